@@ -1,0 +1,21 @@
+#!/usr/bin/env node
+// `npm run db:migrate`: apply the committed migrations to the database DATABASE_URL names
+// (`prisma migrate deploy`), creating the database first when it does not exist yet.
+//
+// DATABASE_URL unset means the embedded SQLite file data/grantdesk.db (see lib/database-url.mjs).
+// The Prisma CLI itself creates a missing database before deploying (its schema engine's
+// `create-database`: the SQLite file, or CREATE DATABASE on the PostgreSQL server); for SQLite we
+// also make sure the file's folder (data/) exists. Extra arguments go to `migrate deploy`.
+import fs from "node:fs";
+import path from "node:path";
+import { providerOf, resolveDatabaseUrl, sqliteFilePath } from "./lib/databases.mjs";
+import { runPrisma } from "./prisma.mjs";
+
+const url = resolveDatabaseUrl(process.env.DATABASE_URL);
+if (providerOf(url) === "sqlite") fs.mkdirSync(path.dirname(sqliteFilePath(url)), { recursive: true });
+
+const { code } = await runPrisma(["migrate", "deploy", ...process.argv.slice(2)], {
+  cwd: process.cwd(),
+  forwardSignals: true,
+});
+process.exit(code);
