@@ -1,0 +1,10 @@
+import { getGrantWithEvents } from "@/lib/grants/grant-detail";
+
+export const dynamic = "force-dynamic";
+
+export async function GET(_request: Request, context: { params: Promise<{ id: string }> }) {
+  const { id } = await context.params;
+  const grant = await getGrantWithEvents(id);
+  if (!grant) return Response.json({ error: `no grant with id ${id}` }, { status: 404 });
+  return Response.json(grant, { headers: { "Cache-Control": "no-store" } });
+}

@@ -1,0 +1,107 @@
+// The one place that reads process.env. Validated once, at start (instrumentation.ts), so a bad
+// value stops the app with a message naming the variable instead of failing at the first request.
+import { z } from "zod";
+import { providerOf, redactUrl, resolveDatabaseUrl, type DatabaseProvider } from "./database-url.mjs";
+
+const WEBHOOK_SECRET = /^whsec_[A-Za-z0-9+/]+={0,2}$/;
+
+const databaseUrl = z
+  .string()
+  .trim()
+  .optional()
+  .superRefine((value, ctx) => {
+    if (!value) return;
+    try {
+      providerOf(value);
+    } catch (error) {
+      ctx.addIssue({ code: "custom", message: (error as Error).message });
+    }
+  });
+
+const envSchema = z
+  .object({
+    DATABASE_URL: databaseUrl,
+    DODO_PAYMENTS_WEBHOOK_KEY: z
+      .string()
+      .trim()
+      .optional()
+      .transform((value) => (value ? value.split(/\s+/) : []))
+      .superRefine((secrets, ctx) => {
+        secrets.forEach((secret, index) => {
+          if (!WEBHOOK_SECRET.test(secret)) {
+            ctx.addIssue({
+              code: "custom",
+              message: `secret #${index + 1} is not of the form whsec_<base64> (copy it from Dodo's dashboard, Settings → Webhooks)`,
+            });
+          }
+        });
+      }),
+    DODO_PAYMENTS_API_KEY: z.string().trim().min(1).optional(),
+    DODO_PAYMENTS_ENVIRONMENT: z.enum(["test_mode", "live_mode"]).default("test_mode"),
+    DODO_PAYMENTS_BASE_URL: z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).optional(),
+    AUTH_SECRET: z.string().min(32, "must be at least 32 characters (try: openssl rand -base64 32)").optional(),
+    VERCEL: z.string().optional(),
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  })
+  .superRefine((env, ctx) => {
+    if (env.VERCEL && (!env.DATABASE_URL || env.DATABASE_URL.startsWith("file:"))) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["DATABASE_URL"],
+        message:
+          "must be a postgresql:// URL on Vercel: its file system is not persistent, so a SQLite file would lose every grant on the next deploy",
+      });
+    }
+  });
+
+export type Env = {
+  databaseUrl: string;
+  databaseProvider: DatabaseProvider;
+  webhookSecrets: string[];
+  dodoApiKey: string | undefined;
+  dodoEnvironment: "test_mode" | "live_mode";
+  dodoBaseUrl: string | undefined;
+  authSecret: string | undefined;
+  isProduction: boolean;
+};
+
+export class EnvError extends Error {
+  override name = "EnvError";
+}
+
+/** Parses a process.env-like record; throws EnvError listing every bad variable. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const blankAsUnset = Object.fromEntries(
+    Object.entries(source).map(([key, value]) => [key, value === "" ? undefined : value]),
+  );
+  const result = envSchema.safeParse(blankAsUnset);
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) => `  ${issue.path.join(".") || "(env)"}: ${issue.message}`);
+    throw new EnvError(`Invalid configuration:\n${lines.join("\n")}\nSee .env.example for every variable.`);
+  }
+  const parsed = result.data;
+  const databaseUrl = resolveDatabaseUrl(parsed.DATABASE_URL);
+  return {
+    databaseUrl,
+    databaseProvider: providerOf(databaseUrl),
+    webhookSecrets: parsed.DODO_PAYMENTS_WEBHOOK_KEY,
+    dodoApiKey: parsed.DODO_PAYMENTS_API_KEY,
+    dodoEnvironment: parsed.DODO_PAYMENTS_ENVIRONMENT,
+    dodoBaseUrl: parsed.DODO_PAYMENTS_BASE_URL,
+    authSecret: parsed.AUTH_SECRET,
+    isProduction: parsed.NODE_ENV === "production",
+  };
+}
+
+let cached: Env | undefined;
+
+/** The validated configuration, parsed on first use and then kept. */
+export function getEnv(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+/** For log lines and the health route: the database without its password. */
+export function describeDatabase(env: Env): string {
+  return `${env.databaseProvider} ${redactUrl(env.databaseUrl)}`;
+}
