@@ -1,0 +1,39 @@
+// Playwright against `next start` (run `next build` first; npm test does). Uses Debian's Chromium:
+// a downloaded browser cannot be had on these machines. E2E_DATABASE_PROVIDER picks the database:
+// a fresh SQLite file, or a fresh database on TEST_DATABASE_URL's PostgreSQL server.
+import path from "node:path";
+import { defineConfig, devices } from "@playwright/test";
+import { e2eDatabaseUrl, E2E_WEBHOOK_SECRET } from "./tests/e2e/e2e-env";
+
+const port = Number(process.env.E2E_PORT ?? 3100);
+const baseURL = `http://127.0.0.1:${port}`;
+const databaseUrl = e2eDatabaseUrl();
+
+export default defineConfig({
+  testDir: "tests/e2e",
+  outputDir: ".tmp/playwright",
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  reporter: [["list"]],
+  use: {
+    baseURL,
+    trace: "retain-on-failure",
+    launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium" },
+  },
+  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
+  webServer: {
+    command: `node ${path.join("scripts", "e2e-server.mjs")}`,
+    url: `${baseURL}/api/health`,
+    timeout: 120_000,
+    reuseExistingServer: false,
+    stdout: "ignore",
+    stderr: "pipe",
+    env: {
+      DATABASE_URL: databaseUrl,
+      DODO_PAYMENTS_WEBHOOK_KEY: E2E_WEBHOOK_SECRET,
+      E2E_PORT: String(port),
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
+  },
+});

@@ -1,0 +1,143 @@
+// npm run bench:ingest [-- --db sqlite|postgresql] [--requests N] [--port N]
+// Starts `next start` on a fresh database, fires signed unique deliveries at concurrency 1, 16 and
+// 64, then the same deliveries again (duplicates), and a trivial route of the same server for
+// scale. Prints events/s and p50/p95/p99 latency. Load generator and server share the machine.
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import http from "node:http";
+import os from "node:os";
+import path from "node:path";
+import { parseArgs } from "node:util";
+import { startThrowawayPostgres } from "./prisma/throwaway-postgres.mjs";
+import { signDelivery } from "../lib/webhooks/sign";
+
+const { values } = parseArgs({
+  options: {
+    db: { type: "string", default: "sqlite" },
+    requests: { type: "string", default: "2000" },
+    port: { type: "string", default: "3200" },
+  },
+});
+const SECRET = "whsec_YmVuY2htYXJrLXNlY3JldC1mb3ItZ3JhbnRkZXNr";
+const port = Number(values.port);
+const perRun = Number(values.requests);
+const root = path.resolve(import.meta.dirname, "..");
+
+type Sample = { label: string; concurrency: number; count: number; seconds: number; latencies: number[]; statuses: Record<number, number> };
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+}
+
+function request(agent: http.Agent, method: string, urlPath: string, body?: string, headers: Record<string, string> = {}): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = http.request({ host: "127.0.0.1", port, path: urlPath, method, agent, headers: body ? { ...headers, "content-type": "application/json", "content-length": Buffer.byteLength(body) } : headers }, (res) => {
+      res.resume();
+      res.on("end", () => resolve(res.statusCode ?? 0));
+    });
+    req.on("error", reject);
+    req.end(body);
+  });
+}
+
+async function run(label: string, concurrency: number, jobs: (() => Promise<number>)[]): Promise<Sample> {
+  const latencies: number[] = [];
+  const statuses: Record<number, number> = {};
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < jobs.length) {
+        const job = jobs[next++]!;
+        const t0 = performance.now();
+        const status = await job();
+        latencies.push(performance.now() - t0);
+        statuses[status] = (statuses[status] ?? 0) + 1;
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  return { label, concurrency, count: jobs.length, seconds, latencies: latencies.sort((a, b) => a - b), statuses };
+}
+
+function report(sample: Sample): string {
+  const rate = sample.count / sample.seconds;
+  const l = sample.latencies;
+  const codes = Object.entries(sample.statuses).map(([code, n]) => `${code}×${n}`).join(" ");
+  return `${sample.label.padEnd(16)} c=${String(sample.concurrency).padEnd(3)} ${rate.toFixed(0).padStart(6)}/s  p50 ${percentile(l, 50).toFixed(1).padStart(6)} ms  p95 ${percentile(l, 95).toFixed(1).padStart(6)} ms  p99 ${percentile(l, 99).toFixed(1).padStart(6)} ms  [${codes}]`;
+}
+
+function deliveries(prefix: string, count: number) {
+  return Array.from({ length: count }, (_, i) => {
+    const id = `grant_bench_${prefix}_${i}`;
+    const body = JSON.stringify({
+      business_id: "bus_bench",
+      type: "entitlement_grant.delivered",
+      timestamp: new Date().toISOString(),
+      data: { payload_type: "EntitlementGrant", id, business_id: "bus_bench", customer_id: `cus_${i % 500}`, entitlement_id: "ent_bench", status: "Delivered", metadata: { i }, created_at: "2026-03-01T10:00:00Z", updated_at: "2026-03-01T10:00:05Z", delivered_at: "2026-03-01T10:00:05Z", integration_type: "license_key", license_key: { key: `KEY-${prefix}-${i}`, activations_used: 0, activations_limit: 3 } },
+    });
+    return { body, webhookId: `msg_bench_${prefix}_${i}` };
+  });
+}
+
+async function waitForHealth() {
+  for (let i = 0; i < 240; i++) {
+    const ok = await fetch(`http://127.0.0.1:${port}/api/health`).then((r) => r.ok, () => false);
+    if (ok) return;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error("server did not become healthy");
+}
+
+async function main() {
+  if (values.db !== "sqlite" && values.db !== "postgresql") throw new Error("--db must be sqlite or postgresql");
+  if (!fs.existsSync(path.join(root, ".next/BUILD_ID"))) spawnSync("npx", ["next", "build"], { cwd: root, stdio: "inherit" });
+
+  const workDir = fs.mkdtempSync(path.join(os.tmpdir(), "grantdesk-bench-"));
+  const postgres = values.db === "postgresql" ? await startThrowawayPostgres() : undefined;
+  const databaseUrl = postgres ? postgres.url("grantdesk_bench") : `file:${path.join(workDir, "bench.db")}`;
+  const env = { ...process.env, DATABASE_URL: databaseUrl, DODO_PAYMENTS_WEBHOOK_KEY: SECRET, NEXT_TELEMETRY_DISABLED: "1" };
+  const migrated = spawnSync("npm", ["run", "--silent", "db:migrate"], { cwd: root, env, stdio: "inherit" });
+  if (migrated.status !== 0) throw new Error("migration failed");
+
+  let server: ChildProcess | undefined;
+  try {
+    server = spawn("npx", ["next", "start", "-H", "127.0.0.1", "-p", String(port)], { cwd: root, env, stdio: "ignore", detached: true });
+    await waitForHealth();
+    console.log(`\nGrantdesk ingestion benchmark — ${values.db}, ${os.cpus().length} cores (${os.cpus()[0]?.model ?? "?"}), Node ${process.version}, ${perRun} requests per run\n`);
+
+    // Warm up: JIT, connection pool, first-compile of the routes.
+    const warm = new http.Agent({ keepAlive: true, maxSockets: 8 });
+    await run("warm-up", 8, deliveries("warm", 300).map((d) => () => request(warm, "POST", "/api/webhooks/dodo", d.body, signDelivery(SECRET, d.body, d.webhookId))));
+    await run("warm-up", 8, Array.from({ length: 500 }, () => () => request(warm, "GET", "/api/health/live")));
+
+    const results: Sample[] = [];
+    for (const concurrency of [1, 16, 64]) {
+      const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
+      const batch = deliveries(`c${concurrency}`, perRun).map((d) => ({ ...d, headers: signDelivery(SECRET, d.body, d.webhookId) }));
+      results.push(await run("new events", concurrency, batch.map((d) => () => request(agent, "POST", "/api/webhooks/dodo", d.body, d.headers))));
+      const again = batch.map((d) => ({ ...d, headers: signDelivery(SECRET, d.body, d.webhookId) }));
+      results.push(await run("duplicates", concurrency, again.map((d) => () => request(agent, "POST", "/api/webhooks/dodo", d.body, d.headers))));
+      results.push(await run("trivial route", concurrency, Array.from({ length: perRun }, () => () => request(agent, "GET", "/api/health/live"))));
+      agent.destroy();
+    }
+    for (const sample of results) console.log(report(sample));
+    console.log("");
+    for (const concurrency of [1, 16, 64]) {
+      const rate = (label: string) => {
+        const s = results.find((r) => r.label === label && r.concurrency === concurrency)!;
+        return s.count / s.seconds;
+      };
+      console.log(`c=${concurrency}: webhook ÷ trivial route = ${(rate("new events") / rate("trivial route")).toFixed(2)}   duplicates ÷ new = ${(rate("duplicates") / rate("new events")).toFixed(2)}`);
+    }
+  } finally {
+    if (server?.pid) process.kill(-server.pid, "SIGTERM");
+    await postgres?.stop();
+    fs.rmSync(workDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: Error) => {
+  console.error(`✖ ${error.message}`);
+  process.exit(1);
+});

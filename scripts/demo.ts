@@ -1,0 +1,92 @@
+// npm run demo: the product on the embedded SQLite default with demo data, at http://localhost:3000.
+// Migrates, builds, starts `next start`, then loads the demo grants by sending signed webhooks
+// through the real ingestion route, exactly as Dodo would.
+//   --port N        (default 3000)      --grants N   how many demo grants (default 40)
+//   --no-build      reuse the last build
+import { spawn, spawnSync } from "node:child_process";
+import { parseArgs } from "node:util";
+import { signDelivery } from "../lib/webhooks/sign";
+import { demoDeliveries, type DemoDelivery } from "./demo/demo-events";
+import { progressBar } from "./demo/progress";
+
+const DEMO_SECRET = "whsec_ZGVtby1zZWNyZXQtZm9yLWdyYW50ZGVzaw==";
+
+const { values } = parseArgs({
+  options: {
+    port: { type: "string", default: "3000" },
+    grants: { type: "string", default: "40" },
+    "no-build": { type: "boolean", default: false },
+  },
+});
+const baseUrl = `http://localhost:${values.port}`;
+const secret = process.env.DODO_PAYMENTS_WEBHOOK_KEY?.trim().split(/\s+/)[0] || DEMO_SECRET;
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", DODO_PAYMENTS_WEBHOOK_KEY: process.env.DODO_PAYMENTS_WEBHOOK_KEY || DEMO_SECRET };
+
+function step(label: string, command: string, args: string[]) {
+  console.log(`\n▶ ${label}`);
+  const result = spawnSync(command, args, { stdio: "inherit", env });
+  if (result.status !== 0) {
+    console.error(`✖ ${label} failed`);
+    process.exit(1);
+  }
+}
+
+async function waitForHealth(timeoutMs = 60_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const ok = await fetch(`${baseUrl}/api/health`).then((r) => r.ok, () => false);
+    if (ok) return;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`Grantdesk did not answer at ${baseUrl}/api/health within ${timeoutMs / 1000} s`);
+}
+
+async function send(delivery: DemoDelivery): Promise<string> {
+  const body = JSON.stringify(delivery.envelope);
+  const response = await fetch(`${baseUrl}/api/webhooks/dodo`, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...signDelivery(secret, body, delivery.webhookId) },
+    body,
+  });
+  if (!response.ok) throw new Error(`webhook ${delivery.webhookId} answered ${response.status}: ${await response.text()}`);
+  return ((await response.json()) as { outcome: string }).outcome;
+}
+
+async function loadDemoData() {
+  const deliveries = demoDeliveries(Number(values.grants));
+  const bar = progressBar("Sending demo webhooks", deliveries.length);
+  const outcomes: Record<string, number> = {};
+  let done = 0;
+  const queue = [...deliveries];
+  // In order per grant matters little (the merge rule copes), but a few lanes keep it quick.
+  await Promise.all(
+    Array.from({ length: 8 }, async () => {
+      for (let delivery = queue.shift(); delivery; delivery = queue.shift()) {
+        const outcome = await send(delivery);
+        outcomes[outcome] = (outcomes[outcome] ?? 0) + 1;
+        bar.update(++done);
+      }
+    }),
+  );
+  console.log(`Outcomes: ${Object.entries(outcomes).map(([k, v]) => `${k} ${v}`).join(", ")}`);
+}
+
+async function main() {
+  step("Applying database migrations", "npm", ["run", "--silent", "db:migrate"]);
+  if (!values["no-build"]) step("Building Grantdesk", "npx", ["next", "build"]);
+  console.log(`\n▶ Starting Grantdesk on ${baseUrl}`);
+  const server = spawn("npx", ["next", "start", "-p", values.port], { stdio: ["ignore", "ignore", "inherit"], env });
+  server.on("exit", (code) => process.exit(code ?? 0));
+  for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
+  await waitForHealth();
+  await loadDemoData();
+  console.log(`\n✔ Grantdesk is running at ${baseUrl} with demo data. Press Ctrl-C to stop.`);
+  // Only the built-in demo secret is printed; a merchant's own secret never is.
+  const secretHint = secret === DEMO_SECRET ? ` --secret ${DEMO_SECRET}` : "";
+  console.log(`  Send more events: npm run webhook:send -- license-key-delivered --url ${baseUrl}/api/webhooks/dodo${secretHint}`);
+}
+
+main().catch((error: Error) => {
+  console.error(`✖ ${error.message}`);
+  process.exit(1);
+});

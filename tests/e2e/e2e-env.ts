@@ -1,0 +1,17 @@
+// Shared by playwright.config.ts and the specs: where the e2e server keeps its data, and the
+// webhook secret it trusts (so specs can create their own grants through the real webhook route).
+import path from "node:path";
+
+export const E2E_WEBHOOK_SECRET = "whsec_ZTJlLXRlc3Qtc2VjcmV0LWZvci1ncmFudGRlc2s=";
+
+export function e2eDatabaseUrl(): string {
+  if (process.env.E2E_DATABASE_PROVIDER === "postgresql") {
+    const server = process.env.TEST_DATABASE_URL;
+    if (!server) throw new Error("E2E_DATABASE_PROVIDER=postgresql needs TEST_DATABASE_URL (npm test provides one)");
+    const url = new URL(server);
+    url.pathname = "/grantdesk_e2e";
+    return url.toString();
+  }
+  // Relative to the project root, where Playwright runs (import.meta is unavailable in its CJS mode).
+  return `file:${path.resolve(".tmp/e2e/grantdesk.db")}`;
+}

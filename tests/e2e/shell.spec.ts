@@ -1,0 +1,39 @@
+import { expect, test } from "@playwright/test";
+import { WEBHOOK_EXAMPLES } from "../../lib/webhooks/examples";
+import { sendWebhook } from "./webhooks";
+
+const provider = process.env.E2E_DATABASE_PROVIDER === "postgresql" ? "postgresql" : "sqlite";
+
+test("health answers over HTTP with the database in use", async ({ request }) => {
+  const response = await request.get("/api/health");
+  expect(response.status()).toBe(200);
+  expect(await response.json()).toEqual({ ok: true, database: provider });
+});
+
+test("the shell renders every section, and grants sent by webhook show up", async ({ page, request }) => {
+  for (const example of Object.values(WEBHOOK_EXAMPLES)) {
+    expect((await sendWebhook(request, example())).status).toBe(200);
+  }
+
+  await page.goto("/");
+  await expect(page.getByRole("heading", { level: 1, name: "Overview" })).toBeVisible();
+  const nav = page.getByRole("navigation", { name: "Main" });
+  for (const label of ["Overview", "Grants", "Failures", "Revocations", "Events"]) {
+    await expect(nav.getByRole("link", { name: label })).toBeVisible();
+  }
+  await expect(nav.getByRole("link", { name: "Overview" })).toHaveAttribute("aria-current", "page");
+  await expect(page.getByText("grant_github_failed")).toBeVisible();
+  await page.screenshot({ path: `.tmp/screenshots/overview-${provider}.png`, fullPage: true });
+
+  await nav.getByRole("link", { name: "Grants" }).click();
+  await expect(page).toHaveURL(/\/grants$/);
+  await expect(page.getByRole("heading", { level: 1, name: "Grants" })).toBeVisible();
+  await expect(page.getByRole("row")).toHaveCount(1 + Object.keys(WEBHOOK_EXAMPLES).length);
+  await page.screenshot({ path: `.tmp/screenshots/grants-${provider}.png`, fullPage: true });
+});
+
+test("an unknown address is a real 404 page", async ({ page }) => {
+  const response = await page.goto("/no-such-page");
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
+});

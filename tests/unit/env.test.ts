@@ -1,0 +1,81 @@
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { EnvError, parseEnv } from "@/lib/env";
+
+const SECRET_A = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
+const SECRET_B = "whsec_dGhpcyBpcyBhIHNlY29uZCBzZWNyZXQ=";
+
+function errorOf(source: Record<string, string | undefined>): string {
+  try {
+    parseEnv(source);
+  } catch (error) {
+    expect(error).toBeInstanceOf(EnvError);
+    return (error as Error).message;
+  }
+  throw new Error("expected parseEnv to throw");
+}
+
+describe("parseEnv", () => {
+  it("defaults to the embedded SQLite file under data/", () => {
+    const env = parseEnv({});
+    expect(env.databaseProvider).toBe("sqlite");
+    expect(env.databaseUrl).toBe(`file:${path.resolve("data/grantdesk.db")}`);
+    expect(env.webhookSecrets).toEqual([]);
+    expect(env.dodoEnvironment).toBe("test_mode");
+  });
+
+  it("treats an empty variable as unset", () => {
+    expect(parseEnv({ DATABASE_URL: "", DODO_PAYMENTS_WEBHOOK_KEY: "" }).databaseProvider).toBe("sqlite");
+  });
+
+  it("switches to PostgreSQL on a postgresql:// or postgres:// URL", () => {
+    expect(parseEnv({ DATABASE_URL: "postgresql://u:p@db:5432/grants" }).databaseProvider).toBe("postgresql");
+    expect(parseEnv({ DATABASE_URL: "postgres://u:p@db/grants" }).databaseProvider).toBe("postgresql");
+  });
+
+  it("resolves a relative SQLite path against the working directory", () => {
+    expect(parseEnv({ DATABASE_URL: "file:./tmp/x.db" }).databaseUrl).toBe(`file:${path.resolve("tmp/x.db")}`);
+  });
+
+  it("refuses another scheme, naming the variable and hiding the password", () => {
+    const message = errorOf({ DATABASE_URL: "mysql://root:hunter2@db/grants" });
+    expect(message).toContain("DATABASE_URL");
+    expect(message).toContain("file:");
+    expect(message).not.toContain("hunter2");
+  });
+
+  it("accepts several webhook secrets separated by spaces (rotation)", () => {
+    expect(parseEnv({ DODO_PAYMENTS_WEBHOOK_KEY: ` ${SECRET_A}  ${SECRET_B} ` }).webhookSecrets).toEqual([SECRET_A, SECRET_B]);
+  });
+
+  it("refuses a webhook secret without the whsec_ prefix and says which one", () => {
+    const message = errorOf({ DODO_PAYMENTS_WEBHOOK_KEY: `${SECRET_A} not-a-secret` });
+    expect(message).toContain("DODO_PAYMENTS_WEBHOOK_KEY");
+    expect(message).toContain("secret #2");
+  });
+
+  it("refuses an unknown Dodo environment", () => {
+    expect(errorOf({ DODO_PAYMENTS_ENVIRONMENT: "production" })).toContain("DODO_PAYMENTS_ENVIRONMENT");
+  });
+
+  it("refuses a base URL that is not http(s)", () => {
+    expect(errorOf({ DODO_PAYMENTS_BASE_URL: "ftp://dodo.local" })).toContain("DODO_PAYMENTS_BASE_URL");
+    expect(parseEnv({ DODO_PAYMENTS_BASE_URL: "http://127.0.0.1:4010" }).dodoBaseUrl).toBe("http://127.0.0.1:4010");
+  });
+
+  it("refuses a short AUTH_SECRET", () => {
+    expect(errorOf({ AUTH_SECRET: "short" })).toContain("AUTH_SECRET");
+  });
+
+  it("refuses SQLite on Vercel and says why", () => {
+    expect(errorOf({ VERCEL: "1" })).toMatch(/DATABASE_URL: .*not persistent/);
+    expect(errorOf({ VERCEL: "1", DATABASE_URL: "file:./x.db" })).toContain("DATABASE_URL");
+    expect(parseEnv({ VERCEL: "1", DATABASE_URL: "postgresql://u:p@db/g" }).databaseProvider).toBe("postgresql");
+  });
+
+  it("lists every bad variable at once", () => {
+    const message = errorOf({ DODO_PAYMENTS_ENVIRONMENT: "x", AUTH_SECRET: "y" });
+    expect(message).toContain("DODO_PAYMENTS_ENVIRONMENT");
+    expect(message).toContain("AUTH_SECRET");
+  });
+});

@@ -1,0 +1,27 @@
+import { describe, expect, it } from "vitest";
+import { compareSnapshots, shouldReplaceSnapshot } from "@/lib/grants/merge-rule";
+
+const at = (iso: string, timestampUs: bigint, status: string) => ({ updatedAt: new Date(iso), timestampUs, status });
+
+describe("compareSnapshots", () => {
+  it.each([
+    ["later updated_at wins whatever the rest", at("2026-03-01T10:00:01Z", 1n, "Pending"), at("2026-03-01T10:00:00Z", 9n, "Revoked"), "newer"],
+    ["earlier updated_at loses whatever the rest", at("2026-03-01T10:00:00Z", 9n, "Revoked"), at("2026-03-01T10:00:01Z", 1n, "Pending"), "older"],
+    ["updated_at tie: later envelope timestamp wins", at("2026-03-01T10:00:00Z", 2n, "Pending"), at("2026-03-01T10:00:00Z", 1n, "Delivered"), "newer"],
+    ["updated_at tie: earlier envelope timestamp loses", at("2026-03-01T10:00:00Z", 1n, "Revoked"), at("2026-03-01T10:00:00Z", 2n, "Pending"), "older"],
+    ["full tie: Revoked beats Delivered", at("2026-03-01T10:00:00Z", 1n, "Revoked"), at("2026-03-01T10:00:00Z", 1n, "Delivered"), "newer"],
+    ["full tie: Delivered beats Pending", at("2026-03-01T10:00:00Z", 1n, "Delivered"), at("2026-03-01T10:00:00Z", 1n, "Pending"), "newer"],
+    ["full tie: Pending loses to Failed", at("2026-03-01T10:00:00Z", 1n, "Pending"), at("2026-03-01T10:00:00Z", 1n, "Failed"), "older"],
+    ["Delivered and Failed rank equal", at("2026-03-01T10:00:00Z", 1n, "Delivered"), at("2026-03-01T10:00:00Z", 1n, "Failed"), "same"],
+    ["identical snapshots are the same", at("2026-03-01T10:00:00Z", 1n, "Pending"), at("2026-03-01T10:00:00Z", 1n, "Pending"), "same"],
+    ["microsecond differences count", at("2026-03-01T10:00:00Z", 1_772_359_200_000_001n, "Pending"), at("2026-03-01T10:00:00Z", 1_772_359_200_000_000n, "Pending"), "newer"],
+  ])("%s", (_name, incoming, stored, expected) => {
+    expect(compareSnapshots(incoming, stored)).toBe(expected);
+  });
+
+  it("replaces only when newer, and always when nothing is stored", () => {
+    const a = at("2026-03-01T10:00:00Z", 1n, "Pending");
+    expect(shouldReplaceSnapshot(a, null)).toBe(true);
+    expect(shouldReplaceSnapshot(a, a)).toBe(false);
+  });
+});
