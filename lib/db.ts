@@ -1,11 +1,17 @@
-// The one Prisma client. DATABASE_URL picks the provider: each has its own generated client (one
-// schema cannot name two providers) and its driver adapter. Kept on globalThis so dev-mode hot
-// reloads and test files reuse one connection pool.
+// The database connections, handed out from one place. DATABASE_URL picks the provider: each has
+// its own generated Prisma client (one schema cannot name two providers) and driver adapter.
+// Prisma serves every read and the dashboard; the webhook hot path writes through the same
+// drivers directly (lib/webhooks/stores/*, see docs/performance.md for why). On PostgreSQL both
+// share one pg.Pool; on SQLite the hot path has its own better-sqlite3 connection (WAL: one
+// writer at a time, readers never blocked). Kept on globalThis so dev-mode hot reloads and test
+// files reuse the connections.
 import "server-only";
 import fs from "node:fs";
 import path from "node:path";
 import { PrismaBetterSqlite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
+import BetterSqlite3 from "better-sqlite3";
+import pg from "pg";
 import { PrismaClient as SqliteClient } from "./generated/prisma-sqlite/client.ts";
 import { PrismaClient as PostgresClient } from "./generated/prisma-postgresql/client.ts";
 import { sqliteFilePath } from "./database-url.mjs";
@@ -18,63 +24,68 @@ import { getEnv } from "./env";
  */
 export type Database = SqliteClient;
 
-/** How long a SQLite writer waits for the lock before giving up (better-sqlite3 `timeout`). */
-const SQLITE_BUSY_TIMEOUT_MS = 5_000;
+export type Driver = { provider: "sqlite"; sqlite: BetterSqlite3.Database } | { provider: "postgresql"; pool: pg.Pool };
 
-function createSqliteClient(url: string): Database {
+/** How long a SQLite writer waits for the lock before giving up. */
+const SQLITE_BUSY_TIMEOUT_MS = 5_000;
+const PG_CONNECT_TIMEOUT_MS = 5_000;
+
+type Connection = { url: string; client: Database; driver: Driver };
+
+function openSqlite(url: string): Connection {
   const file = sqliteFilePath(url);
   // First run on a fresh checkout: the data/ folder does not exist yet.
   fs.mkdirSync(path.dirname(file), { recursive: true });
-  const adapter = new PrismaBetterSqlite3({ url: file, timeout: SQLITE_BUSY_TIMEOUT_MS });
-  return new SqliteClient({ adapter });
+  const sqlite = new BetterSqlite3(file, { timeout: SQLITE_BUSY_TIMEOUT_MS });
+  // WAL lets the dashboard read while a webhook writes; the mode is stored in the file.
+  sqlite.pragma("journal_mode = WAL");
+  sqlite.defaultSafeIntegers(true);
+  const client = new SqliteClient({ adapter: new PrismaBetterSqlite3({ url: file, timeout: SQLITE_BUSY_TIMEOUT_MS }) });
+  return { url, client, driver: { provider: "sqlite", sqlite } };
 }
 
-function createPostgresClient(url: string): Database {
-  const adapter = new PrismaPg({ connectionString: url, connectionTimeoutMillis: 5_000 });
-  return new PostgresClient({ adapter }) as unknown as Database;
+function openPostgres(url: string): Connection {
+  const pool = new pg.Pool({ connectionString: url, connectionTimeoutMillis: PG_CONNECT_TIMEOUT_MS, max: 10 });
+  // An idle client losing its server must not crash the process; the next query reports it.
+  pool.on("error", () => undefined);
+  const client = new PostgresClient({ adapter: new PrismaPg(pool) }) as unknown as Database;
+  return { url, client, driver: { provider: "postgresql", pool } };
 }
 
-/**
- * WAL lets the dashboard read while a webhook writes; the mode is stored in the database file, so
- * setting it once per process is enough.
- */
-async function useWriteAheadLog(client: Database): Promise<void> {
-  await client.$queryRawUnsafe("PRAGMA journal_mode = WAL");
-}
+const globalForDb = globalThis as unknown as { grantdeskDb?: Connection };
 
-const globalForDb = globalThis as unknown as { grantdeskDb?: { url: string; client: Database; ready: Promise<void> } };
-
-function connect(): { client: Database; ready: Promise<void> } {
+function connect(): Connection {
   const env = getEnv();
   const existing = globalForDb.grantdeskDb;
   if (existing && existing.url === env.databaseUrl) return existing;
-  let client: Database;
   try {
-    client = env.databaseProvider === "sqlite" ? createSqliteClient(env.databaseUrl) : createPostgresClient(env.databaseUrl);
+    globalForDb.grantdeskDb = env.databaseProvider === "sqlite" ? openSqlite(env.databaseUrl) : openPostgres(env.databaseUrl);
   } catch (error) {
     throw new DatabaseUnavailableError(`cannot open the ${env.databaseProvider} database: ${(error as Error).message}`, { cause: error });
   }
-  const ready = env.databaseProvider === "sqlite" ? useWriteAheadLog(client) : Promise.resolve();
-  // A failed PRAGMA (database locked at start) must not poison every later query.
-  ready.catch(() => undefined);
-  globalForDb.grantdeskDb = { url: env.databaseUrl, client, ready };
   return globalForDb.grantdeskDb;
 }
 
-/** The Prisma client for DATABASE_URL, with SQLite's WAL mode set before first use. */
+/** The Prisma client for DATABASE_URL. */
 export async function getDb(): Promise<Database> {
-  const { client, ready } = connect();
-  await ready.catch(() => undefined);
-  return client;
+  return connect().client;
+}
+
+/** The raw driver behind it, for the webhook hot path only. */
+export function getDriver(): Driver {
+  return connect().driver;
 }
 
 export function databaseProvider() {
   return getEnv().databaseProvider;
 }
 
-/** Closes the pool (tests and scripts; the server keeps it open). */
+/** Closes every connection (tests and scripts; the server keeps them open). */
 export async function disconnectDb(): Promise<void> {
   const existing = globalForDb.grantdeskDb;
   globalForDb.grantdeskDb = undefined;
-  await existing?.client.$disconnect();
+  if (!existing) return;
+  await existing.client.$disconnect();
+  if (existing.driver.provider === "sqlite") existing.driver.sqlite.close();
+  else await existing.driver.pool.end().catch(() => undefined);
 }

@@ -102,7 +102,7 @@ async function main() {
 
   let server: ChildProcess | undefined;
   try {
-    server = spawn("npx", ["next", "start", "-H", "127.0.0.1", "-p", String(port)], { cwd: root, env, stdio: "ignore", detached: true });
+    server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", String(port)], { cwd: root, env, stdio: "ignore", detached: true });
     await waitForHealth();
     console.log(`\nGrantdesk ingestion benchmark — ${values.db}, ${os.cpus().length} cores (${os.cpus()[0]?.model ?? "?"}), Node ${process.version}, ${perRun} requests per run\n`);
 

@@ -9,6 +9,8 @@ import { signDelivery } from "../lib/webhooks/sign";
 import { demoDeliveries, type DemoDelivery } from "./demo/demo-events";
 import { progressBar } from "./demo/progress";
 
+// Run Next directly (not through npx) so stopping the demo stops the server too.
+const NEXT_BIN = "node_modules/next/dist/bin/next";
 const DEMO_SECRET = "whsec_ZGVtby1zZWNyZXQtZm9yLWdyYW50ZGVzaw==";
 
 const { values } = parseArgs({
@@ -75,7 +77,7 @@ async function main() {
   step("Applying database migrations", "npm", ["run", "--silent", "db:migrate"]);
   if (!values["no-build"]) step("Building Grantdesk", "npx", ["next", "build"]);
   console.log(`\n▶ Starting Grantdesk on ${baseUrl}`);
-  const server = spawn("npx", ["next", "start", "-p", values.port], { stdio: ["ignore", "ignore", "inherit"], env });
+  const server = spawn(process.execPath, [NEXT_BIN, "start", "-p", values.port], { stdio: ["ignore", "ignore", "inherit"], env });
   server.on("exit", (code) => process.exit(code ?? 0));
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
   await waitForHealth();

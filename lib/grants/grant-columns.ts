@@ -1,9 +1,8 @@
 // A validated snapshot, column by column. The whole row is replaced by each newer snapshot, so a
 // field Dodo no longer sends (an old error, a lifted revocation) becomes null here, not stale.
-// DbNull comes from the shared Prisma runtime, so the SQLite client's export serves both providers.
-import { Prisma } from "@/lib/generated/prisma-sqlite/client.ts";
 import type { GrantSnapshot } from "./grant-schema";
 import { resolveIntegrationType } from "./integration-type";
+import { snapshotOrderKey } from "./merge-rule";
 
 type SnapshotSource = "webhook" | "api";
 
@@ -15,6 +14,7 @@ export function grantColumns(
   snapshot: { timestampUs: bigint; source: SnapshotSource; eventId: string | null },
 ) {
   const integration = resolveIntegrationType(grant);
+  const updatedAt = new Date(grant.updated_at);
   const key = grant.license_key ?? null;
   const delivery = grant.digital_product_delivery ?? null;
   return {
@@ -25,9 +25,9 @@ export function grantColumns(
     integrationType: integration.type,
     integrationTypeInferred: integration.inferred,
     status: grant.status,
-    metadata: (grant.metadata ?? Prisma.DbNull) as Prisma.InputJsonValue | typeof Prisma.DbNull,
+    metadata: grant.metadata ?? null,
     createdAt: new Date(grant.created_at),
-    updatedAt: new Date(grant.updated_at),
+    updatedAt,
     deliveredAt: toDate(grant.delivered_at),
     revokedAt: toDate(grant.revoked_at),
     revocationReason: grant.revocation_reason ?? null,
@@ -44,13 +44,14 @@ export function grantColumns(
     licenseKeyActivationsUsed: key?.activations_used ?? null,
     licenseKeyActivationsLimit: key?.activations_limit ?? null,
     licenseKeyExpiresAt: toDate(key?.expires_at),
-    deliveryFiles: (delivery?.files ?? Prisma.DbNull) as Prisma.InputJsonValue | typeof Prisma.DbNull,
+    deliveryFiles: delivery?.files ?? null,
     deliveryInstructions: delivery?.instructions ?? null,
     deliveryExternalUrl: delivery?.external_url ?? null,
     featureId: grant.feature?.feature_id ?? null,
     featureType: grant.feature?.feature_type ?? null,
     rawSnapshot,
     snapshotTimestampUs: snapshot.timestampUs,
+    snapshotOrder: snapshotOrderKey({ updatedAt, timestampUs: snapshot.timestampUs, status: grant.status }),
     snapshotSource: snapshot.source,
     snapshotEventId: snapshot.eventId,
   };

@@ -31,3 +31,14 @@ export function compareSnapshots(incoming: SnapshotOrder, stored: SnapshotOrder)
 export function shouldReplaceSnapshot(incoming: SnapshotOrder, stored: SnapshotOrder | null): boolean {
   return stored === null || compareSnapshots(incoming, stored) === "newer";
 }
+
+/**
+ * The same order as compareSnapshots, as a string: 15 digits of updated_at (ms), 20 of the
+ * envelope timestamp (µs), 1 of lifecycle rank. Equal-length digit strings sort the same under
+ * every collation, so the database can apply the rule itself in an atomic conditional upsert.
+ */
+export function snapshotOrderKey(snapshot: SnapshotOrder): string {
+  const updated = String(snapshot.updatedAt.getTime()).padStart(15, "0");
+  const timestamp = snapshot.timestampUs.toString().padStart(20, "0");
+  return `${updated}${timestamp}${lifecycleRank(snapshot.status)}`;
+}

@@ -1,102 +1,64 @@
 // Stores one verified delivery and applies its grant snapshot, in one transaction, so an event is
-// never recorded without its effect or the other way round. Race-safe without locks: the event's
-// primary key (webhook-id) makes a retry a duplicate, and the grant's version column makes two
-// concurrent snapshots of one grant take turns (the loser re-reads and decides again).
+// never recorded without its effect or the other way round. Race-safe without locks or retries:
+// the event's primary key (webhook-id) turns a concurrent copy into a duplicate, and the grant is
+// written by a conditional upsert that only replaces an older snapshot. The statements run on the
+// raw drivers (lib/webhooks/stores/*): Prisma's per-query cost was most of a delivery's time.
 import "server-only";
-import { getDb, type Database } from "@/lib/db";
-import { isUniqueViolation } from "@/lib/db-errors";
+import { getDriver } from "@/lib/db";
 import { grantColumns } from "@/lib/grants/grant-columns";
-import { compareSnapshots } from "@/lib/grants/merge-rule";
 import type { ParsedDelivery } from "./envelope";
+import type { Row, StoreRequest, StoreResult } from "./stores/delivery-store";
+import { findEventPostgres, storeDeliveryPostgres } from "./stores/postgres-store";
+import { findEventSqlite, storeDeliverySqlite } from "./stores/sqlite-store";
 
 export type Outcome = "applied" | "stale" | "duplicate" | "ignored" | "invalid";
 export type DeliverySource = "webhook" | "api";
 export type RecordedDelivery = { outcome: Outcome; type: string | null; grantId: string | null };
+export type DeliveryToStore = { webhookId: string; body: string; parsed: ParsedDelivery; source: DeliverySource; receivedAt?: Date; replacesInvalid?: boolean };
 
-export type Transaction = Parameters<Parameters<Database["$transaction"]>[0]>[0];
-type GrantDelivery = Extract<ParsedDelivery, { kind: "grant" }>;
-
-const MAX_ATTEMPTS = 5;
-export const TRANSACTION_OPTIONS = { maxWait: 3_000, timeout: 5_000 };
-
-class VersionConflict extends Error {}
-
-export async function recordDelivery(
-  webhookId: string,
-  body: string,
-  parsed: ParsedDelivery,
-  source: DeliverySource = "webhook",
-): Promise<RecordedDelivery> {
-  const db = await getDb();
-  for (let attempt = 1; ; attempt++) {
-    const known = await findRecordedDelivery(db, webhookId);
-    if (known) return { ...known, outcome: "duplicate" };
-    try {
-      return await db.$transaction((tx) => writeDelivery(tx, { webhookId, body, parsed, source }), TRANSACTION_OPTIONS);
-    } catch (error) {
-      // Another copy of this delivery (or another snapshot of this grant) committed first: look
-      // again from the top, where the first case now answers "duplicate".
-      const raced = isUniqueViolation(error) || error instanceof VersionConflict;
-      if (!raced || attempt >= MAX_ATTEMPTS) throw error;
-    }
-  }
+async function findEvent(webhookId: string) {
+  const driver = getDriver();
+  return driver.provider === "sqlite" ? findEventSqlite(driver.sqlite, webhookId) : findEventPostgres(driver.pool, webhookId);
 }
 
-async function findRecordedDelivery(db: Database, webhookId: string) {
-  return db.webhookEvent.findUnique({ where: { id: webhookId }, select: { type: true, grantId: true } });
+async function store(request: StoreRequest): Promise<StoreResult> {
+  const driver = getDriver();
+  return driver.provider === "sqlite" ? storeDeliverySqlite(driver.sqlite, request) : storeDeliveryPostgres(driver.pool, request);
 }
 
-type DeliveryToWrite = { webhookId: string; body: string; parsed: ParsedDelivery; source: DeliverySource; receivedAt?: Date };
+export async function recordDelivery(webhookId: string, body: string, parsed: ParsedDelivery, source: DeliverySource = "webhook"): Promise<RecordedDelivery> {
+  // Dodo retries until it gets a 2xx: the common duplicate is answered with one indexed read.
+  if (await findEvent(webhookId)) return { ...describe(parsed), outcome: "duplicate" };
+  return storeDelivery({ webhookId, body, parsed, source });
+}
 
-/** Inserts the event row and applies its snapshot; the caller owns the transaction. */
-export async function writeDelivery(tx: Transaction, delivery: DeliveryToWrite): Promise<RecordedDelivery> {
-  const { webhookId, body, parsed, source } = delivery;
+/** Writes the event (and its grant snapshot); a webhook-id stored meanwhile answers duplicate. */
+export async function storeDelivery(delivery: DeliveryToStore): Promise<RecordedDelivery> {
+  const request = toStoreRequest(delivery);
+  const result = await store(request);
+  if ("alreadyRecorded" in result) return { ...describe(delivery.parsed), outcome: "duplicate" };
+  const outcome = result.outcome === "as_given" ? (request.event.outcome as Outcome) : result.outcome;
+  return { ...describe(delivery.parsed), outcome };
+}
+
+function describe(parsed: ParsedDelivery): Omit<RecordedDelivery, "outcome"> {
+  if (parsed.kind === "grant") return { type: parsed.type, grantId: parsed.grant.id };
+  if (parsed.kind === "invalid") return { type: parsed.type, grantId: parsed.grantId };
+  return { type: parsed.type, grantId: null };
+}
+
+function toStoreRequest({ webhookId, body, parsed, source, receivedAt, replacesInvalid }: DeliveryToStore): StoreRequest {
   const now = new Date();
-  const base = { id: webhookId, rawBody: body, receivedAt: delivery.receivedAt ?? now, processedAt: now, source };
+  const event: Row & { id: string } = { id: webhookId, rawBody: body, receivedAt: receivedAt ?? now, processedAt: now, source };
   if (parsed.kind === "invalid") {
-    await tx.webhookEvent.create({
-      data: { ...base, type: parsed.type, grantId: parsed.grantId, outcome: "invalid", validationError: parsed.error },
-    });
-    return { outcome: "invalid", type: parsed.type, grantId: parsed.grantId };
+    return { event: { ...event, type: parsed.type, grantId: parsed.grantId, outcome: "invalid", validationError: parsed.error }, grant: null, replacesInvalid };
   }
   const envelope = { type: parsed.type, businessId: parsed.businessId, timestamp: parsed.timestamp, timestampUs: parsed.timestampUs };
-  if (parsed.kind === "other") {
-    await tx.webhookEvent.create({ data: { ...base, ...envelope, outcome: "ignored" } });
-    return { outcome: "ignored", type: parsed.type, grantId: null };
-  }
-  const outcome = await applyGrantSnapshot(tx, webhookId, parsed, source, now);
-  await tx.webhookEvent.create({
-    data: { ...base, ...envelope, grantId: parsed.grant.id, dataUpdatedAt: new Date(parsed.grant.updated_at), outcome },
-  });
-  return { outcome, type: parsed.type, grantId: parsed.grant.id };
-}
-
-/** Writes the snapshot if it is newer than the stored one; says what happened. */
-async function applyGrantSnapshot(
-  tx: Transaction,
-  webhookId: string,
-  delivery: GrantDelivery,
-  source: DeliverySource,
-  now: Date,
-): Promise<Outcome> {
-  const { grant } = delivery;
-  const stored = await tx.grant.findUnique({
-    where: { id: grant.id },
-    select: { updatedAt: true, snapshotTimestampUs: true, status: true, version: true },
-  });
-  const columns = grantColumns(grant, delivery.rawSnapshot, { timestampUs: delivery.timestampUs, source, eventId: webhookId });
-  if (!stored) {
-    await tx.grant.create({ data: { id: grant.id, ...columns, firstSeenAt: now, lastChangedAt: now } });
-    return "applied";
-  }
-  const incoming = { updatedAt: columns.updatedAt, timestampUs: delivery.timestampUs, status: grant.status };
-  const comparison = compareSnapshots(incoming, { ...stored, timestampUs: stored.snapshotTimestampUs });
-  if (comparison === "older") return "stale";
-  if (comparison === "same") return "duplicate";
-  const { count } = await tx.grant.updateMany({
-    where: { id: grant.id, version: stored.version },
-    data: { ...columns, lastChangedAt: now, version: { increment: 1 } },
-  });
-  if (count === 0) throw new VersionConflict(`grant ${grant.id} changed while applying ${webhookId}`);
-  return "applied";
+  if (parsed.kind === "other") return { event: { ...event, ...envelope, outcome: "ignored" }, grant: null, replacesInvalid };
+  const columns = grantColumns(parsed.grant, parsed.rawSnapshot, { timestampUs: parsed.timestampUs, source, eventId: webhookId });
+  return {
+    event: { ...event, ...envelope, grantId: parsed.grant.id, dataUpdatedAt: columns.updatedAt, outcome: "applied" },
+    grant: { id: parsed.grant.id, ...columns, firstSeenAt: now, lastChangedAt: now },
+    replacesInvalid,
+  };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { compareSnapshots, shouldReplaceSnapshot } from "@/lib/grants/merge-rule";
+import { compareSnapshots, shouldReplaceSnapshot, snapshotOrderKey } from "@/lib/grants/merge-rule";
 
 const at = (iso: string, timestampUs: bigint, status: string) => ({ updatedAt: new Date(iso), timestampUs, status });
 
@@ -23,5 +23,20 @@ describe("compareSnapshots", () => {
     const a = at("2026-03-01T10:00:00Z", 1n, "Pending");
     expect(shouldReplaceSnapshot(a, null)).toBe(true);
     expect(shouldReplaceSnapshot(a, a)).toBe(false);
+  });
+});
+
+describe("snapshotOrderKey", () => {
+  it("orders any two snapshots exactly as compareSnapshots does", () => {
+    const statuses = ["Pending", "Delivered", "Failed", "Revoked"];
+    const times = ["2026-03-01T10:00:00Z", "2026-03-01T10:00:01Z", "2001-09-09T01:46:40Z", "2286-11-20T17:46:39Z"];
+    const stamps = [0n, 1n, 999_999n, 1_772_359_200_000_000n, 1_772_359_200_000_001n];
+    const snapshots = times.flatMap((t) => stamps.flatMap((s) => statuses.map((status) => at(t, s, status))));
+    for (const a of snapshots) {
+      for (const b of snapshots) {
+        const byKey = snapshotOrderKey(a) > snapshotOrderKey(b) ? "newer" : snapshotOrderKey(a) < snapshotOrderKey(b) ? "older" : "same";
+        expect(byKey, `${JSON.stringify(a, (_k, v) => (typeof v === "bigint" ? String(v) : v))} vs ${snapshotOrderKey(b)}`).toBe(compareSnapshots(a, b));
+      }
+    }
   });
 });

@@ -36,7 +36,7 @@ CREATE TABLE "Grant" (
     "snapshotTimestampUs" BIGINT NOT NULL,
     "snapshotSource" TEXT NOT NULL DEFAULT 'webhook',
     "snapshotEventId" TEXT,
-    "version" INTEGER NOT NULL DEFAULT 0,
+    "snapshotOrder" TEXT NOT NULL,
     "firstSeenAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "lastChangedAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
@@ -100,6 +100,9 @@ CREATE INDEX "Grant_businessId_updatedAt_id_idx" ON "Grant"("businessId", "updat
 
 -- CreateIndex
 CREATE INDEX "Grant_licenseKeyLast4_idx" ON "Grant"("licenseKeyLast4");
+
+-- CreateIndex
+CREATE INDEX "Grant_lastChangedAt_idx" ON "Grant"("lastChangedAt");
 
 -- CreateIndex
 CREATE INDEX "WebhookEvent_grantId_receivedAt_idx" ON "WebhookEvent"("grantId", "receivedAt");
