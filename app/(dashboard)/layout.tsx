@@ -1,5 +1,10 @@
 import { AppShell } from "@/components/layout/app-shell";
+import { Providers } from "@/components/providers";
 
 export default function DashboardLayout({ children }: { children: React.ReactNode }) {
-  return <AppShell>{children}</AppShell>;
+  return (
+    <Providers>
+      <AppShell>{children}</AppShell>
+    </Providers>
+  );
 }

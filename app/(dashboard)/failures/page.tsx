@@ -1,14 +1,30 @@
 import type { Metadata } from "next";
+import { GrantGroupTable } from "@/components/grants/grant-group-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
+import { errorCodeInfo } from "@/lib/grants/error-codes";
+import { groupFailures } from "@/lib/grants/groups";
 
+export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Failures" };
 
-export default function FailuresPage() {
+export default async function FailuresPage() {
+  const { days, groups } = await groupFailures();
   return (
     <>
-      <PageHeader title="Failures" description="Failed grants grouped by error code, with what to do about each." />
-      <EmptyState title="Not built yet">This view arrives with the dashboard (issue #4).</EmptyState>
+      <PageHeader title="Failures" description="Failed deliveries grouped by error code, with what to do about each. Dodo does not retry them: each needs someone to act." />
+      {groups.length === 0 ? (
+        <EmptyState title="No failed deliveries">Every grant Dodo reported was delivered, is pending or was revoked.</EmptyState>
+      ) : (
+        <GrantGroupTable
+          groups={groups}
+          days={days}
+          sparkClass="text-rose-500"
+          groupLabel={(g) => (g.key ? <><span className="block">{errorCodeInfo(g.key).label}</span><code className="font-mono text-xs font-normal text-slate-500">{g.key}</code></> : "No error code sent")}
+          listHref={(g) => (g.key ? `/grants?status=Failed&error=${encodeURIComponent(g.key)}` : "/grants?status=Failed")}
+          extraColumns={[{ header: "What to do", render: (g) => <p className="text-sm text-slate-700 dark:text-slate-300">{errorCodeInfo(g.key).remediation}</p> }]}
+        />
+      )}
     </>
   );
 }

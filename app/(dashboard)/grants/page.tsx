@@ -1,18 +1,41 @@
 import type { Metadata } from "next";
+import { GrantFiltersForm } from "@/components/grants/grant-filters-form";
+import { toGrantTableRow } from "@/components/grants/grant-rows";
+import { GrantsTable } from "@/components/grants/grants-table";
+import { LiveChanges } from "@/components/grants/live-changes";
+import { Pagination } from "@/components/grants/pagination";
+import { StatusTabs } from "@/components/grants/status-tabs";
 import { EmptyState } from "@/components/ui/empty-state";
+import { buttonClass } from "@/components/ui/form-controls";
 import { PageHeader } from "@/components/ui/page-header";
-import { RecentGrantsTable } from "@/components/grants/recent-grants-table";
-import { listRecentGrants } from "@/lib/grants/queries";
+import { listFilterOptions } from "@/lib/grants/filter-options";
+import { grantFilterQuery, parseGrantFilter, withoutCursor } from "@/lib/grants/grant-filters";
+import { countGrantsByStatusFor, listGrants } from "@/lib/grants/list-grants";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Grants" };
 
-export default async function GrantsPage() {
-  const grants = await listRecentGrants(50);
+export default async function GrantsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const filter = parseGrantFilter(await searchParams);
+  const openedAt = new Date();
+  const [page, counts, options] = await Promise.all([listGrants(filter), countGrantsByStatusFor(filter), listFilterOptions()]);
+  const query = grantFilterQuery(withoutCursor(filter));
   return (
     <>
-      <PageHeader title="Grants" description="The 50 most recently updated grants. Filters, search and paging come next." />
-      {grants.length === 0 ? <EmptyState title="No grants yet" /> : <RecentGrantsTable grants={grants} />}
+      <PageHeader title="Grants" description="Every entitlement grant Dodo reported, newest change first. Every filter is part of the address: copy it to share the view.">
+        <a href={`/api/v1/grants/export${query}`} className={buttonClass.secondary} download>Export CSV</a>
+      </PageHeader>
+      <StatusTabs filter={filter} counts={counts} />
+      <GrantFiltersForm filter={filter} options={options} />
+      <LiveChanges since={openedAt.toISOString()} query={query} />
+      {page.items.length === 0 ? (
+        <EmptyState title={counts.all === 0 && !filter.q ? "No grants match these filters" : "Nothing here"}>
+          {filter.q ? <>No grant has an id or license key matching <code className="font-mono">{filter.q}</code>.</> : "Try another status or clear the filters."}
+        </EmptyState>
+      ) : (
+        <GrantsTable rows={page.items.map((row) => toGrantTableRow(row, openedAt))} />
+      )}
+      <Pagination filter={filter} nextCursor={page.nextCursor} prevCursor={page.prevCursor} shown={page.items.length} />
     </>
   );
 }

@@ -1,14 +1,34 @@
 import type { Metadata } from "next";
+import { GrantGroupTable } from "@/components/grants/grant-group-table";
+import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
+import { groupRevocations } from "@/lib/grants/groups";
+import { revocationReasonInfo } from "@/lib/grants/revocation-reasons";
 
+export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Revocations" };
 
-export default function RevocationsPage() {
+export default async function RevocationsPage() {
+  const { days, groups } = await groupRevocations();
   return (
     <>
-      <PageHeader title="Revocations" description="Revoked grants grouped by reason, and whether access comes back by itself." />
-      <EmptyState title="Not built yet">This view arrives with the dashboard (issue #4).</EmptyState>
+      <PageHeader title="Revocations" description="Revoked grants grouped by reason, and whether access comes back without anyone acting." />
+      {groups.length === 0 ? (
+        <EmptyState title="No revoked grants" />
+      ) : (
+        <GrantGroupTable
+          groups={groups}
+          days={days}
+          sparkClass="text-slate-500"
+          groupLabel={(g) => (g.key ? <><span className="block">{revocationReasonInfo(g.key).label}</span><code className="font-mono text-xs font-normal text-slate-500">{g.key}</code></> : "No reason sent")}
+          listHref={(g) => (g.key ? `/grants?status=Revoked&reason=${encodeURIComponent(g.key)}` : "/grants?status=Revoked")}
+          extraColumns={[
+            { header: "Comes back by itself?", render: (g) => { const info = revocationReasonInfo(g.key); return <span className="flex flex-col gap-1"><Badge tone={info.comesBack ? "emerald" : "slate"}>{info.comesBack ? "Yes" : "No"}</Badge><span className="text-xs text-slate-600 dark:text-slate-400">{info.comesBackWhen}</span></span>; } },
+            { header: "Meaning", render: (g) => <p className="text-sm text-slate-700 dark:text-slate-300">{revocationReasonInfo(g.key).meaning}</p> },
+          ]}
+        />
+      )}
     </>
   );
 }

@@ -1,0 +1,17 @@
+import { grantsCsvStream } from "@/lib/grants/grant-csv";
+import { parseGrantFilter } from "@/lib/grants/grant-filters";
+
+export const dynamic = "force-dynamic";
+
+/** The whole filtered list as CSV, streamed (every row, not just a page). */
+export function GET(request: Request) {
+  const filter = parseGrantFilter(new URL(request.url).searchParams);
+  const stamp = new Date().toISOString().slice(0, 10);
+  return new Response(grantsCsvStream(filter), {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="grants-${stamp}.csv"`,
+      "Cache-Control": "no-store",
+    },
+  });
+}

@@ -1,0 +1,33 @@
+// What a row of the grants table needs, computed on the server (masked key, relative time) so the
+// browser receives no full license key and renders exactly what the server did.
+import { formatExact, formatRelative, maskLicenseKey } from "@/lib/format";
+import type { GrantListRow } from "@/lib/grants/list-grants";
+
+export type GrantTableRow = {
+  id: string;
+  status: string;
+  integrationType: string;
+  customerId: string;
+  entitlementId: string;
+  detail: { kind: "reason" | "error"; value: string } | null;
+  maskedKey: string | null;
+  updatedIso: string;
+  updatedExact: string;
+  updatedRelative: string;
+};
+
+export function toGrantTableRow(row: GrantListRow, now = new Date()): GrantTableRow {
+  const detail = row.revocationReason ? { kind: "reason" as const, value: row.revocationReason } : row.errorCode ? { kind: "error" as const, value: row.errorCode } : null;
+  return {
+    id: row.id,
+    status: row.status,
+    integrationType: row.integrationType,
+    customerId: row.customerId,
+    entitlementId: row.entitlementId,
+    detail,
+    maskedKey: maskLicenseKey(row.licenseKeyLast4),
+    updatedIso: row.updatedAt.toISOString(),
+    updatedExact: formatExact(row.updatedAt),
+    updatedRelative: formatRelative(row.updatedAt, now),
+  };
+}

@@ -1,0 +1,30 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useTransition } from "react";
+
+/** Polls the grant's JSON; when new deliveries arrived, offers to show them (no jumping page). */
+export function LiveGrant({ grantId, eventCount }: { grantId: string; eventCount: number }) {
+  const router = useRouter();
+  const [refreshing, startRefresh] = useTransition();
+  const { data } = useQuery({
+    queryKey: ["grant", grantId],
+    queryFn: async () => {
+      const response = await fetch(`/api/v1/grants/${encodeURIComponent(grantId)}`);
+      if (!response.ok) throw new Error(`grant: ${response.status}`);
+      return (await response.json()) as { events: unknown[] };
+    },
+    refetchInterval: 10_000,
+  });
+  const fresh = data ? data.events.length - eventCount : 0;
+  if (fresh <= 0) return null;
+  return (
+    <div aria-live="polite" className="flex items-center gap-3 rounded-md border border-indigo-200 bg-indigo-50 px-3 py-2 text-sm text-indigo-900 dark:border-indigo-900 dark:bg-indigo-950/50 dark:text-indigo-200">
+      {fresh === 1 ? "1 new delivery" : `${fresh} new deliveries`} since you opened this page.
+      <button type="button" onClick={() => startRefresh(() => router.refresh())} disabled={refreshing} className="font-medium underline underline-offset-2">
+        {refreshing ? "Refreshing…" : "Show"}
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,32 @@
+import { CopyButton } from "@/components/ui/copy-button";
+import { Panel } from "@/components/ui/panel";
+import { formatExact } from "@/lib/format";
+
+function pretty(raw: string): string {
+  try {
+    return JSON.stringify(JSON.parse(raw), null, 2);
+  } catch {
+    return raw;
+  }
+}
+
+/** The bodies exactly as Dodo sent them, pretty-printed (the copy is the original bytes). */
+export function RawEvents({ events }: { events: { id: string; type: string | null; rawBody: string; receivedAt: Date }[] }) {
+  return (
+    <Panel title="Raw events">
+      <div className="space-y-2">
+        {events.map((event) => (
+          <details key={event.id} className="rounded-md border border-slate-200 dark:border-slate-800">
+            <summary className="flex cursor-pointer items-center justify-between gap-2 px-3 py-2 text-sm">
+              <span className="font-mono">{event.type ?? "unknown"} · {formatExact(event.receivedAt)}</span>
+            </summary>
+            <div className="border-t border-slate-200 p-3 dark:border-slate-800">
+              <div className="mb-2 flex justify-end"><CopyButton value={event.rawBody} label="Copy JSON" /></div>
+              <pre className="max-h-96 overflow-auto rounded bg-slate-950 p-3 font-mono text-xs text-slate-100">{pretty(event.rawBody)}</pre>
+            </div>
+          </details>
+        ))}
+      </div>
+    </Panel>
+  );
+}

@@ -1,0 +1,31 @@
+// What the grant page shows beyond the grant itself: the raw bodies of its deliveries and the
+// customer's other grants.
+import "server-only";
+import { getDb } from "@/lib/db";
+import { grantListSelect } from "./list-grants";
+
+export async function listGrantEventBodies(grantId: string) {
+  const db = await getDb();
+  return db.webhookEvent.findMany({
+    where: { grantId },
+    orderBy: [{ receivedAt: "asc" }, { id: "asc" }],
+    select: { id: true, type: true, outcome: true, rawBody: true, receivedAt: true },
+  });
+}
+
+export async function listOtherGrantsOfCustomer(customerId: string, exceptId: string, limit = 10) {
+  const db = await getDb();
+  return db.grant.findMany({
+    where: { customerId, id: { not: exceptId } },
+    orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
+    take: limit,
+    select: grantListSelect,
+  });
+}
+
+/** The full license key, for the reveal / copy button (the page itself only renders it masked). */
+export async function getLicenseKey(grantId: string): Promise<string | null | undefined> {
+  const db = await getDb();
+  const grant = await db.grant.findUnique({ where: { id: grantId }, select: { licenseKey: true } });
+  return grant === null ? undefined : grant.licenseKey;
+}

@@ -1,0 +1,46 @@
+// GrantFilter → Prisma `where`. Kept apart from the queries so the list, the counts, the CSV
+// export and the JSON API filter exactly alike.
+import type { Prisma } from "@/lib/generated/prisma-sqlite/client.ts";
+import type { GrantFilter } from "./grant-filters";
+
+const DAY_MS = 86_400_000;
+const startOfDay = (day: string) => new Date(`${day}T00:00:00Z`);
+const endOfDay = (day: string) => new Date(startOfDay(day).getTime() + DAY_MS);
+
+function dateRange(from: string | undefined, to: string | undefined): Prisma.DateTimeFilter | undefined {
+  if (!from && !to) return undefined;
+  return { ...(from ? { gte: startOfDay(from) } : {}), ...(to ? { lt: endOfDay(to) } : {}) };
+}
+
+/**
+ * One box finds a grant by any of its ids, or by its license key: the whole key, or its last 4+
+ * characters (the indexed last-4 column narrows the search before the suffix match).
+ */
+export function searchWhere(q: string): Prisma.GrantWhereInput {
+  const exact: Prisma.GrantWhereInput[] = [
+    { id: q },
+    { customerId: q },
+    { subscriptionId: q },
+    { paymentId: q },
+    { entitlementId: q },
+    { licenseKey: q },
+  ];
+  if (q.length >= 4) exact.push({ licenseKeyLast4: q.slice(-4), licenseKey: { endsWith: q } });
+  return { OR: exact };
+}
+
+export function grantWhere(filter: GrantFilter, options: { withStatus?: boolean } = {}): Prisma.GrantWhereInput {
+  const and: Prisma.GrantWhereInput[] = [];
+  if (options.withStatus !== false && filter.status) and.push({ status: filter.status });
+  if (filter.integration) and.push({ integrationType: filter.integration });
+  if (filter.reason) and.push({ revocationReason: filter.reason });
+  if (filter.error) and.push({ errorCode: filter.error });
+  if (filter.business) and.push({ businessId: filter.business });
+  if (filter.customer) and.push({ customerId: filter.customer });
+  const created = dateRange(filter.created_from, filter.created_to);
+  if (created) and.push({ createdAt: created });
+  const updated = dateRange(filter.updated_from, filter.updated_to);
+  if (updated) and.push({ updatedAt: updated });
+  if (filter.q) and.push(searchWhere(filter.q));
+  return and.length > 0 ? { AND: and } : {};
+}
