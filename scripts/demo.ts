@@ -1,7 +1,7 @@
 // npm run demo: the product on the embedded SQLite default with demo data, at http://localhost:3000.
 // Migrates, builds, starts `next start`, then loads the demo grants by sending signed webhooks
 // through the real ingestion route, exactly as Dodo would.
-//   --port N        (default 3000)      --grants N   how many demo grants (default 40)
+//   --port N        (default 3000)      --grants N   how many demo grants (default 2500)
 //   --no-build      reuse the last build
 import { spawn, spawnSync } from "node:child_process";
 import { parseArgs } from "node:util";
@@ -16,7 +16,7 @@ const DEMO_SECRET = "whsec_ZGVtby1zZWNyZXQtZm9yLWdyYW50ZGVzaw==";
 const { values } = parseArgs({
   options: {
     port: { type: "string", default: "3000" },
-    grants: { type: "string", default: "40" },
+    grants: { type: "string", default: "2500" },
     "no-build": { type: "boolean", default: false },
   },
 });

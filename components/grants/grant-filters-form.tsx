@@ -7,7 +7,7 @@ import { integrationInfo } from "@/lib/grants/integrations";
 import { revocationReasonInfo } from "@/lib/grants/revocation-reasons";
 
 /** A plain GET form: submitting it writes the filters into the URL, so every view is a link. */
-export function GrantFiltersForm({ filter, options }: { filter: GrantFilter; options: FilterOptions }) {
+export function GrantFiltersForm({ filter, options, focusSearch = false }: { filter: GrantFilter; options: FilterOptions; focusSearch?: boolean }) {
   const open = Boolean(filter.integration || filter.reason || filter.error || filter.business || filter.created_from || filter.created_to || filter.updated_from || filter.updated_to);
   return (
     <form method="get" action="/grants" role="search" aria-label="Filter grants" className="mb-4 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
@@ -19,6 +19,7 @@ export function GrantFiltersForm({ filter, options }: { filter: GrantFilter; opt
           <input
             id="grant-search"
             type="search"
+            autoFocus={focusSearch}
             name="q"
             defaultValue={filter.q ?? ""}
             placeholder="Grant, customer, subscription, payment or entitlement id, or license key (last 4+)"

@@ -29,7 +29,7 @@ export function GrantGroupTable({ groups, days, groupLabel, listHref, extraColum
               <td className="px-4 py-3 text-slate-600 dark:text-slate-400">{group.firstSeen ? <TimeAgo date={group.firstSeen} /> : "—"}</td>
               <td className="px-4 py-3 text-slate-600 dark:text-slate-400">{group.lastSeen ? <TimeAgo date={group.lastSeen} /> : "—"}</td>
               <td className="px-4 py-3"><Sparkline values={group.trend} days={days} label="Per day" className={sparkClass} /></td>
-              {extraColumns.map((column) => <td key={column.header} className="max-w-md px-4 py-3">{column.render(group)}</td>)}
+              {extraColumns.map((column) => <td key={column.header} className="min-w-72 max-w-md px-4 py-3">{column.render(group)}</td>)}
               <td className="px-4 py-3">
                 <ul className="space-y-0.5">
                   {group.examples.map((id) => <li key={id}><Link href={`/grants/${encodeURIComponent(id)}`} className="font-mono text-xs text-indigo-700 hover:underline dark:text-indigo-300">{id}</Link></li>)}

@@ -1,16 +1,9 @@
 import { CopyButton } from "@/components/ui/copy-button";
 import { Panel } from "@/components/ui/panel";
 import { formatExact } from "@/lib/format";
+import { prettyRedactedBody } from "@/lib/grants/redact";
 
-function pretty(raw: string): string {
-  try {
-    return JSON.stringify(JSON.parse(raw), null, 2);
-  } catch {
-    return raw;
-  }
-}
-
-/** The bodies exactly as Dodo sent them, pretty-printed (the copy is the original bytes). */
+/** The bodies Dodo sent, pretty-printed, with any license key masked (Reveal shows it). */
 export function RawEvents({ events }: { events: { id: string; type: string | null; rawBody: string; receivedAt: Date }[] }) {
   return (
     <Panel title="Raw events">
@@ -21,8 +14,8 @@ export function RawEvents({ events }: { events: { id: string; type: string | nul
               <span className="font-mono">{event.type ?? "unknown"} · {formatExact(event.receivedAt)}</span>
             </summary>
             <div className="border-t border-slate-200 p-3 dark:border-slate-800">
-              <div className="mb-2 flex justify-end"><CopyButton value={event.rawBody} label="Copy JSON" /></div>
-              <pre className="max-h-96 overflow-auto rounded bg-slate-950 p-3 font-mono text-xs text-slate-100">{pretty(event.rawBody)}</pre>
+              <div className="mb-2 flex justify-end"><CopyButton value={prettyRedactedBody(event.rawBody)} label="Copy JSON" /></div>
+              <pre className="max-h-96 overflow-auto rounded bg-slate-950 p-3 font-mono text-xs text-slate-100">{prettyRedactedBody(event.rawBody)}</pre>
             </div>
           </details>
         ))}

@@ -1,14 +1,73 @@
 import type { Metadata } from "next";
+import Link from "next/link";
+import { ReprocessButton } from "@/components/events/reprocess-button";
+import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
+import { SelectField, buttonClass } from "@/components/ui/form-controls";
 import { PageHeader } from "@/components/ui/page-header";
+import { TimeAgo } from "@/components/ui/time-ago";
+import { eventFacets, eventFilterSchema, listEvents } from "@/lib/webhooks/list-events";
+import { OUTCOMES, outcomeInfo } from "@/lib/webhooks/outcomes";
 
+export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Events" };
 
-export default function EventsPage() {
+export default async function EventsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const raw = await searchParams;
+  const filter = eventFilterSchema.parse(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])));
+  const [page, facets] = await Promise.all([listEvents(filter), eventFacets()]);
+  const next = new URLSearchParams({ ...(filter.type ? { type: filter.type } : {}), ...(filter.outcome ? { outcome: filter.outcome } : {}), ...(page.nextCursor ? { after: page.nextCursor } : {}) });
   return (
     <>
-      <PageHeader title="Events" description="Every webhook delivery received, with its outcome." />
-      <EmptyState title="Not built yet">This view arrives with the dashboard (issue #4).</EmptyState>
+      <PageHeader title="Events" description="Every webhook delivery Dodo made, newest first, with what Grantdesk did with it. Invalid deliveries are kept and can be reprocessed." />
+      <form method="get" action="/events" aria-label="Filter events" className="mb-4 flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
+        <SelectField label="Type" name="type" value={filter.type} options={facets.types.map((t) => ({ value: t, label: t }))} />
+        <SelectField label="Outcome" name="outcome" value={filter.outcome} options={Object.keys(OUTCOMES).map((o) => ({ value: o, label: `${OUTCOMES[o]!.label} (${facets.outcomes[o] ?? 0})` }))} />
+        <button type="submit" className={buttonClass.primary}>Apply</button>
+        <Link href="/events" className={buttonClass.secondary}>Clear</Link>
+      </form>
+      {page.items.length === 0 ? (
+        <EmptyState title="No deliveries match">Dodo&apos;s deliveries appear here as they arrive.</EmptyState>
+      ) : (
+        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
+          <table className="min-w-full divide-y divide-slate-200 text-sm dark:divide-slate-800">
+            <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600 dark:bg-slate-900 dark:text-slate-400">
+              <tr>
+                <th scope="col" className="px-4 py-3">Received</th>
+                <th scope="col" className="px-4 py-3">Type</th>
+                <th scope="col" className="px-4 py-3">Outcome</th>
+                <th scope="col" className="px-4 py-3">Grant</th>
+                <th scope="col" className="px-4 py-3">Webhook id</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100 align-top dark:divide-slate-800">
+              {page.items.map((event) => {
+                const outcome = outcomeInfo(event.outcome);
+                return (
+                  <tr key={event.id}>
+                    <td className="px-4 py-2.5 text-slate-600 dark:text-slate-400"><TimeAgo date={event.receivedAt} /></td>
+                    <td className="px-4 py-2.5 font-mono text-xs">{event.type ?? <span className="text-slate-400">not JSON</span>}</td>
+                    <td className="px-4 py-2.5">
+                      <Badge tone={outcome.tone} title={outcome.meaning}>{outcome.label}</Badge>
+                      {event.outcome === "invalid" ? (
+                        <div className="mt-2 max-w-xl space-y-2">
+                          <p className="font-mono text-xs break-words text-rose-800 dark:text-rose-300">{event.validationError}</p>
+                          <ReprocessButton webhookId={event.id} />
+                        </div>
+                      ) : null}
+                    </td>
+                    <td className="px-4 py-2.5 font-mono text-xs">{event.grantId ? <Link href={`/grants/${encodeURIComponent(event.grantId)}`} className="text-indigo-700 hover:underline dark:text-indigo-300">{event.grantId}</Link> : "—"}</td>
+                    <td className="px-4 py-2.5 font-mono text-xs text-slate-500">{event.id}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <nav aria-label="Pages" className="mt-4 flex justify-end">
+        {page.nextCursor ? <Link rel="next" href={`/events?${next.toString()}`} className={buttonClass.secondary}>Older →</Link> : null}
+      </nav>
     </>
   );
 }

@@ -16,7 +16,8 @@ export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Grants" };
 
 export default async function GrantsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const filter = parseGrantFilter(await searchParams);
+  const params = await searchParams;
+  const filter = parseGrantFilter(params);
   const openedAt = new Date();
   const [page, counts, options] = await Promise.all([listGrants(filter), countGrantsByStatusFor(filter), listFilterOptions()]);
   const query = grantFilterQuery(withoutCursor(filter));
@@ -26,7 +27,7 @@ export default async function GrantsPage({ searchParams }: { searchParams: Promi
         <a href={`/api/v1/grants/export${query}`} className={buttonClass.secondary} download>Export CSV</a>
       </PageHeader>
       <StatusTabs filter={filter} counts={counts} />
-      <GrantFiltersForm filter={filter} options={options} />
+      <GrantFiltersForm filter={filter} options={options} focusSearch={params.focus === "search"} />
       <LiveChanges since={openedAt.toISOString()} query={query} />
       {page.items.length === 0 ? (
         <EmptyState title={counts.all === 0 && !filter.q ? "No grants match these filters" : "Nothing here"}>

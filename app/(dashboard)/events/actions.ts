@@ -1,0 +1,18 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { reprocessEvent } from "@/lib/webhooks/reprocess";
+
+export type ReprocessState = { message: string; ok: boolean } | null;
+
+/** The Reprocess button: parse a stored invalid delivery again with today's code. */
+export async function reprocessAction(_previous: ReprocessState, form: FormData): Promise<ReprocessState> {
+  const id = String(form.get("webhookId") ?? "");
+  if (!id) return { ok: false, message: "No event given." };
+  const result = await reprocessEvent(id);
+  revalidatePath("/events");
+  if (result.outcome === "invalid") return { ok: false, message: `Still invalid: ${result.error}` };
+  if (result.outcome === "not_found") return { ok: false, message: "This event no longer exists." };
+  if (result.outcome === "not_invalid") return { ok: true, message: "Already processed." };
+  return { ok: true, message: `Reprocessed: ${result.outcome}.` };
+}

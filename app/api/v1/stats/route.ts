@@ -1,0 +1,23 @@
+import { getDailySeries, getDeliveryMedians, getOverviewStats } from "@/lib/grants/stats";
+
+export const dynamic = "force-dynamic";
+
+/** The overview's figures as JSON. */
+export async function GET() {
+  const now = new Date();
+  const [overview, daily, medians] = await Promise.all([getOverviewStats(now), getDailySeries(30, now), getDeliveryMedians(30, now)]);
+  return Response.json(
+    {
+      grants: overview.total,
+      delivered: overview.delivered,
+      delivered_share: overview.deliveredShare,
+      pending_over_1h: overview.pendingOverHour,
+      failed_24h: overview.failed24h,
+      failed_7d: overview.failed7d,
+      revoked_7d: overview.revoked7d,
+      daily,
+      median_delivery_ms_by_integration: Object.fromEntries(medians.map((m) => [m.integrationType, m.medianMs])),
+    },
+    { headers: { "Cache-Control": "no-store" } },
+  );
+}

@@ -1,0 +1,47 @@
+// The webhook log: every delivery received, newest first, filtered by type and outcome, paged by
+// keyset cursor on (receivedAt, id).
+import "server-only";
+import { z } from "zod";
+import { getDb } from "@/lib/db";
+import { decodeCursor, encodeCursor } from "@/lib/grants/cursor";
+
+export const eventFilterSchema = z.object({
+  type: z.string().trim().max(200).optional().catch(undefined).transform((v) => v || undefined),
+  outcome: z.enum(["applied", "stale", "duplicate", "ignored", "invalid"]).optional().catch(undefined),
+  after: z.string().max(500).optional().catch(undefined),
+});
+export type EventFilter = z.infer<typeof eventFilterSchema>;
+
+const PAGE_SIZE = 50;
+
+export async function listEvents(filter: EventFilter) {
+  const db = await getDb();
+  const cursor = decodeCursor(filter.after);
+  const where = {
+    ...(filter.type ? { type: filter.type } : {}),
+    ...(filter.outcome ? { outcome: filter.outcome } : {}),
+    ...(cursor ? { OR: [{ receivedAt: { lt: cursor.at } }, { receivedAt: cursor.at, id: { lt: cursor.id } }] } : {}),
+  };
+  const rows = await db.webhookEvent.findMany({
+    where,
+    orderBy: [{ receivedAt: "desc" }, { id: "desc" }],
+    take: PAGE_SIZE + 1,
+    select: { id: true, type: true, grantId: true, outcome: true, validationError: true, receivedAt: true, timestamp: true, source: true },
+  });
+  const items = rows.slice(0, PAGE_SIZE);
+  const last = items.at(-1);
+  return { items, nextCursor: rows.length > PAGE_SIZE && last ? encodeCursor({ at: last.receivedAt, id: last.id }) : null };
+}
+
+/** Event types and outcome counts present, for the filter menus. */
+export async function eventFacets() {
+  const db = await getDb();
+  const [types, outcomes] = await Promise.all([
+    db.webhookEvent.groupBy({ by: ["type"], _count: { _all: true } }),
+    db.webhookEvent.groupBy({ by: ["outcome"], _count: { _all: true } }),
+  ]);
+  return {
+    types: types.map((t) => t.type).filter((t): t is string => t !== null).sort(),
+    outcomes: Object.fromEntries(outcomes.map((o) => [o.outcome, o._count._all])) as Record<string, number>,
+  };
+}
