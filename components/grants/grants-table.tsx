@@ -42,8 +42,7 @@ export function GrantsTable({ rows }: { rows: GrantTableRow[] }) {
             <th scope="col" className="px-3 py-3">Status</th>
             <th scope="col" className="px-3 py-3">Grant</th>
             <th scope="col" className="px-3 py-3">Integration</th>
-            <th scope="col" className="px-3 py-3">Customer</th>
-            <th scope="col" className="px-3 py-3">Entitlement</th>
+            <th scope="col" className="px-3 py-3">Customer / entitlement</th>
             <th scope="col" className="px-3 py-3">Reason / error</th>
             <th scope="col" className="px-3 py-3">License key</th>
             <th scope="col" className="px-3 py-3">Updated</th>
@@ -64,8 +63,10 @@ export function GrantsTable({ rows }: { rows: GrantTableRow[] }) {
                 <Link href={`/grants/${encodeURIComponent(row.id)}`} className="text-indigo-700 underline-offset-2 hover:underline dark:text-indigo-300">{row.id}</Link>
               </td>
               <td className="px-3 py-2.5"><IntegrationLabel type={row.integrationType} /></td>
-              <td className="px-3 py-2.5 font-mono text-xs">{row.customerId}</td>
-              <td className="px-3 py-2.5 font-mono text-xs">{row.entitlementId}</td>
+              <td className="px-3 py-2 font-mono text-xs">
+                <span className="block">{row.customerId}</span>
+                <span className="block text-slate-500 dark:text-slate-400">{row.entitlementId}</span>
+              </td>
               <td className="px-3 py-2.5 font-mono text-xs">
                 {row.detail ? <span className={row.detail.kind === "error" ? "text-rose-700 dark:text-rose-300" : ""}>{row.detail.value}</span> : <span className="text-slate-400">—</span>}
               </td>

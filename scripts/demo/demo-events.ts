@@ -6,17 +6,9 @@ import { WEBHOOK_EXAMPLES, type GrantEnvelope } from "../../lib/webhooks/example
 export type DemoDelivery = { envelope: GrantEnvelope; webhookId: string };
 
 const INTEGRATIONS = ["license_key", "digital_files", "discord", "github", "notion", "telegram", "framer", "figma", "feature_flag"] as const;
-const REVOCATION_REASONS = [
-  "subscription_cancelled",
-  "subscription_on_hold",
-  "SubscriptionPaused",
-  "subscription_expired",
-  "plan_changed",
-  "refund",
-  "manual",
-  "license_key_disabled",
-  "platform_external",
-];
+// Subscription reasons only on subscription grants, refunds only on one-time payments.
+const SUBSCRIPTION_REASONS = ["subscription_cancelled", "subscription_on_hold", "SubscriptionPaused", "subscription_expired", "plan_changed", "manual", "platform_external"];
+const ONE_TIME_REASONS = ["refund", "manual", "platform_external"];
 const FAILURES: Record<string, [code: string, message: string][]> = {
   github: [["github_permission_denied", "The GitHub App lacks admin access to the repository."]],
   discord: [
@@ -105,7 +97,8 @@ export function demoDeliveries(grantCount: number, now = Date.now()): DemoDelive
       if (type !== "license_key") steps.push({ type: "delivered", data: { status: "Delivered", delivered_at: isoSeconds(deliveredMs) }, at: deliveredMs });
       if (fate > 0.72) {
         const revokedMs = deliveredMs + Math.floor(next() * (now - deliveredMs));
-        const reason = REVOCATION_REASONS[n % REVOCATION_REASONS.length]!;
+        const reasons = type === "license_key" ? [...(subscription ? SUBSCRIPTION_REASONS : ONE_TIME_REASONS), "license_key_disabled"] : subscription ? SUBSCRIPTION_REASONS : ONE_TIME_REASONS;
+        const reason = reasons[n % reasons.length]!;
         steps.push({ type: "revoked", data: { status: "Revoked", delivered_at: isoSeconds(deliveredMs), revoked_at: isoSeconds(revokedMs), revocation_reason: reason }, at: revokedMs });
         if (fate > 0.95 && ["license_key_disabled", "subscription_on_hold", "SubscriptionPaused"].includes(reason)) {
           const backMs = revokedMs + Math.floor(next() * (now - revokedMs));
