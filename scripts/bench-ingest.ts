@@ -80,6 +80,22 @@ function deliveries(prefix: string, count: number) {
   });
 }
 
+/** A stale server on the port would be measured instead of ours: refuse to start. */
+async function assertPortFree() {
+  const answered = await fetch(`http://127.0.0.1:${port}/api/health/live`).then(() => true, () => false);
+  if (answered) throw new Error(`something already answers on port ${port}; stop it or pass --port`);
+}
+
+/** SIGTERM, then SIGKILL if Next is still draining connections after 5 s. */
+async function stopServer(server: ChildProcess) {
+  if (!server.pid || server.exitCode !== null) return;
+  const exited = new Promise((resolve) => server.once("exit", resolve));
+  process.kill(-server.pid, "SIGTERM");
+  const timer = setTimeout(() => server.pid && process.kill(-server.pid, "SIGKILL"), 5_000);
+  await exited;
+  clearTimeout(timer);
+}
+
 async function waitForHealth() {
   for (let i = 0; i < 240; i++) {
     const ok = await fetch(`http://127.0.0.1:${port}/api/health`).then((r) => r.ok, () => false);
@@ -100,6 +116,7 @@ async function main() {
   const migrated = spawnSync("npm", ["run", "--silent", "db:migrate"], { cwd: root, env, stdio: "inherit" });
   if (migrated.status !== 0) throw new Error("migration failed");
 
+  await assertPortFree();
   let server: ChildProcess | undefined;
   try {
     server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", String(port)], { cwd: root, env, stdio: "ignore", detached: true });
@@ -110,6 +127,7 @@ async function main() {
     const warm = new http.Agent({ keepAlive: true, maxSockets: 8 });
     await run("warm-up", 8, deliveries("warm", 300).map((d) => () => request(warm, "POST", "/api/webhooks/dodo", d.body, signDelivery(SECRET, d.body, d.webhookId))));
     await run("warm-up", 8, Array.from({ length: 500 }, () => () => request(warm, "GET", "/api/health/live")));
+    warm.destroy();
 
     const results: Sample[] = [];
     for (const concurrency of [1, 16, 64]) {
@@ -131,7 +149,7 @@ async function main() {
       console.log(`c=${concurrency}: webhook ÷ trivial route = ${(rate("new events") / rate("trivial route")).toFixed(2)}   duplicates ÷ new = ${(rate("duplicates") / rate("new events")).toFixed(2)}`);
     }
   } finally {
-    if (server?.pid) process.kill(-server.pid, "SIGTERM");
+    if (server) await stopServer(server);
     await postgres?.stop();
     fs.rmSync(workDir, { recursive: true, force: true });
   }

@@ -1,8 +1,13 @@
-// The hot path on PostgreSQL: node-postgres on the pool Prisma also uses, one transaction of two
-// to four statements. The upsert is atomic under READ COMMITTED (the conflicting row is locked
-// and the condition re-checked against its latest committed version), so no retries.
+// The hot path on PostgreSQL: node-postgres on the pool Prisma also uses. A grant delivery is ONE
+// statement (one round trip, its own transaction): data-modifying CTEs upsert the grant — atomic
+// under READ COMMITTED, the conflicting row is locked and the condition re-checked against its
+// latest committed version — and insert the event with the outcome the upsert produced. If the
+// webhook-id is already stored the statement inserts no event; its upsert then changed nothing
+// either, because a stored delivery's snapshot is never newer than itself. (`prior` is read at
+// the statement's start: when two different deliveries carrying the same snapshot race, the loser
+// may be labelled stale rather than duplicate. The grant's state is right either way.)
 import type pg from "pg";
-import { DELETE_INVALID_SQL, JSON_COLUMNS, SELECT_EVENT_SQL, SELECT_ORDER_SQL, insertEventSql, memo, notWrittenOutcome, upsertGrantSql, type Row, type StoreRequest, type StoreResult } from "./delivery-store";
+import { DELETE_INVALID_SQL, JSON_COLUMNS, SELECT_EVENT_SQL, insertEventSql, memo, quote, upsertGrantSql, type Row, type StoreRequest, type StoreResult } from "./delivery-store";
 
 function encode(column: string, value: unknown): unknown {
   if (value === undefined || value === null) return null;
@@ -13,12 +18,44 @@ function encode(column: string, value: unknown): unknown {
   return value;
 }
 
+const placeholder = (column: string, n: number) => (JSON_COLUMNS.has(column) ? `$${n}::jsonb` : `$${n}`);
 const sqlCache = memo<string>();
 
-function bind(row: Row, build: (columns: string[], values: string[]) => string, kind: string) {
-  const columns = Object.keys(row);
-  const text = sqlCache(`${kind}:${columns.join()}`, () => build(columns, columns.map((c, i) => (JSON_COLUMNS.has(c) ? `$${i + 1}::jsonb` : `$${i + 1}`))));
-  return { text, values: columns.map((c) => encode(c, row[c])) };
+/** Upsert the grant and insert the event, the event's outcome taken from the upsert. */
+function grantDeliverySql(grantColumns: string[], eventColumns: string[]): string {
+  const grantValues = grantColumns.map((c, i) => placeholder(c, i + 1));
+  const offset = grantColumns.length;
+  const idParam = `$${grantColumns.indexOf("id") + 1}`;
+  const orderParam = `$${grantColumns.indexOf("snapshotOrder") + 1}`;
+  const eventValues = eventColumns.map((c, i) => placeholder(c, offset + i + 1));
+  const outcome = `CASE WHEN EXISTS (SELECT 1 FROM up) THEN 'applied' WHEN (SELECT "snapshotOrder" FROM prior) = ${orderParam} THEN 'duplicate' ELSE 'stale' END`;
+  return (
+    `WITH prior AS (SELECT "snapshotOrder" FROM "Grant" WHERE "id" = ${idParam}), ` +
+    `up AS (${upsertGrantSql(grantColumns, grantValues)}), ` +
+    `ev AS (INSERT INTO "WebhookEvent" (${[...eventColumns, "outcome"].map(quote).join(", ")}) VALUES (${[...eventValues, outcome].join(", ")}) ON CONFLICT ("id") DO NOTHING RETURNING "outcome") ` +
+    `SELECT "outcome" FROM ev`
+  );
+}
+
+function statementFor(request: StoreRequest): { text: string; values: unknown[] } {
+  if (!request.grant) {
+    const columns = Object.keys(request.event);
+    const text = sqlCache(`event:${columns.join()}`, () => insertEventSql(columns, columns.map((c, i) => placeholder(c, i + 1))));
+    return { text, values: columns.map((c) => encode(c, request.event[c])) };
+  }
+  const grant = request.grant;
+  const event: Row = { ...request.event };
+  delete event.outcome;
+  const grantColumns = Object.keys(grant);
+  const eventColumns = Object.keys(event);
+  const text = sqlCache(`grant:${grantColumns.join()}|${eventColumns.join()}`, () => grantDeliverySql(grantColumns, eventColumns));
+  return { text, values: [...grantColumns.map((c) => encode(c, grant[c])), ...eventColumns.map((c) => encode(c, event[c]))] };
+}
+
+function resultOf(request: StoreRequest, rows: { outcome?: string }[]): StoreResult {
+  const row = rows[0];
+  if (!row) return { alreadyRecorded: true };
+  return request.grant ? { outcome: row.outcome as "applied" | "stale" | "duplicate" } : { outcome: "as_given" };
 }
 
 export async function findEventPostgres(pool: pg.Pool, webhookId: string) {
@@ -27,24 +64,18 @@ export async function findEventPostgres(pool: pg.Pool, webhookId: string) {
 }
 
 export async function storeDeliveryPostgres(pool: pg.Pool, request: StoreRequest): Promise<StoreResult> {
+  const statement = statementFor(request);
+  if (!request.replacesInvalid) return resultOf(request, (await pool.query(statement)).rows);
+
+  // Reprocessing: drop the invalid row and store the delivery anew, in one transaction.
   const client = await pool.connect();
   let broken: Error | undefined;
   try {
     await client.query("BEGIN");
-    if (request.replacesInvalid) await client.query(DELETE_INVALID_SQL("$1"), [request.event.id]);
-    let outcome: StoreResult = { outcome: "as_given" };
-    const event = { ...request.event };
-    if (request.grant) {
-      const upsert = bind(request.grant, upsertGrantSql, "upsert");
-      const written = (await client.query(upsert.text, upsert.values)).rowCount! > 0;
-      const stored = written ? null : (await client.query<{ snapshotOrder: string }>(SELECT_ORDER_SQL("$1"), [request.grant.id])).rows[0];
-      outcome = { outcome: written ? "applied" : notWrittenOutcome(stored?.snapshotOrder, request.grant.snapshotOrder) };
-      event.outcome = outcome.outcome;
-    }
-    const insert = bind(event, insertEventSql, "insert");
-    const inserted = (await client.query(insert.text, insert.values)).rowCount! > 0;
-    await client.query(inserted ? "COMMIT" : "ROLLBACK");
-    return inserted ? outcome : { alreadyRecorded: true };
+    await client.query(DELETE_INVALID_SQL("$1"), [request.event.id]);
+    const result = resultOf(request, (await client.query(statement)).rows);
+    await client.query("alreadyRecorded" in result ? "ROLLBACK" : "COMMIT");
+    return result;
   } catch (error) {
     // A client whose ROLLBACK fails is unusable: release(error) makes the pool discard it.
     await client.query("ROLLBACK").catch((rollbackError: Error) => (broken = rollbackError));
