@@ -9,58 +9,49 @@ export type GrantGroup = { key: string; count: number; firstSeen: Date | null; l
 const TREND_DAYS = 30;
 const EXAMPLES = 3;
 
+type GroupRow = { key: string | null; count: number; first: Date | null; last: Date | null };
+
+/** Shared by both views: trends from the recent rows, examples per group, biggest group first. */
+async function assembleGroups(rows: GroupRow[], recent: { key: string | null; at: Date }[], examplesOf: (key: string | null) => Promise<{ id: string }[]>, days: string[]) {
+  const groups = await Promise.all(
+    rows.map(async (row) => ({
+      key: row.key ?? "",
+      count: row.count,
+      firstSeen: row.first,
+      lastSeen: row.last,
+      trend: countPerDay(recent.filter((r) => r.key === row.key).map((r) => r.at), days),
+      examples: (await examplesOf(row.key)).map((e) => e.id),
+    })),
+  );
+  return { days, groups: groups.sort((a, b) => b.count - a.count) };
+}
+
 export async function groupFailures(now = new Date()): Promise<{ days: string[]; groups: GrantGroup[] }> {
   const db = await getDb();
-  const groups = await db.grant.groupBy({
-    by: ["errorCode"],
-    where: { status: "Failed" },
-    _count: { _all: true },
-    _min: { updatedAt: true },
-    _max: { updatedAt: true },
-  });
-  const since = startOfWindow(TREND_DAYS, now);
-  const recent = await db.grant.findMany({ where: { status: "Failed", updatedAt: { gte: since } }, select: { errorCode: true, updatedAt: true } });
-  const days = lastDays(TREND_DAYS, now);
-  const result = await Promise.all(
-    groups.map(async (group) => {
-      const examples = await db.grant.findMany({ where: { status: "Failed", errorCode: group.errorCode }, orderBy: [{ updatedAt: "desc" }, { id: "desc" }], take: EXAMPLES, select: { id: true } });
-      return {
-        key: group.errorCode ?? "",
-        count: group._count._all,
-        firstSeen: group._min.updatedAt,
-        lastSeen: group._max.updatedAt,
-        trend: countPerDay(recent.filter((r) => r.errorCode === group.errorCode).map((r) => r.updatedAt), days),
-        examples: examples.map((e) => e.id),
-      };
-    }),
+  const where = { status: "Failed" };
+  const [groups, recent] = await Promise.all([
+    db.grant.groupBy({ by: ["errorCode"], where, _count: { _all: true }, _min: { updatedAt: true }, _max: { updatedAt: true } }),
+    db.grant.findMany({ where: { ...where, updatedAt: { gte: startOfWindow(TREND_DAYS, now) } }, select: { errorCode: true, updatedAt: true } }),
+  ]);
+  return assembleGroups(
+    groups.map((g) => ({ key: g.errorCode, count: g._count._all, first: g._min.updatedAt, last: g._max.updatedAt })),
+    recent.map((r) => ({ key: r.errorCode, at: r.updatedAt })),
+    (errorCode) => db.grant.findMany({ where: { ...where, errorCode }, orderBy: [{ updatedAt: "desc" }, { id: "desc" }], take: EXAMPLES, select: { id: true } }),
+    lastDays(TREND_DAYS, now),
   );
-  return { days, groups: result.sort((a, b) => b.count - a.count) };
 }
 
 export async function groupRevocations(now = new Date()): Promise<{ days: string[]; groups: GrantGroup[] }> {
   const db = await getDb();
-  const groups = await db.grant.groupBy({
-    by: ["revocationReason"],
-    where: { status: "Revoked" },
-    _count: { _all: true },
-    _min: { revokedAt: true },
-    _max: { revokedAt: true },
-  });
-  const since = startOfWindow(TREND_DAYS, now);
-  const recent = await db.grant.findMany({ where: { status: "Revoked", revokedAt: { gte: since } }, select: { revocationReason: true, revokedAt: true } });
-  const days = lastDays(TREND_DAYS, now);
-  const result = await Promise.all(
-    groups.map(async (group) => {
-      const examples = await db.grant.findMany({ where: { status: "Revoked", revocationReason: group.revocationReason }, orderBy: [{ updatedAt: "desc" }, { id: "desc" }], take: EXAMPLES, select: { id: true } });
-      return {
-        key: group.revocationReason ?? "",
-        count: group._count._all,
-        firstSeen: group._min.revokedAt,
-        lastSeen: group._max.revokedAt,
-        trend: countPerDay(recent.filter((r) => r.revocationReason === group.revocationReason).map((r) => r.revokedAt!), days),
-        examples: examples.map((e) => e.id),
-      };
-    }),
+  const where = { status: "Revoked" };
+  const [groups, recent] = await Promise.all([
+    db.grant.groupBy({ by: ["revocationReason"], where, _count: { _all: true }, _min: { revokedAt: true }, _max: { revokedAt: true } }),
+    db.grant.findMany({ where: { ...where, revokedAt: { gte: startOfWindow(TREND_DAYS, now) } }, select: { revocationReason: true, revokedAt: true } }),
+  ]);
+  return assembleGroups(
+    groups.map((g) => ({ key: g.revocationReason, count: g._count._all, first: g._min.revokedAt, last: g._max.revokedAt })),
+    recent.map((r) => ({ key: r.revocationReason, at: r.revokedAt! })),
+    (revocationReason) => db.grant.findMany({ where: { ...where, revocationReason }, orderBy: [{ updatedAt: "desc" }, { id: "desc" }], take: EXAMPLES, select: { id: true } }),
+    lastDays(TREND_DAYS, now),
   );
-  return { days, groups: result.sort((a, b) => b.count - a.count) };
 }
