@@ -1,4 +1,26 @@
-import { afterEach, describe, expect, inject, it, vi } from "vitest";
+import path from "node:path";
+import { afterAll, afterEach, describe, expect, inject, it, vi } from "vitest";
+import { TEST_DIR, dropPostgresDatabase, postgresUrl, removeSqliteFiles, uniqueName, withPostgresAdmin } from "../support/test-databases";
+
+const cleanups: (() => Promise<void> | void)[] = [];
+afterAll(async () => {
+  for (const cleanup of cleanups) await cleanup();
+});
+
+/** A database that exists but has no tables. */
+async function emptyPostgresDatabase(): Promise<string> {
+  const server = inject("testServerUrl")!;
+  const name = uniqueName("unmigrated");
+  await withPostgresAdmin(server, (client) => client.query(`CREATE DATABASE "${name}"`));
+  cleanups.push(() => dropPostgresDatabase(server, name));
+  return postgresUrl(server, name);
+}
+
+function emptySqliteFile(): string {
+  const file = path.join(TEST_DIR, `${uniqueName("unmigrated")}.db`);
+  cleanups.push(() => removeSqliteFiles(file));
+  return `file:${file}`;
+}
 
 async function getHealth() {
   const { GET } = await import("@/app/api/health/route");
@@ -19,6 +41,15 @@ describe("GET /api/health", () => {
 
   it(`answers ok with the provider (${provider})`, async () => {
     expect(await getHealth()).toEqual({ status: 200, body: { ok: true, database: provider } });
+  });
+
+  it(`answers 503 with the fix when the database has not been migrated (${provider})`, async () => {
+    process.env.DATABASE_URL =
+      provider === "sqlite" ? emptySqliteFile() : await emptyPostgresDatabase();
+    vi.resetModules();
+    const { status, body } = await getHealth();
+    expect(status).toBe(503);
+    expect(body.error).toContain("npm run db:migrate");
   });
 
   it(`answers 503 when the database cannot be reached (${provider})`, async () => {
