@@ -1,5 +1,5 @@
 /** Shown while a dashboard page's data loads on the server. */
-export default function Loading() {
+export function PageSkeleton() {
   return (
     <div role="status" aria-live="polite" className="animate-pulse space-y-6">
       <span className="sr-only">Loading…</span>
