@@ -53,6 +53,8 @@ export function KeyboardShortcuts() {
       }
     }
     document.addEventListener("keydown", onKey);
+    // Tells browser tests the shortcuts are live (keys pressed before hydration do nothing).
+    document.documentElement.dataset.shortcuts = "ready";
     return () => document.removeEventListener("keydown", onKey);
   }, [router]);
 

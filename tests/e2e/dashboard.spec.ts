@@ -7,6 +7,8 @@ import { signDelivery } from "../../lib/webhooks/sign";
 
 const provider = process.env.E2E_DATABASE_PROVIDER === "postgresql" ? "postgresql" : "sqlite";
 const shot = (page: Page, name: string) => page.screenshot({ path: `.tmp/screenshots/${name}-${provider}.png`, fullPage: true });
+/** Keys pressed before React has hydrated do nothing: wait until the shortcuts are live. */
+const shortcutsReady = (page: Page) => expect(page.locator("html[data-shortcuts=ready]")).toHaveCount(1);
 const XSS = `<script>window.__xss = 1</script><img src=x onerror="window.__xss = 2">`;
 
 test.beforeAll(async ({ request }) => {
@@ -38,6 +40,7 @@ test("the grants list filters by status tab and finds a license key by its last 
   await expect(page.getByRole("link", { name: "grant_lk_delivered" })).toHaveCount(0);
 
   await page.goto("/grants");
+  await shortcutsReady(page);
   await page.keyboard.press("/");
   await expect(page.locator("#grant-search")).toBeFocused();
   await page.keyboard.type("ZD-4C8P");
@@ -47,6 +50,7 @@ test("the grants list filters by status tab and finds a license key by its last 
   await expect(page.getByRole("cell", { name: "••••4C8P" })).toBeVisible();
 
   // j selects the first row, Enter opens it.
+  await shortcutsReady(page);
   await page.locator("h1").click();
   await page.keyboard.press("j");
   await page.keyboard.press("Enter");
@@ -69,6 +73,7 @@ test("a license key is masked until revealed", async ({ page }) => {
   const key = page.getByTestId("license-key");
   await expect(key).toHaveText("••••••••4C8P");
   expect(await page.content()).not.toContain("LK-7F3A-92QX-M1ZD-4C8P");
+  await shortcutsReady(page);
   await page.getByRole("button", { name: "Reveal" }).click();
   await expect(key).toHaveText("LK-7F3A-92QX-M1ZD-4C8P");
   await expect(page.getByRole("meter", { name: "Activations used" })).toBeVisible();
@@ -135,6 +140,7 @@ test("failures, revocations, overview and events pages", async ({ page }) => {
   await page.goto("/events?outcome=invalid");
   const row = page.getByRole("row", { name: /msg_e2e_invalid/ });
   await expect(row).toContainText("body is not JSON");
+  await shortcutsReady(page);
   await row.getByRole("button", { name: "Reprocess" }).click();
   await expect(row.getByRole("status")).toContainText("Still invalid");
   await shot(page, "events");
@@ -142,6 +148,7 @@ test("failures, revocations, overview and events pages", async ({ page }) => {
 
 test("keyboard: ? shows the shortcuts, g f goes to failures", async ({ page }) => {
   await page.goto("/");
+  await shortcutsReady(page);
   await page.keyboard.press("?");
   await expect(page.getByRole("dialog", { name: "Keyboard shortcuts" })).toBeVisible();
   await page.keyboard.press("Escape");
