@@ -18,4 +18,9 @@ const { code } = await runPrisma(["migrate", "deploy", ...process.argv.slice(2)]
   cwd: process.cwd(),
   forwardSignals: true,
 });
+if (code !== 0 && providerOf(url) === "sqlite") {
+  // Seen here: with another process (a running Grantdesk) holding the file open, the WebAssembly
+  // engine's first read answers SQLITE_BUSY ("unknown variant `SocketTimeout`"). Not yet fixed.
+  console.error("\nIf Grantdesk (or anything else) is running on this SQLite file, stop it and run npm run db:migrate again.");
+}
 process.exit(code);
