@@ -19,8 +19,9 @@ const { code } = await runPrisma(["migrate", "deploy", ...process.argv.slice(2)]
   forwardSignals: true,
 });
 if (code !== 0 && providerOf(url) === "sqlite") {
-  // Seen here: with another process (a running Grantdesk) holding the file open, the WebAssembly
-  // engine's first read answers SQLITE_BUSY ("unknown variant `SocketTimeout`"). Not yet fixed.
+  // Prisma migrates SQLite under PRAGMA locking_mode=EXCLUSIVE: with another process (a running
+  // Grantdesk) holding the file open, the engine's first read gets SQLITE_BUSY, which the wasm
+  // engine reports as "unknown variant `SocketTimeout`" (docs/database.md).
   console.error("\nIf Grantdesk (or anything else) is running on this SQLite file, stop it and run npm run db:migrate again.");
 }
 process.exit(code);
