@@ -2,6 +2,7 @@
 // in searchParams, parsed here by one schema that falls back to defaults on junk (a hand-edited or
 // stale link shows a list, never an error page).
 import { z } from "zod";
+import { firstValues } from "@/lib/search-params";
 
 export const PAGE_SIZES = [25, 50, 100] as const;
 export const SORT_FIELDS = ["updated", "created"] as const;
@@ -45,7 +46,7 @@ export function parseGrantFilter(params: SearchParamsLike): GrantFilter {
   const entries =
     params instanceof URLSearchParams
       ? [...params.keys()].map((key) => [key, params.get(key) ?? undefined] as const)
-      : Object.entries(params).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value] as const);
+      : Object.entries(firstValues(params));
   return grantFilterSchema.parse(Object.fromEntries(entries));
 }
 

@@ -18,7 +18,10 @@ export function lifecycleRank(status: string): number {
   return LIFECYCLE_RANK[status] ?? 0;
 }
 
-/** How `incoming` relates to `stored`: only "newer" may replace it. */
+/**
+ * How `incoming` relates to `stored`: only "newer" may replace it. The readable statement of the
+ * rule; the database applies it through snapshotOrderKey, which is tested to agree with it.
+ */
 export function compareSnapshots(incoming: SnapshotOrder, stored: SnapshotOrder): Comparison {
   const byUpdatedAt = Math.sign(incoming.updatedAt.getTime() - stored.updatedAt.getTime());
   if (byUpdatedAt !== 0) return byUpdatedAt > 0 ? "newer" : "older";
@@ -26,10 +29,6 @@ export function compareSnapshots(incoming: SnapshotOrder, stored: SnapshotOrder)
   const byRank = Math.sign(lifecycleRank(incoming.status) - lifecycleRank(stored.status));
   if (byRank !== 0) return byRank > 0 ? "newer" : "older";
   return "same";
-}
-
-export function shouldReplaceSnapshot(incoming: SnapshotOrder, stored: SnapshotOrder | null): boolean {
-  return stored === null || compareSnapshots(incoming, stored) === "newer";
 }
 
 /**

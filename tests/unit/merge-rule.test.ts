@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { compareSnapshots, shouldReplaceSnapshot, snapshotOrderKey } from "@/lib/grants/merge-rule";
+import { compareSnapshots, snapshotOrderKey } from "@/lib/grants/merge-rule";
 
 const at = (iso: string, timestampUs: bigint, status: string) => ({ updatedAt: new Date(iso), timestampUs, status });
 
@@ -19,11 +19,6 @@ describe("compareSnapshots", () => {
     expect(compareSnapshots(incoming, stored)).toBe(expected);
   });
 
-  it("replaces only when newer, and always when nothing is stored", () => {
-    const a = at("2026-03-01T10:00:00Z", 1n, "Pending");
-    expect(shouldReplaceSnapshot(a, null)).toBe(true);
-    expect(shouldReplaceSnapshot(a, a)).toBe(false);
-  });
 });
 
 describe("snapshotOrderKey", () => {

@@ -6,6 +6,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { SelectField, buttonClass } from "@/components/ui/form-controls";
 import { PageHeader } from "@/components/ui/page-header";
 import { TimeAgo } from "@/components/ui/time-ago";
+import { firstValues } from "@/lib/search-params";
 import { eventFacets, eventFilterSchema, listEvents } from "@/lib/webhooks/list-events";
 import { OUTCOMES, outcomeInfo } from "@/lib/webhooks/outcomes";
 
@@ -14,7 +15,7 @@ export const metadata: Metadata = { title: "Events" };
 
 export default async function EventsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const raw = await searchParams;
-  const filter = eventFilterSchema.parse(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])));
+  const filter = eventFilterSchema.parse(firstValues(raw));
   const [page, facets] = await Promise.all([listEvents(filter), eventFacets()]);
   const next = new URLSearchParams({ ...(filter.type ? { type: filter.type } : {}), ...(filter.outcome ? { outcome: filter.outcome } : {}), ...(page.nextCursor ? { after: page.nextCursor } : {}) });
   return (
