@@ -44,7 +44,8 @@ export function KeyboardShortcuts() {
         event.preventDefault();
         const search = document.getElementById("grant-search");
         if (search) search.focus();
-        else router.push("/grants?focus=search");
+        // On /grants the list may still be streaming in; elsewhere, go to it with the box focused.
+        else if (window.location.pathname !== "/grants") router.push("/grants?focus=search");
       } else if (event.key === "?") {
         event.preventDefault();
         setHelpOpen((open) => !open);

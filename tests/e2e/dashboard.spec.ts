@@ -40,6 +40,8 @@ test("the grants list filters by status tab and finds a license key by its last 
   await expect(page.getByRole("link", { name: "grant_lk_delivered" })).toHaveCount(0);
 
   await page.goto("/grants");
+  // The list streams in after the shell: wait for the box as well as for the shortcuts.
+  await expect(page.locator("#grant-search")).toBeVisible();
   await shortcutsReady(page);
   await page.keyboard.press("/");
   await expect(page.locator("#grant-search")).toBeFocused();
