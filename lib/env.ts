@@ -40,10 +40,19 @@ const envSchema = z
     DODO_PAYMENTS_ENVIRONMENT: z.enum(["test_mode", "live_mode"]).default("test_mode"),
     DODO_PAYMENTS_BASE_URL: z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).optional(),
     AUTH_SECRET: z.string().min(32, "must be at least 32 characters (try: openssl rand -base64 32)").optional(),
+    AUTH_URL: z.url({ protocol: /^https?$/, error: "must be the http(s) URL people open Grantdesk at" }).optional(),
     VERCEL: z.string().optional(),
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   })
   .superRefine((env, ctx) => {
+    if (env.DATABASE_URL?.startsWith("postgres") && !env.AUTH_SECRET) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["AUTH_SECRET"],
+        message:
+          "is required with a PostgreSQL database: every server must sign session cookies with the same secret (try: openssl rand -base64 32)",
+      });
+    }
     if (env.VERCEL && (!env.DATABASE_URL || env.DATABASE_URL.startsWith("file:"))) {
       ctx.addIssue({
         code: "custom",
@@ -62,6 +71,8 @@ export type Env = {
   dodoEnvironment: "test_mode" | "live_mode";
   dodoBaseUrl: string | undefined;
   authSecret: string | undefined;
+  /** The public URL, when set; otherwise taken from each request. */
+  authUrl: string | undefined;
   isProduction: boolean;
 };
 
@@ -89,6 +100,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     dodoEnvironment: parsed.DODO_PAYMENTS_ENVIRONMENT,
     dodoBaseUrl: parsed.DODO_PAYMENTS_BASE_URL,
     authSecret: parsed.AUTH_SECRET,
+    authUrl: parsed.AUTH_URL,
     isProduction: parsed.NODE_ENV === "production",
   };
 }

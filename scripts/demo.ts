@@ -4,6 +4,7 @@
 //   --port N        (default 3000)      --grants N   how many demo grants (default 2500)
 //   --no-build      reuse the last build
 import { spawn, spawnSync } from "node:child_process";
+import crypto from "node:crypto";
 import { parseArgs } from "node:util";
 import { signDelivery } from "../lib/webhooks/sign";
 import { demoDeliveries, type DemoDelivery } from "./demo/demo-events";
@@ -11,6 +12,7 @@ import { progressBar } from "./demo/progress";
 
 // Run Next directly (not through npx) so stopping the demo stops the server too.
 const NEXT_BIN = "node_modules/next/dist/bin/next";
+const DEMO_ADMIN_EMAIL = "admin@demo.grantdesk.local";
 const DEMO_SECRET = "whsec_ZGVtby1zZWNyZXQtZm9yLWdyYW50ZGVzaw==";
 
 const { values } = parseArgs({
@@ -24,9 +26,9 @@ const baseUrl = `http://localhost:${values.port}`;
 const secret = process.env.DODO_PAYMENTS_WEBHOOK_KEY?.trim().split(/\s+/)[0] || DEMO_SECRET;
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", DODO_PAYMENTS_WEBHOOK_KEY: process.env.DODO_PAYMENTS_WEBHOOK_KEY || DEMO_SECRET };
 
-function step(label: string, command: string, args: string[]) {
+function step(label: string, command: string, args: string[], extraEnv: Record<string, string> = {}) {
   console.log(`\n▶ ${label}`);
-  const result = spawnSync(command, args, { stdio: "inherit", env });
+  const result = spawnSync(command, args, { stdio: "inherit", env: { ...env, ...extraEnv } });
   if (result.status !== 0) {
     console.error(`✖ ${label} failed`);
     process.exit(1);
@@ -75,6 +77,9 @@ async function loadDemoData() {
 
 async function main() {
   step("Applying database migrations", "npm", ["run", "--silent", "db:migrate"]);
+  // A fresh password each run: the demo never ships a well-known login.
+  const adminPassword = crypto.randomBytes(12).toString("base64url");
+  step("Creating the demo admin", "npx", ["tsx", "--conditions=react-server", "scripts/demo/demo-admin.ts"], { DEMO_ADMIN_PASSWORD: adminPassword });
   if (!values["no-build"]) step("Building Grantdesk", "npx", ["next", "build"]);
   console.log(`\n▶ Starting Grantdesk on ${baseUrl}`);
   const server = spawn(process.execPath, [NEXT_BIN, "start", "-p", values.port], { stdio: ["ignore", "ignore", "inherit"], env });
@@ -83,6 +88,7 @@ async function main() {
   await waitForHealth();
   await loadDemoData();
   console.log(`\n✔ Grantdesk is running at ${baseUrl} with demo data. Press Ctrl-C to stop.`);
+  console.log(`  Sign in as ${DEMO_ADMIN_EMAIL} with the password ${adminPassword} (new on every run).`);
   // Only the built-in demo secret is printed; a merchant's own secret never is.
   const secretHint = secret === DEMO_SECRET ? ` --secret ${DEMO_SECRET}` : "";
   console.log(`  Send more events: npm run webhook:send -- license-key-delivered --url ${baseUrl}/api/webhooks/dodo${secretHint}`);

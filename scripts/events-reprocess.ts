@@ -1,5 +1,6 @@
 // npm run events:reprocess [-- <webhook-id>…]: parse stored invalid deliveries again and apply
 // those the code now understands. Without ids, every invalid event.
+import { cliViewer } from "../lib/auth/viewer";
 import { disconnectDb } from "../lib/db";
 import { reprocessEvent, reprocessInvalidEvents, type ReprocessResult } from "../lib/webhooks/reprocess";
 
@@ -9,7 +10,8 @@ function print(result: ReprocessResult) {
 
 async function main() {
   const ids = process.argv.slice(2).filter((arg) => !arg.startsWith("-"));
-  const results = ids.length > 0 ? await Promise.all(ids.map(reprocessEvent)) : await reprocessInvalidEvents();
+  const viewer = cliViewer();
+  const results = ids.length > 0 ? await Promise.all(ids.map((id) => reprocessEvent(viewer, id))) : await reprocessInvalidEvents(viewer);
   results.forEach(print);
   const counts = Object.entries(
     results.reduce<Record<string, number>>((acc, r) => ({ ...acc, [r.outcome]: (acc[r.outcome] ?? 0) + 1 }), {}),

@@ -1,5 +1,7 @@
-export type NavItem = { href: string; label: string; icon: NavIconName };
-export type NavIconName = "overview" | "grants" | "failures" | "revocations" | "events";
+import type { Permission } from "@/lib/auth/roles";
+
+export type NavItem = { href: string; label: string; icon: NavIconName; permission?: Permission };
+export type NavIconName = "overview" | "grants" | "failures" | "revocations" | "events" | "team" | "keys" | "audit";
 
 /** The sidebar, in the order support staff work: look around, find the grant, diagnose. */
 export const NAV_ITEMS: NavItem[] = [
@@ -8,4 +10,11 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/failures", label: "Failures", icon: "failures" },
   { href: "/revocations", label: "Revocations", icon: "revocations" },
   { href: "/events", label: "Events", icon: "events" },
+];
+
+/** Admins only: shown below the working pages. */
+export const ADMIN_NAV_ITEMS: NavItem[] = [
+  { href: "/settings/team", label: "Team", icon: "team", permission: "users:manage" },
+  { href: "/settings/api-keys", label: "API keys", icon: "keys", permission: "api-keys:manage" },
+  { href: "/audit", label: "Audit log", icon: "audit", permission: "audit:read" },
 ];

@@ -3,17 +3,17 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { NavIcon } from "./nav-icon";
-import { NAV_ITEMS } from "./nav-items";
+import type { NavItem } from "./nav-items";
 
 function isActive(pathname: string, href: string): boolean {
   return href === "/" ? pathname === "/" : pathname === href || pathname.startsWith(`${href}/`);
 }
 
-export function Sidebar() {
+export function Sidebar({ items, label = "Main" }: { items: NavItem[]; label?: string }) {
   const pathname = usePathname();
   return (
-    <nav aria-label="Main" className="flex flex-row gap-1 overflow-x-auto px-3 py-2 md:flex-col md:px-3 md:py-4">
-      {NAV_ITEMS.map((item) => {
+    <nav aria-label={label} className="flex flex-row gap-1 overflow-x-auto px-3 py-2 md:flex-col md:px-3 md:py-4">
+      {items.map((item) => {
         const active = isActive(pathname, item.href);
         return (
           <Link

@@ -1,8 +1,10 @@
 import "server-only";
 import { getDb } from "@/lib/db";
+import { assertCan, type Viewer } from "@/lib/auth/viewer";
 
 /** The values present in the data, for the list's filter menus (unknown values included). */
-export async function listFilterOptions() {
+export async function listFilterOptions(viewer: Viewer) {
+  assertCan(viewer, "grants:read");
   const db = await getDb();
   const distinct = async (field: "integrationType" | "revocationReason" | "errorCode" | "businessId"): Promise<string[]> => {
     // Prisma's groupBy typing cannot follow a field chosen at run time; the rows are { [field]: value }.

@@ -4,6 +4,7 @@ import "server-only";
 import type { GrantFilter } from "./grant-filters";
 import { iterateGrants, type GrantListRow } from "./list-grants";
 import { maskLicenseKey } from "@/lib/format";
+import { assertCan, type Viewer } from "@/lib/auth/viewer";
 
 const COLUMNS: [header: string, value: (row: GrantListRow) => string | null][] = [
   ["id", (r) => r.id],
@@ -35,9 +36,10 @@ export function csvLine(row: GrantListRow): string {
   return `${COLUMNS.map(([, value]) => csvField(value(row))).join(",")}\r\n`;
 }
 
-export function grantsCsvStream(filter: GrantFilter): ReadableStream<Uint8Array> {
+export function grantsCsvStream(viewer: Viewer, filter: GrantFilter): ReadableStream<Uint8Array> {
+  assertCan(viewer, "grants:read");
   const encoder = new TextEncoder();
-  const batches = iterateGrants(filter);
+  const batches = iterateGrants(viewer, filter);
   let headerSent = false;
   return new ReadableStream({
     async pull(controller) {

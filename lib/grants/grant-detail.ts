@@ -2,10 +2,12 @@
 // arrived. Shared by GET /api/v1/grants/{id} and the grant page.
 import "server-only";
 import { getDb } from "@/lib/db";
+import { assertCan, type Viewer } from "@/lib/auth/viewer";
 
 const iso = (value: Date | null) => (value ? value.toISOString() : null);
 
-export async function getGrantWithEvents(id: string) {
+export async function getGrantWithEvents(viewer: Viewer, id: string) {
+  assertCan(viewer, "grants:read");
   const db = await getDb();
   const [grant, events] = await Promise.all([
     db.grant.findUnique({ where: { id } }),

@@ -3,8 +3,10 @@
 import "server-only";
 import { getDb } from "@/lib/db";
 import { grantListSelect } from "./list-grants";
+import { assertCan, type Viewer } from "@/lib/auth/viewer";
 
-export async function listGrantEventBodies(grantId: string) {
+export async function listGrantEventBodies(viewer: Viewer, grantId: string) {
+  assertCan(viewer, "grants:read");
   const db = await getDb();
   return db.webhookEvent.findMany({
     where: { grantId },
@@ -13,7 +15,8 @@ export async function listGrantEventBodies(grantId: string) {
   });
 }
 
-export async function listOtherGrantsOfCustomer(customerId: string, exceptId: string, limit = 10) {
+export async function listOtherGrantsOfCustomer(viewer: Viewer, customerId: string, exceptId: string, limit = 10) {
+  assertCan(viewer, "grants:read");
   const db = await getDb();
   return db.grant.findMany({
     where: { customerId, id: { not: exceptId } },
@@ -24,7 +27,8 @@ export async function listOtherGrantsOfCustomer(customerId: string, exceptId: st
 }
 
 /** The full license key, for the reveal / copy button (the page itself only renders it masked). */
-export async function getLicenseKey(grantId: string): Promise<string | null | undefined> {
+export async function getLicenseKey(viewer: Viewer, grantId: string): Promise<string | null | undefined> {
+  assertCan(viewer, "grants:read");
   const db = await getDb();
   const grant = await db.grant.findUnique({ where: { id: grantId }, select: { licenseKey: true } });
   return grant === null ? undefined : grant.licenseKey;

@@ -3,6 +3,7 @@
 import "server-only";
 import { getDb } from "@/lib/db";
 import { countPerDay, lastDays, startOfWindow } from "./daily-buckets";
+import { assertCan, type Viewer } from "@/lib/auth/viewer";
 
 export type GrantGroup = { key: string; count: number; firstSeen: Date | null; lastSeen: Date | null; trend: number[]; examples: string[] };
 
@@ -26,7 +27,8 @@ async function assembleGroups(rows: GroupRow[], recent: { key: string | null; at
   return { days, groups: groups.sort((a, b) => b.count - a.count) };
 }
 
-export async function groupFailures(now = new Date()): Promise<{ days: string[]; groups: GrantGroup[] }> {
+export async function groupFailures(viewer: Viewer, now = new Date()): Promise<{ days: string[]; groups: GrantGroup[] }> {
+  assertCan(viewer, "grants:read");
   const db = await getDb();
   const where = { status: "Failed" };
   const [groups, recent] = await Promise.all([
@@ -41,7 +43,8 @@ export async function groupFailures(now = new Date()): Promise<{ days: string[];
   );
 }
 
-export async function groupRevocations(now = new Date()): Promise<{ days: string[]; groups: GrantGroup[] }> {
+export async function groupRevocations(viewer: Viewer, now = new Date()): Promise<{ days: string[]; groups: GrantGroup[] }> {
+  assertCan(viewer, "grants:read");
   const db = await getDb();
   const where = { status: "Revoked" };
   const [groups, recent] = await Promise.all([

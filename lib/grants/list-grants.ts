@@ -7,6 +7,7 @@ import { decodeCursor, encodeCursor, type Cursor } from "./cursor";
 import type { GrantFilter } from "./grant-filters";
 import { grantWhere } from "./grant-where";
 import { GRANT_STATUSES } from "./status";
+import { assertCan, type Viewer } from "@/lib/auth/viewer";
 
 export const grantListSelect = {
   id: true,
@@ -42,7 +43,8 @@ export function keysetOrder(field: SortField, direction: "asc" | "desc"): Prisma
 
 const flip = (direction: "asc" | "desc") => (direction === "asc" ? "desc" : "asc");
 
-export async function listGrants(filter: GrantFilter): Promise<GrantPage> {
+export async function listGrants(viewer: Viewer, filter: GrantFilter): Promise<GrantPage> {
+  assertCan(viewer, "grants:read");
   const db = await getDb();
   const field = sortFieldOf(filter);
   const after = decodeCursor(filter.after);
@@ -69,7 +71,8 @@ export async function listGrants(filter: GrantFilter): Promise<GrantPage> {
 }
 
 /** Counts for the status tabs: the same filters, every status. */
-export async function countGrantsByStatusFor(filter: GrantFilter): Promise<{ all: number; byStatus: Record<string, number> }> {
+export async function countGrantsByStatusFor(viewer: Viewer, filter: GrantFilter): Promise<{ all: number; byStatus: Record<string, number> }> {
+  assertCan(viewer, "grants:read");
   const db = await getDb();
   const groups = await db.grant.groupBy({ by: ["status"], where: grantWhere(filter, { withStatus: false }), _count: { _all: true } });
   const byStatus: Record<string, number> = Object.fromEntries(GRANT_STATUSES.map((status) => [status, 0]));
@@ -78,7 +81,8 @@ export async function countGrantsByStatusFor(filter: GrantFilter): Promise<{ all
 }
 
 /** Every grant matching the filter, in batches, for the CSV export (never the whole set in memory). */
-export async function* iterateGrants(filter: GrantFilter, batchSize = 500): AsyncGenerator<GrantListRow[]> {
+export async function* iterateGrants(viewer: Viewer, filter: GrantFilter, batchSize = 500): AsyncGenerator<GrantListRow[]> {
+  assertCan(viewer, "grants:read");
   const db = await getDb();
   const field = sortFieldOf(filter);
   const base = grantWhere(filter);

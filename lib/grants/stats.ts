@@ -4,11 +4,13 @@ import "server-only";
 import { getDb } from "@/lib/db";
 import { countPerDay, lastDays, median, startOfWindow } from "./daily-buckets";
 import { grantListSelect } from "./list-grants";
+import { assertCan, type Viewer } from "@/lib/auth/viewer";
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
 
-export async function getOverviewStats(now = new Date()) {
+export async function getOverviewStats(viewer: Viewer, now = new Date()) {
+  assertCan(viewer, "grants:read");
   const db = await getDb();
   const ago = (ms: number) => new Date(now.getTime() - ms);
   const [total, delivered, pendingOverHour, failed24h, failed7d, revoked7d] = await Promise.all([
@@ -22,7 +24,8 @@ export async function getOverviewStats(now = new Date()) {
   return { total, delivered, deliveredShare: total ? delivered / total : null, pendingOverHour, failed24h, failed7d, revoked7d };
 }
 
-export async function getDailySeries(days = 30, now = new Date()) {
+export async function getDailySeries(viewer: Viewer, days = 30, now = new Date()) {
+  assertCan(viewer, "grants:read");
   const db = await getDb();
   const since = startOfWindow(days, now);
   const [created, delivered, failed, revoked] = await Promise.all([
@@ -42,7 +45,8 @@ export async function getDailySeries(days = 30, now = new Date()) {
 }
 
 /** Median created → delivered time per integration type, over grants delivered in the window. */
-export async function getDeliveryMedians(days = 30, now = new Date()) {
+export async function getDeliveryMedians(viewer: Viewer, days = 30, now = new Date()) {
+  assertCan(viewer, "grants:read");
   const db = await getDb();
   const rows = await db.grant.findMany({
     where: { deliveredAt: { gte: startOfWindow(days, now) } },
@@ -59,7 +63,8 @@ export async function getDeliveryMedians(days = 30, now = new Date()) {
     .sort((a, b) => b.medianMs - a.medianMs);
 }
 
-export async function listLatestFailures(limit = 5) {
+export async function listLatestFailures(viewer: Viewer, limit = 5) {
+  assertCan(viewer, "grants:read");
   const db = await getDb();
   return db.grant.findMany({ where: { status: "Failed" }, orderBy: [{ updatedAt: "desc" }, { id: "desc" }], take: limit, select: grantListSelect });
 }

@@ -4,6 +4,7 @@ import "server-only";
 import { z } from "zod";
 import { getDb } from "@/lib/db";
 import { decodeCursor, encodeCursor } from "@/lib/grants/cursor";
+import { assertCan, type Viewer } from "@/lib/auth/viewer";
 
 export const eventFilterSchema = z.object({
   type: z.string().trim().max(200).optional().catch(undefined).transform((v) => v || undefined),
@@ -14,7 +15,8 @@ export type EventFilter = z.infer<typeof eventFilterSchema>;
 
 const PAGE_SIZE = 50;
 
-export async function listEvents(filter: EventFilter) {
+export async function listEvents(viewer: Viewer, filter: EventFilter) {
+  assertCan(viewer, "grants:read");
   const db = await getDb();
   const cursor = decodeCursor(filter.after);
   const where = {
@@ -34,7 +36,8 @@ export async function listEvents(filter: EventFilter) {
 }
 
 /** Event types and outcome counts present, for the filter menus. */
-export async function eventFacets() {
+export async function eventFacets(viewer: Viewer) {
+  assertCan(viewer, "grants:read");
   const db = await getDb();
   const [types, outcomes] = await Promise.all([
     db.webhookEvent.groupBy({ by: ["type"], _count: { _all: true } }),

@@ -5,10 +5,13 @@ import "server-only";
 import { getDb } from "@/lib/db";
 import { parseDelivery } from "./envelope";
 import { storeDelivery, type Outcome } from "./record-delivery";
+import { recordAudit } from "@/lib/audit/audit-log";
+import { assertCan, type Viewer } from "@/lib/auth/viewer";
 
 export type ReprocessResult = { webhookId: string; outcome: Outcome | "not_found" | "not_invalid"; error?: string };
 
-export async function reprocessEvent(webhookId: string): Promise<ReprocessResult> {
+export async function reprocessEvent(viewer: Viewer, webhookId: string): Promise<ReprocessResult> {
+  assertCan(viewer, "events:reprocess");
   const db = await getDb();
   const event = await db.webhookEvent.findUnique({ where: { id: webhookId }, select: { outcome: true, rawBody: true, receivedAt: true, source: true } });
   if (!event) return { webhookId, outcome: "not_found" };
@@ -20,17 +23,20 @@ export async function reprocessEvent(webhookId: string): Promise<ReprocessResult
   }
   const source = event.source === "api" ? "api" : "webhook";
   const recorded = await storeDelivery({ webhookId, body: event.rawBody, parsed, source, receivedAt: event.receivedAt, replacesInvalid: true });
+  // The store writes on the raw driver in its own transaction; the audit line follows it.
+  await recordAudit(db, viewer, "event.reprocessed", { type: "webhook_event", id: webhookId }, { outcome: recorded.outcome });
   // "duplicate" here means another process reprocessed it first: the invalid row is gone either way.
   return { webhookId, outcome: recorded.outcome };
 }
 
 /** Every stored invalid event, oldest first; one transaction each so one failure stops nothing. */
-export async function reprocessInvalidEvents(onProgress?: (result: ReprocessResult) => void): Promise<ReprocessResult[]> {
+export async function reprocessInvalidEvents(viewer: Viewer, onProgress?: (result: ReprocessResult) => void): Promise<ReprocessResult[]> {
+  assertCan(viewer, "events:reprocess");
   const db = await getDb();
   const invalid = await db.webhookEvent.findMany({ where: { outcome: "invalid" }, orderBy: [{ receivedAt: "asc" }, { id: "asc" }], select: { id: true } });
   const results: ReprocessResult[] = [];
   for (const { id } of invalid) {
-    const result = await reprocessEvent(id);
+    const result = await reprocessEvent(viewer, id);
     results.push(result);
     onProgress?.(result);
   }

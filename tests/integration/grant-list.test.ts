@@ -3,6 +3,7 @@
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { parseGrantFilter } from "@/lib/grants/grant-filters";
 import { SECRET, configureWebhookSecrets, deliver, grantEvent } from "../support/webhooks";
+import { testViewer, withApiKey } from "../support/viewers";
 
 configureWebhookSecrets(SECRET);
 const provider = inject("testProvider");
@@ -10,7 +11,7 @@ const TIE = "2026-03-02T12:00:00Z";
 
 async function list(query: Record<string, string>) {
   const { listGrants } = await import("@/lib/grants/list-grants");
-  return listGrants(parseGrantFilter(query));
+  return listGrants(testViewer("support"), parseGrantFilter(query));
 }
 
 beforeAll(async () => {
@@ -77,7 +78,7 @@ describe(`grants list (${provider})`, () => {
     expect((await list({ integration: "license_key", size: "100" })).items).toHaveLength(20);
     expect((await list({ customer: "cus_1", size: "100" })).items).toHaveLength(12);
     const { countGrantsByStatusFor } = await import("@/lib/grants/list-grants");
-    expect(await countGrantsByStatusFor(parseGrantFilter({ status: "Failed", customer: "cus_1" }))).toEqual({ all: 12, byStatus: { Pending: 3, Delivered: 3, Failed: 3, Revoked: 3 } });
+    expect(await countGrantsByStatusFor(testViewer("support"), parseGrantFilter({ status: "Failed", customer: "cus_1" }))).toEqual({ all: 12, byStatus: { Pending: 3, Delivered: 3, Failed: 3, Revoked: 3 } });
   });
 
   it("finds a grant by grant, customer or subscription id, by full license key, and by its last 4+ characters", async () => {
@@ -92,7 +93,7 @@ describe(`grants list (${provider})`, () => {
 
   it("exports the whole filtered set as CSV, not just a page", async () => {
     const { GET } = await import("@/app/api/v1/grants/export/route");
-    const response = GET(new Request("http://localhost/api/v1/grants/export?status=Delivered&size=25"));
+    const response = await GET(await withApiKey("http://localhost/api/v1/grants/export?status=Delivered&size=25"), undefined);
     expect(response.headers.get("content-type")).toContain("text/csv");
     const lines = (await response.text()).trim().split("\r\n");
     expect(lines[0]).toBe("id,status,integration_type,business_id,customer_id,entitlement_id,subscription_id,payment_id,revocation_reason,error_code,license_key,created_at,updated_at");
@@ -102,7 +103,7 @@ describe(`grants list (${provider})`, () => {
 
   it("serves the list as JSON with a next cursor", async () => {
     const { GET } = await import("@/app/api/v1/grants/route");
-    const body = await (await GET(new Request("http://localhost/api/v1/grants?size=25"))).json();
+    const body = await (await GET(await withApiKey("http://localhost/api/v1/grants?size=25"), undefined)).json();
     expect(body.items).toHaveLength(25);
     expect(body.next_cursor).toEqual(expect.any(String));
     expect(body.items[0]).toMatchObject({ id: expect.any(String), status: expect.any(String) });
@@ -113,7 +114,7 @@ describe(`grants list (${provider})`, () => {
     const { countChangedSince } = await import("@/lib/grants/changes");
     const before = new Date(Date.now() - 1);
     await deliver(grantEvent("delivered", { id: "grant_list_00", status: "Delivered", updated_at: "2026-04-01T00:00:00Z" }));
-    expect(await countChangedSince(parseGrantFilter({}), before)).toBe(1);
-    expect(await countChangedSince(parseGrantFilter({ status: "Failed" }), before)).toBe(0);
+    expect(await countChangedSince(testViewer("support"), parseGrantFilter({}), before)).toBe(1);
+    expect(await countChangedSince(testViewer("support"), parseGrantFilter({ status: "Failed" }), before)).toBe(0);
   });
 });

@@ -1,6 +1,7 @@
 // The overview figures and the failure / revocation groups, on data sent through the webhook route.
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { SECRET, configureWebhookSecrets, deliver, grantEvent } from "../support/webhooks";
+import { testViewer } from "../support/viewers";
 
 configureWebhookSecrets(SECRET);
 const provider = inject("testProvider");
@@ -24,17 +25,17 @@ beforeAll(async () => {
 describe(`overview stats (${provider})`, () => {
   it("counts what the KPIs say", async () => {
     const { getOverviewStats } = await import("@/lib/grants/stats");
-    expect(await getOverviewStats(now)).toEqual({ total: 8, delivered: 2, deliveredShare: 0.25, pendingOverHour: 1, failed24h: 2, failed7d: 3, revoked7d: 1 });
+    expect(await getOverviewStats(testViewer("support"), now)).toEqual({ total: 8, delivered: 2, deliveredShare: 0.25, pendingOverHour: 1, failed24h: 2, failed7d: 3, revoked7d: 1 });
   });
 
   it("takes the median time to delivery per integration", async () => {
     const { getDeliveryMedians } = await import("@/lib/grants/stats");
-    expect(await getDeliveryMedians(30, now)).toEqual([{ integrationType: "discord", medianMs: 2 * HOUR, count: 2 }]);
+    expect(await getDeliveryMedians(testViewer("support"), 30, now)).toEqual([{ integrationType: "discord", medianMs: 2 * HOUR, count: 2 }]);
   });
 
   it("groups failures by error code, biggest first, with examples and a trend", async () => {
     const { groupFailures } = await import("@/lib/grants/groups");
-    const { groups, days } = await groupFailures(now);
+    const { groups, days } = await groupFailures(testViewer("support"), now);
     expect(groups.map((g) => [g.key, g.count])).toEqual([["github_permission_denied", 2], ["brand_new_code", 1]]);
     expect(groups[0]!.examples).toEqual(["g_failed_a", "g_failed_b"]);
     expect(groups[0]!.trend.reduce((a, b) => a + b, 0)).toBe(2);
@@ -43,7 +44,7 @@ describe(`overview stats (${provider})`, () => {
 
   it("groups revocations by reason, keeping Dodo's capitalised SubscriptionPaused", async () => {
     const { groupRevocations } = await import("@/lib/grants/groups");
-    const { groups } = await groupRevocations(now);
+    const { groups } = await groupRevocations(testViewer("support"), now);
     expect(groups).toMatchObject([{ key: "SubscriptionPaused", count: 1, examples: ["g_revoked"] }]);
   });
 });

@@ -3,6 +3,7 @@ import { describe, expect, inject, it } from "vitest";
 import { getDb } from "@/lib/db";
 import { signDelivery } from "@/lib/webhooks/sign";
 import { SECRET, configureWebhookSecrets, deliver, grantEvent, readGrant, signedRequest } from "../support/webhooks";
+import { testViewer } from "../support/viewers";
 
 configureWebhookSecrets(SECRET);
 const provider = inject("testProvider");
@@ -212,7 +213,7 @@ describe(`reprocessing invalid events (${provider})`, () => {
     await db.webhookEvent.update({ where: { id: `msg_${id}` }, data: { outcome: "invalid", validationError: "old schema", grantId: null, receivedAt } });
 
     const { reprocessInvalidEvents } = await import("@/lib/webhooks/reprocess");
-    const results = await reprocessInvalidEvents();
+    const results = await reprocessInvalidEvents(testViewer("admin"));
     expect(results).toContainEqual({ webhookId: `msg_${id}`, outcome: "applied" });
     const grant = await readGrant(id);
     expect(grant).toMatchObject({ status: "Delivered", events: [{ webhook_id: `msg_${id}`, outcome: "applied", received_at: receivedAt.toISOString() }] });
@@ -223,7 +224,7 @@ describe(`reprocessing invalid events (${provider})`, () => {
   it("leaves a still-invalid event invalid and says why", async () => {
     await deliver("still { not json", { id: "msg_still_invalid" });
     const { reprocessEvent } = await import("@/lib/webhooks/reprocess");
-    expect(await reprocessEvent("msg_still_invalid")).toMatchObject({ outcome: "invalid", error: expect.stringContaining("not JSON") });
-    expect(await reprocessEvent("msg_missing")).toEqual({ webhookId: "msg_missing", outcome: "not_found" });
+    expect(await reprocessEvent(testViewer("admin"), "msg_still_invalid")).toMatchObject({ outcome: "invalid", error: expect.stringContaining("not JSON") });
+    expect(await reprocessEvent(testViewer("admin"), "msg_missing")).toEqual({ webhookId: "msg_missing", outcome: "not_found" });
   });
 });

@@ -1,5 +1,6 @@
 // Calls the real webhook route handler with signed deliveries.
 import { signDelivery, newWebhookId } from "@/lib/webhooks/sign";
+import { testViewer } from "./viewers";
 
 export const SECRET = "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw";
 export const OTHER_SECRET = "whsec_c2Vjb25kLXNlY3JldC1mb3Itcm90YXRpb24=";
@@ -30,7 +31,7 @@ export async function deliver(envelope: unknown, options: DeliveryOptions = {}) 
 
 export async function readGrant(id: string) {
   const { getGrantWithEvents } = await import("@/lib/grants/grant-detail");
-  return getGrantWithEvents(id);
+  return getGrantWithEvents(testViewer("support"), id);
 }
 
 /** A grant envelope with sensible defaults; override any field of the envelope or of data. */

@@ -6,14 +6,16 @@ import { IntegrationLabel } from "@/components/grants/integration-label";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Panel } from "@/components/ui/panel";
+import { requirePageViewer } from "@/lib/auth/guards";
 import { formatDuration } from "@/lib/format";
 import { getDailySeries, getDeliveryMedians, getOverviewStats, listLatestFailures } from "@/lib/grants/stats";
 
 export const dynamic = "force-dynamic";
 
 export default async function OverviewPage() {
+  const viewer = await requirePageViewer();
   const now = new Date();
-  const [stats, series, medians, failures] = await Promise.all([getOverviewStats(now), getDailySeries(30, now), getDeliveryMedians(30, now), listLatestFailures(5)]);
+  const [stats, series, medians, failures] = await Promise.all([getOverviewStats(viewer, now), getDailySeries(viewer, 30, now), getDeliveryMedians(viewer, 30, now), listLatestFailures(viewer, 5)]);
   if (stats.total === 0) {
     return (
       <>

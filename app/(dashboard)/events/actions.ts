@@ -1,15 +1,17 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { requireActionViewer } from "@/lib/auth/guards";
 import { reprocessEvent } from "@/lib/webhooks/reprocess";
 
 export type ReprocessState = { message: string; ok: boolean } | null;
 
-/** The Reprocess button: parse a stored invalid delivery again with today's code. */
+/** The Reprocess button (admins): parse a stored invalid delivery again with today's code. */
 export async function reprocessAction(_previous: ReprocessState, form: FormData): Promise<ReprocessState> {
+  const viewer = await requireActionViewer("events:reprocess");
   const id = String(form.get("webhookId") ?? "");
   if (!id) return { ok: false, message: "No event given." };
-  const result = await reprocessEvent(id);
+  const result = await reprocessEvent(viewer, id);
   revalidatePath("/events");
   if (result.outcome === "invalid") return { ok: false, message: `Still invalid: ${result.error}` };
   if (result.outcome === "not_found") return { ok: false, message: "This event no longer exists." };

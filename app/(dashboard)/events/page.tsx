@@ -6,6 +6,8 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { SelectField, buttonClass } from "@/components/ui/form-controls";
 import { PageHeader } from "@/components/ui/page-header";
 import { TimeAgo } from "@/components/ui/time-ago";
+import { requirePageViewer } from "@/lib/auth/guards";
+import { can } from "@/lib/auth/viewer";
 import { firstValues } from "@/lib/search-params";
 import { eventFacets, eventFilterSchema, listEvents } from "@/lib/webhooks/list-events";
 import { OUTCOMES, outcomeInfo } from "@/lib/webhooks/outcomes";
@@ -14,9 +16,11 @@ export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Events" };
 
 export default async function EventsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const viewer = await requirePageViewer();
+  const canReprocess = can(viewer, "events:reprocess");
   const raw = await searchParams;
   const filter = eventFilterSchema.parse(firstValues(raw));
-  const [page, facets] = await Promise.all([listEvents(filter), eventFacets()]);
+  const [page, facets] = await Promise.all([listEvents(viewer, filter), eventFacets(viewer)]);
   const next = new URLSearchParams({ ...(filter.type ? { type: filter.type } : {}), ...(filter.outcome ? { outcome: filter.outcome } : {}), ...(page.nextCursor ? { after: page.nextCursor } : {}) });
   return (
     <>
@@ -53,7 +57,7 @@ export default async function EventsPage({ searchParams }: { searchParams: Promi
                       {event.outcome === "invalid" ? (
                         <div className="mt-2 max-w-xl space-y-2">
                           <p className="font-mono text-xs break-words text-rose-800 dark:text-rose-300">{event.validationError}</p>
-                          <ReprocessButton webhookId={event.id} />
+                          {canReprocess ? <ReprocessButton webhookId={event.id} /> : <p className="text-xs text-slate-500">An admin can reprocess it.</p>}
                         </div>
                       ) : null}
                     </td>

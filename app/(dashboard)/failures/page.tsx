@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { GrantGroupTable } from "@/components/grants/grant-group-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
+import { requirePageViewer } from "@/lib/auth/guards";
 import { errorCodeInfo } from "@/lib/grants/error-codes";
 import { groupFailures } from "@/lib/grants/groups";
 
@@ -9,7 +10,8 @@ export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Failures" };
 
 export default async function FailuresPage() {
-  const { days, groups } = await groupFailures();
+  const viewer = await requirePageViewer();
+  const { days, groups } = await groupFailures(viewer);
   return (
     <>
       <PageHeader title="Failures" description="Failed deliveries grouped by error code, with what to do about each. Dodo does not retry them: each needs someone to act." />

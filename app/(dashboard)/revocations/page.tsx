@@ -3,6 +3,7 @@ import { GrantGroupTable } from "@/components/grants/grant-group-table";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
+import { requirePageViewer } from "@/lib/auth/guards";
 import { groupRevocations } from "@/lib/grants/groups";
 import { revocationReasonInfo } from "@/lib/grants/revocation-reasons";
 
@@ -10,7 +11,8 @@ export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Revocations" };
 
 export default async function RevocationsPage() {
-  const { days, groups } = await groupRevocations();
+  const viewer = await requirePageViewer();
+  const { days, groups } = await groupRevocations(viewer);
   return (
     <>
       <PageHeader title="Revocations" description="Revoked grants grouped by reason, and whether access comes back without anyone acting." />

@@ -8,6 +8,7 @@ import { StatusTabs } from "@/components/grants/status-tabs";
 import { EmptyState } from "@/components/ui/empty-state";
 import { buttonClass } from "@/components/ui/form-controls";
 import { PageHeader } from "@/components/ui/page-header";
+import { requirePageViewer } from "@/lib/auth/guards";
 import { listFilterOptions } from "@/lib/grants/filter-options";
 import { grantFilterQuery, parseGrantFilter, withoutCursor } from "@/lib/grants/grant-filters";
 import { countGrantsByStatusFor, listGrants } from "@/lib/grants/list-grants";
@@ -16,10 +17,11 @@ export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Grants" };
 
 export default async function GrantsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const viewer = await requirePageViewer();
   const params = await searchParams;
   const filter = parseGrantFilter(params);
   const openedAt = new Date();
-  const [page, counts, options] = await Promise.all([listGrants(filter), countGrantsByStatusFor(filter), listFilterOptions()]);
+  const [page, counts, options] = await Promise.all([listGrants(viewer, filter), countGrantsByStatusFor(viewer, filter), listFilterOptions(viewer)]);
   const query = grantFilterQuery(withoutCursor(filter));
   return (
     <>

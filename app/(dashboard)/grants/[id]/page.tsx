@@ -16,6 +16,7 @@ import { RevocationPanel } from "@/components/grants/panels/revocation-panel";
 import { RawEvents } from "@/components/grants/raw-events";
 import { StatusBadge } from "@/components/grants/status-badge";
 import { Facts, Panel } from "@/components/ui/panel";
+import { requirePageViewer } from "@/lib/auth/guards";
 import { formatExact } from "@/lib/format";
 import { getGrantWithEvents } from "@/lib/grants/grant-detail";
 import { listGrantEventBodies, listOtherGrantsOfCustomer } from "@/lib/grants/grant-story";
@@ -31,10 +32,11 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function GrantPage({ params }: Props) {
+  const viewer = await requirePageViewer();
   const id = decodeURIComponent((await params).id);
-  const grant = await getGrantWithEvents(id);
+  const grant = await getGrantWithEvents(viewer, id);
   if (!grant) notFound();
-  const [bodies, others] = await Promise.all([listGrantEventBodies(id), listOtherGrantsOfCustomer(grant.customer_id, id)]);
+  const [bodies, others] = await Promise.all([listGrantEventBodies(viewer, id), listOtherGrantsOfCustomer(viewer, grant.customer_id, id)]);
   const now = new Date();
   const showFailure = grant.status === "Failed" || grant.error_code !== null || grant.error_message !== null;
   const showRevocation = grant.status === "Revoked" || grant.revocation_reason !== null;

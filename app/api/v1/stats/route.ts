@@ -1,11 +1,12 @@
+import { guardRoute } from "@/lib/auth/guards";
 import { getDailySeries, getDeliveryMedians, getOverviewStats } from "@/lib/grants/stats";
 
 export const dynamic = "force-dynamic";
 
 /** The overview's figures as JSON. */
-export async function GET() {
+export const GET = guardRoute("grants:read", async (_request, viewer) => {
   const now = new Date();
-  const [overview, daily, medians] = await Promise.all([getOverviewStats(now), getDailySeries(30, now), getDeliveryMedians(30, now)]);
+  const [overview, daily, medians] = await Promise.all([getOverviewStats(viewer, now), getDailySeries(viewer, 30, now), getDeliveryMedians(viewer, 30, now)]);
   return Response.json(
     {
       grants: overview.total,
@@ -20,4 +21,4 @@ export async function GET() {
     },
     { headers: { "Cache-Control": "no-store" } },
   );
-}
+});

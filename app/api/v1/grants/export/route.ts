@@ -1,17 +1,18 @@
+import { guardRoute } from "@/lib/auth/guards";
 import { grantsCsvStream } from "@/lib/grants/grant-csv";
 import { parseGrantFilter } from "@/lib/grants/grant-filters";
 
 export const dynamic = "force-dynamic";
 
 /** The whole filtered list as CSV, streamed (every row, not just a page). */
-export function GET(request: Request) {
+export const GET = guardRoute("grants:read", async (request, viewer) => {
   const filter = parseGrantFilter(new URL(request.url).searchParams);
   const stamp = new Date().toISOString().slice(0, 10);
-  return new Response(grantsCsvStream(filter), {
+  return new Response(grantsCsvStream(viewer, filter), {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",
       "Content-Disposition": `attachment; filename="grants-${stamp}.csv"`,
       "Cache-Control": "no-store",
     },
   });
-}
+});

@@ -1,0 +1,69 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { EmptyState } from "@/components/ui/empty-state";
+import { SelectField, buttonClass } from "@/components/ui/form-controls";
+import { PageHeader } from "@/components/ui/page-header";
+import { AUDIT_ACTIONS, listAuditLog } from "@/lib/audit/audit-log";
+import { requirePageViewer } from "@/lib/auth/guards";
+import { formatExact } from "@/lib/format";
+import { firstValues } from "@/lib/search-params";
+
+export const metadata: Metadata = { title: "Audit log" };
+
+function detailText(detail: unknown): string {
+  if (!detail || typeof detail !== "object") return "";
+  return Object.entries(detail as Record<string, unknown>).map(([key, value]) => `${key}: ${String(value)}`).join(", ");
+}
+
+export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const viewer = await requirePageViewer("audit:read");
+  const params = firstValues(await searchParams);
+  const action = params.action && params.action in AUDIT_ACTIONS ? params.action : undefined;
+  const { rows, hasMore } = await listAuditLog(viewer, { action, before: params.before });
+  const last = rows.at(-1);
+  return (
+    <>
+      <PageHeader title="Audit log" description="Every change made through Grantdesk: who, what, and when. Newest first." />
+      <form method="get" className="mb-4 flex items-end gap-3">
+        <div className="w-64"><SelectField label="Action" name="action" value={action} anyLabel="Every action" options={Object.entries(AUDIT_ACTIONS).map(([value, label]) => ({ value, label }))} /></div>
+        <button type="submit" className={buttonClass.secondary}>Filter</button>
+      </form>
+      {rows.length === 0 ? (
+        <EmptyState title="Nothing recorded yet">Creating users or API keys, reprocessing events, revoking and fulfilling grants all appear here.</EmptyState>
+      ) : (
+        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
+          <table className="min-w-full text-sm">
+            <thead className="bg-slate-50 text-left text-xs font-medium tracking-wide text-slate-500 uppercase dark:bg-slate-800/50">
+              <tr>
+                <th scope="col" className="px-4 py-2.5">When</th>
+                <th scope="col" className="px-4 py-2.5">Who</th>
+                <th scope="col" className="px-4 py-2.5">Did</th>
+                <th scope="col" className="px-4 py-2.5">Details</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
+              {rows.map((row) => (
+                <tr key={row.id}>
+                  <td className="px-4 py-2.5 whitespace-nowrap text-slate-600 dark:text-slate-400">{formatExact(row.at)}</td>
+                  <td className="px-4 py-2.5">{row.actorEmail}</td>
+                  <td className="px-4 py-2.5">
+                    {AUDIT_ACTIONS[row.action as keyof typeof AUDIT_ACTIONS] ?? row.action}{" "}
+                    {row.targetType === "grant" ? (
+                      <Link href={`/grants/${encodeURIComponent(row.targetId)}`} className="font-mono text-xs text-indigo-700 hover:underline dark:text-indigo-300">{row.targetId}</Link>
+                    ) : (
+                      <span className="font-mono text-xs">{row.targetId}</span>
+                    )}
+                  </td>
+                  <td className="px-4 py-2.5 text-xs text-slate-600 dark:text-slate-400">{detailText(row.detail)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {hasMore && last ? (
+        <p className="mt-4"><Link href={`/audit?${new URLSearchParams({ ...(action ? { action } : {}), before: last.id })}`} className={buttonClass.secondary}>Older entries</Link></p>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,63 @@
+"use client";
+
+import { useState } from "react";
+import { buttonClass } from "@/components/ui/form-controls";
+
+const INPUT =
+  "mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm text-slate-900 shadow-sm focus:border-indigo-500 focus:outline-2 focus:outline-indigo-500/40 dark:border-slate-700 dark:bg-slate-950 dark:text-slate-100";
+
+/** What the person should read for each answer of Better Auth's sign-in endpoint. */
+async function messageFor(response: Response): Promise<string> {
+  const body = (await response.json().catch(() => ({}))) as { message?: string };
+  if (response.status === 401) return "Wrong email or password.";
+  if (response.status === 429 || response.status === 403) return body.message ?? "Signing in is not possible right now.";
+  if (response.status === 400) return body.message ?? "Check the email address.";
+  return "Grantdesk could not sign you in (the server answered " + response.status + "). Try again in a moment.";
+}
+
+export function SignInForm({ next }: { next: string }) {
+  const [error, setError] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+
+  async function submit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    setPending(true);
+    setError(null);
+    try {
+      const response = await fetch("/api/auth/sign-in/email", {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ email: form.get("email"), password: form.get("password") }),
+      });
+      if (response.ok) {
+        // A full navigation, so every server component renders for the signed-in user.
+        window.location.assign(next);
+        return;
+      }
+      setError(await messageFor(response));
+    } catch {
+      setError("Grantdesk could not be reached. Check your connection and try again.");
+    }
+    setPending(false);
+  }
+
+  return (
+    <form onSubmit={submit} className="mt-5 space-y-4" noValidate={false}>
+      <label className="block text-sm font-medium text-slate-700 dark:text-slate-300">
+        Email
+        <input name="email" type="email" autoComplete="username" required autoFocus className={INPUT} />
+      </label>
+      <label className="block text-sm font-medium text-slate-700 dark:text-slate-300">
+        Password
+        <input name="password" type="password" autoComplete="current-password" required className={INPUT} />
+      </label>
+      {error ? (
+        <p role="alert" className="rounded-md bg-rose-50 px-3 py-2 text-sm text-rose-800 dark:bg-rose-950 dark:text-rose-200">{error}</p>
+      ) : null}
+      <button type="submit" disabled={pending} className={`${buttonClass.primary} w-full justify-center py-2`}>
+        {pending ? "Signing in…" : "Sign in"}
+      </button>
+    </form>
+  );
+}

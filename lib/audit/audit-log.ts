@@ -1,0 +1,61 @@
+// The audit log: who revoked, fulfilled, reprocessed, created or disabled a user, created or
+// revoked an API key, and when. Written in the same transaction as the change it describes, so
+// there is never a change without its line (or a line without its change).
+import crypto from "node:crypto";
+import type { Database } from "../db";
+import { getDb } from "../db";
+import { assertCan, type Viewer } from "../auth/viewer";
+
+export const AUDIT_ACTIONS = {
+  "user.created": "created user",
+  "user.role_changed": "changed the role of",
+  "user.disabled": "disabled user",
+  "user.enabled": "re-enabled user",
+  "api_key.created": "created API key",
+  "api_key.revoked": "revoked API key",
+  "event.reprocessed": "reprocessed event",
+  "grant.revoked": "revoked grant",
+  "grant.fulfilled": "fulfilled grant",
+  "sync.started": "started a sync",
+} as const;
+
+export type AuditAction = keyof typeof AUDIT_ACTIONS;
+type Tx = Pick<Database, "auditLog">;
+
+export async function recordAudit(
+  tx: Tx,
+  viewer: Viewer,
+  action: AuditAction,
+  target: { type: string; id: string },
+  detail?: Record<string, string | number | boolean | null>,
+): Promise<void> {
+  await tx.auditLog.create({
+    data: {
+      id: crypto.randomUUID(),
+      actorId: viewer.kind === "user" ? viewer.id : null,
+      actorEmail: viewer.label,
+      action,
+      targetType: target.type,
+      targetId: target.id,
+      detail: detail ?? undefined,
+    },
+  });
+}
+
+export const AUDIT_PAGE_SIZE = 100;
+
+/** Newest first; `before` is the id of the last row of the previous page. */
+export async function listAuditLog(viewer: Viewer, options: { action?: string; before?: string } = {}) {
+  assertCan(viewer, "audit:read");
+  const db = await getDb();
+  const cursor = options.before ? await db.auditLog.findUnique({ where: { id: options.before }, select: { at: true, id: true } }) : null;
+  const rows = await db.auditLog.findMany({
+    where: {
+      ...(options.action ? { action: options.action } : {}),
+      ...(cursor ? { OR: [{ at: { lt: cursor.at } }, { at: cursor.at, id: { lt: cursor.id } }] } : {}),
+    },
+    orderBy: [{ at: "desc" }, { id: "desc" }],
+    take: AUDIT_PAGE_SIZE + 1,
+  });
+  return { rows: rows.slice(0, AUDIT_PAGE_SIZE), hasMore: rows.length > AUDIT_PAGE_SIZE };
+}

@@ -1,0 +1,71 @@
+// API keys for /api/v1/*: 32 random bytes, shown once, stored as their SHA-256 (a key is random
+// and long, so a fast hash is enough: nothing to brute-force, unlike a password). A key reads
+// what support reads; it is revoked, never deleted, so the audit log keeps pointing at it.
+import crypto from "node:crypto";
+import { z } from "zod";
+import { recordAudit } from "../audit/audit-log";
+import { getDb } from "../db";
+import { assertCan, issueViewer, type Viewer } from "./viewer";
+
+const KEY_PREFIX = "gd_";
+/** lastUsedAt is written at most this often per key, not on every request. */
+const LAST_USED_RESOLUTION_MS = 60_000;
+
+export const apiKeyNameSchema = z.string().trim().min(1, "give the key a name").max(80, "at most 80 characters");
+
+export class ApiKeyError extends Error {
+  override name = "ApiKeyError";
+}
+
+function hashKey(key: string): string {
+  return crypto.createHash("sha256").update(key).digest("hex");
+}
+
+export async function createApiKey(viewer: Viewer, name: string): Promise<{ id: string; name: string; key: string }> {
+  assertCan(viewer, "api-keys:manage");
+  const parsed = apiKeyNameSchema.safeParse(name);
+  if (!parsed.success) throw new ApiKeyError(parsed.error.issues[0]!.message);
+  const key = KEY_PREFIX + crypto.randomBytes(32).toString("base64url");
+  const id = crypto.randomUUID();
+  const db = await getDb();
+  await db.$transaction(async (tx) => {
+    await tx.apiKey.create({
+      data: { id, name: parsed.data, keyHash: hashKey(key), prefix: key.slice(0, KEY_PREFIX.length + 4), createdById: viewer.kind === "user" ? viewer.id : null },
+    });
+    await recordAudit(tx, viewer, "api_key.created", { type: "api_key", id }, { name: parsed.data });
+  });
+  return { id, name: parsed.data, key };
+}
+
+export async function listApiKeys(viewer: Viewer) {
+  assertCan(viewer, "api-keys:manage");
+  const db = await getDb();
+  return db.apiKey.findMany({
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    select: { id: true, name: true, prefix: true, createdAt: true, lastUsedAt: true, revokedAt: true },
+  });
+}
+
+export async function revokeApiKey(viewer: Viewer, id: string): Promise<void> {
+  assertCan(viewer, "api-keys:manage");
+  const db = await getDb();
+  const key = await db.apiKey.findUnique({ where: { id } });
+  if (!key) throw new ApiKeyError("this API key no longer exists");
+  if (key.revokedAt) return;
+  await db.$transaction(async (tx) => {
+    await tx.apiKey.update({ where: { id }, data: { revokedAt: new Date() } });
+    await recordAudit(tx, viewer, "api_key.revoked", { type: "api_key", id }, { name: key.name });
+  });
+}
+
+/** The viewer a Bearer key stands for, or null for an unknown or revoked key. */
+export async function viewerFromApiKey(key: string, now = new Date()): Promise<Viewer | null> {
+  if (!key.startsWith(KEY_PREFIX)) return null;
+  const db = await getDb();
+  const row = await db.apiKey.findUnique({ where: { keyHash: hashKey(key) } });
+  if (!row || row.revokedAt) return null;
+  if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
+    await db.apiKey.update({ where: { id: row.id }, data: { lastUsedAt: now } });
+  }
+  return issueViewer({ kind: "api_key", id: row.id, label: `API key “${row.name}”`, role: "support" });
+}

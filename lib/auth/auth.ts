@@ -1,0 +1,113 @@
+// Better Auth, configured for Grantdesk: email and password only (no sign-up: an admin creates
+// accounts), sessions in the database and read from it on every request (no cookie cache), so
+// deleting a user's sessions signs them out at once. Passwords are hashed with Better Auth's
+// scrypt. Another sign-in method later is configuration here (socialProviders / plugins).
+import "server-only";
+import { betterAuth } from "better-auth";
+import { prismaAdapter } from "better-auth/adapters/prisma";
+import { APIError, createAuthMiddleware } from "better-auth/api";
+import { nextCookies } from "better-auth/next-js";
+import { getDb, type Database } from "../db";
+import { getEnv } from "../env";
+import { resolveAuthSecret } from "./secret";
+import { clearAccountFailures, clientAddress, findLock, recordFailure, throttleKeys } from "./throttle";
+
+const SIGN_IN_PATH = "/sign-in/email";
+
+function emailOf(body: unknown): string | null {
+  const email = (body as { email?: unknown } | undefined)?.email;
+  return typeof email === "string" ? email : null;
+}
+
+function sameHostOrigins(request: Request | undefined): string[] {
+  const host = request?.headers.get("host");
+  return host ? [`http://${host}`, `https://${host}`] : [];
+}
+
+function createAuth(db: Database) {
+  const env = getEnv();
+  return betterAuth({
+    appName: "Grantdesk",
+    secret: resolveAuthSecret(env),
+    // Unset: taken from each request, so http://localhost and a LAN address both work locally.
+    baseURL: env.authUrl,
+    // CSRF: a sign-in or sign-out must come from a page of this site. With AUTH_URL that origin;
+    // without it, the origin the browser addressed (its Host header), whatever name it used.
+    trustedOrigins: env.authUrl ? undefined : (request) => sameHostOrigins(request),
+    database: prismaAdapter(db, { provider: env.databaseProvider }),
+    emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 10, maxPasswordLength: 256 },
+    user: {
+      additionalFields: {
+        role: { type: "string", required: false, defaultValue: "support", input: false },
+        disabled: { type: "boolean", required: false, defaultValue: false, input: false },
+      },
+    },
+    session: { expiresIn: 60 * 60 * 24 * 7, updateAge: 60 * 60 * 24, cookieCache: { enabled: false } },
+    // Better Auth's own limiter counts every request per path and lives in memory; ours counts
+    // failures per account and per address, in the database (throttle.ts).
+    rateLimit: { enabled: false },
+    telemetry: { enabled: false },
+    advanced: {
+      // Better Auth skips the check when NODE_ENV=test; keep it on so the tests see production's.
+      disableOriginCheck: false,
+      // Secure cookies when the public URL is https, or in production when it is not configured.
+      useSecureCookies: env.authUrl ? env.authUrl.startsWith("https://") : env.isProduction,
+      defaultCookieAttributes: { httpOnly: true, sameSite: "lax" },
+    },
+    databaseHooks: {
+      session: {
+        create: {
+          // A disabled user cannot get a new session, whatever the password.
+          before: async (session) => {
+            const user = await db.user.findUnique({ where: { id: session.userId }, select: { disabled: true } });
+            if (!user || user.disabled) throw new APIError("FORBIDDEN", { message: "This account is disabled. Ask an admin of your team." });
+            return { data: session };
+          },
+        },
+      },
+    },
+    hooks: {
+      before: createAuthMiddleware(async (ctx) => {
+        if (ctx.path !== SIGN_IN_PATH) return;
+        const email = emailOf(ctx.body);
+        if (!email || !ctx.headers) return;
+        const lock = await findLock(db, throttleKeys(email, clientAddress(ctx.headers)));
+        if (lock) {
+          const minutes = Math.ceil(lock.retryAfterSeconds / 60);
+          throw new APIError(
+            "TOO_MANY_REQUESTS",
+            { code: "TOO_MANY_ATTEMPTS", message: `Too many failed sign-ins. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.` },
+            { "Retry-After": String(lock.retryAfterSeconds) },
+          );
+        }
+      }),
+      after: createAuthMiddleware(async (ctx) => {
+        if (ctx.path !== SIGN_IN_PATH) return;
+        const email = emailOf(ctx.body);
+        if (!email || !ctx.headers) return;
+        const returned = ctx.context.returned;
+        if (returned instanceof APIError) {
+          if (returned.statusCode !== 429) await recordFailure(db, throttleKeys(email, clientAddress(ctx.headers)));
+        } else {
+          await clearAccountFailures(db, email);
+        }
+      }),
+    },
+    // Last: lets server actions set the cookies Better Auth returns.
+    plugins: [nextCookies()],
+  });
+}
+
+export type Auth = ReturnType<typeof createAuth>;
+
+const globalForAuth = globalThis as unknown as { grantdeskAuth?: { auth: Auth; db: unknown } };
+
+/** One instance per database connection (tests switch databases between files). */
+export async function getAuth(): Promise<Auth> {
+  const db = await getDb();
+  const cached = globalForAuth.grantdeskAuth;
+  if (cached && cached.db === db) return cached.auth;
+  const auth = createAuth(db);
+  globalForAuth.grantdeskAuth = { auth, db };
+  return auth;
+}

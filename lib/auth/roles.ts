@@ -1,0 +1,27 @@
+// Who may do what. Two roles: an admin does everything; support reads everything and may take
+// the actions that cannot hurt (copying links, refreshing a grant from Dodo), nothing destructive.
+export const ROLES = ["admin", "support"] as const;
+export type Role = (typeof ROLES)[number];
+
+export const PERMISSIONS = {
+  /** Grants, events, stats, failures, revocations, full license keys. */
+  "grants:read": ["admin", "support"],
+  /** Ask Dodo for a grant's current state (#6). */
+  "grants:refresh": ["admin", "support"],
+  "grants:revoke": ["admin"],
+  "grants:fulfil": ["admin"],
+  "events:reprocess": ["admin"],
+  "users:manage": ["admin"],
+  "api-keys:manage": ["admin"],
+  "audit:read": ["admin"],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof PERMISSIONS;
+
+export function isRole(value: unknown): value is Role {
+  return typeof value === "string" && (ROLES as readonly string[]).includes(value);
+}
+
+export function roleCan(role: Role, permission: Permission): boolean {
+  return (PERMISSIONS[permission] as readonly Role[]).includes(role);
+}
