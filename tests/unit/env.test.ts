@@ -15,6 +15,8 @@ function errorOf(source: Record<string, string | undefined>): string {
   throw new Error("expected parseEnv to throw");
 }
 
+const AUTH_SECRET = "0123456789abcdef0123456789abcdef";
+
 describe("parseEnv", () => {
   it("defaults to the embedded SQLite file under data/", () => {
     const env = parseEnv({});
@@ -29,8 +31,18 @@ describe("parseEnv", () => {
   });
 
   it("switches to PostgreSQL on a postgresql:// or postgres:// URL", () => {
-    expect(parseEnv({ DATABASE_URL: "postgresql://u:p@db:5432/grants" }).databaseProvider).toBe("postgresql");
-    expect(parseEnv({ DATABASE_URL: "postgres://u:p@db/grants" }).databaseProvider).toBe("postgresql");
+    expect(parseEnv({ DATABASE_URL: "postgresql://u:p@db:5432/grants", AUTH_SECRET }).databaseProvider).toBe("postgresql");
+    expect(parseEnv({ DATABASE_URL: "postgres://u:p@db/grants", AUTH_SECRET }).databaseProvider).toBe("postgresql");
+  });
+
+  it("requires AUTH_SECRET with PostgreSQL (several servers must share it), not with SQLite", () => {
+    expect(errorOf({ DATABASE_URL: "postgresql://u:p@db/grants" })).toMatch(/AUTH_SECRET: is required with a PostgreSQL database/);
+    expect(parseEnv({}).authSecret).toBeUndefined();
+  });
+
+  it("takes AUTH_URL only as an http(s) URL", () => {
+    expect(parseEnv({ AUTH_URL: "https://grants.example.com" }).authUrl).toBe("https://grants.example.com");
+    expect(errorOf({ AUTH_URL: "grants.example.com" })).toContain("AUTH_URL");
   });
 
   it("resolves a relative SQLite path against the working directory", () => {
@@ -70,7 +82,7 @@ describe("parseEnv", () => {
   it("refuses SQLite on Vercel and says why", () => {
     expect(errorOf({ VERCEL: "1" })).toMatch(/DATABASE_URL: .*not persistent/);
     expect(errorOf({ VERCEL: "1", DATABASE_URL: "file:./x.db" })).toContain("DATABASE_URL");
-    expect(parseEnv({ VERCEL: "1", DATABASE_URL: "postgresql://u:p@db/g" }).databaseProvider).toBe("postgresql");
+    expect(parseEnv({ VERCEL: "1", DATABASE_URL: "postgresql://u:p@db/g", AUTH_SECRET }).databaseProvider).toBe("postgresql");
   });
 
   it("lists every bad variable at once", () => {
