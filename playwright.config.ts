@@ -3,7 +3,7 @@
 // a fresh SQLite file, or a fresh database on TEST_DATABASE_URL's PostgreSQL server.
 import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
-import { e2eDatabaseUrl, E2E_WEBHOOK_SECRET } from "./tests/e2e/e2e-env";
+import { ADMIN_STATE, e2eDatabaseUrl, E2E_ADMIN, E2E_AUTH_SECRET, E2E_WEBHOOK_SECRET } from "./tests/e2e/e2e-env";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${port}`;
@@ -21,7 +21,11 @@ export default defineConfig({
     trace: "retain-on-failure",
     launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium" },
   },
-  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
+  projects: [
+    // Signs the admin in once through the sign-in page; the other specs start signed in.
+    { name: "sign-in", testMatch: /auth\.setup\.ts/, use: { ...devices["Desktop Chrome"] } },
+    { name: "chromium", dependencies: ["sign-in"], use: { ...devices["Desktop Chrome"], storageState: ADMIN_STATE } },
+  ],
   webServer: {
     command: `node ${path.join("scripts", "e2e-server.mjs")}`,
     url: `${baseURL}/api/health`,
@@ -32,6 +36,9 @@ export default defineConfig({
     env: {
       DATABASE_URL: databaseUrl,
       DODO_PAYMENTS_WEBHOOK_KEY: E2E_WEBHOOK_SECRET,
+      AUTH_SECRET: E2E_AUTH_SECRET,
+      E2E_ADMIN_EMAIL: E2E_ADMIN.email,
+      E2E_ADMIN_PASSWORD: E2E_ADMIN.password,
       E2E_PORT: String(port),
       NEXT_TELEMETRY_DISABLED: "1",
     },

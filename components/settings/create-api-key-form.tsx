@@ -23,8 +23,8 @@ export function CreateApiKeyForm({ action }: { action: Action }) {
         <div role="status" className={`rounded-md p-3 text-sm ${state.ok ? "bg-emerald-50 text-emerald-900 dark:bg-emerald-950 dark:text-emerald-200" : "bg-rose-50 text-rose-800 dark:bg-rose-950 dark:text-rose-200"}`}>
           <p>{state.message}</p>
           {state.key ? (
-            <div className="mt-2 flex items-center gap-2">
-              <code data-testid="new-api-key" className="min-w-0 flex-1 truncate rounded bg-white px-2 py-1 font-mono text-xs text-slate-900 dark:bg-slate-900 dark:text-slate-100">{state.key}</code>
+            <div className="mt-2 flex items-start gap-2">
+              <code data-testid="new-api-key" className="min-w-0 flex-1 rounded break-all bg-white px-2 py-1 font-mono text-xs text-slate-900 dark:bg-slate-900 dark:text-slate-100">{state.key}</code>
               <CopyButton value={state.key} />
             </div>
           ) : null}

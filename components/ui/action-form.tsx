@@ -12,7 +12,7 @@ export function ActionForm({ action, children, className = "flex flex-wrap items
     <form action={formAction} className={className}>
       <fieldset disabled={pending} className="contents">{children}</fieldset>
       {state ? (
-        <span role="status" className={`text-xs ${state.ok ? "text-emerald-700 dark:text-emerald-300" : "text-rose-700 dark:text-rose-300"}`}>{state.message}</span>
+        <p role="status" className={`basis-full text-xs ${state.ok ? "text-emerald-700 dark:text-emerald-300" : "text-rose-700 dark:text-rose-300"}`}>{state.message}</p>
       ) : null}
     </form>
   );

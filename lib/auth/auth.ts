@@ -47,6 +47,8 @@ function createAuth(db: Database) {
     // failures per account and per address, in the database (throttle.ts).
     rateLimit: { enabled: false },
     telemetry: { enabled: false },
+    // Warnings include "Base URL is not set" on every start, which is deliberate here (see baseURL).
+    logger: { level: "error" },
     advanced: {
       // Better Auth skips the check when NODE_ENV=test; keep it on so the tests see production's.
       disableOriginCheck: false,

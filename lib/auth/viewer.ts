@@ -3,6 +3,7 @@
 // an API key) or, for command-line tools run by whoever holds the database, cliViewer(): so a page,
 // route or action cannot reach the data without having checked who asks, and the permission is
 // checked again where the data is read or changed (assertCan), not only in the proxy.
+import os from "node:os";
 import { roleCan, type Permission, type Role } from "./roles";
 
 declare const authenticated: unique symbol;
@@ -40,6 +41,14 @@ export function assertCan(viewer: Viewer, permission: Permission): void {
 
 /** Command-line tools act with full rights: whoever runs them already holds the database. */
 export function cliViewer(): Viewer {
-  const user = process.env.USER || process.env.USERNAME || "unknown";
+  const user = process.env.USER || process.env.USERNAME || osUser();
   return issueViewer({ kind: "cli", id: "cli", label: `command line (${user})`, role: "admin" });
+}
+
+function osUser(): string {
+  try {
+    return os.userInfo().username;
+  } catch {
+    return "unknown user";
+  }
 }

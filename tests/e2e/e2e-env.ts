@@ -3,6 +3,12 @@
 import path from "node:path";
 
 export const E2E_WEBHOOK_SECRET = "whsec_ZTJlLXRlc3Qtc2VjcmV0LWZvci1ncmFudGRlc2s=";
+/** Signs the e2e server's session cookies (required on PostgreSQL; fixed so reruns agree). */
+export const E2E_AUTH_SECRET = "e2e-auth-secret-for-grantdesk-0123456789";
+/** Created by scripts/e2e-server.mjs before the server starts. */
+export const E2E_ADMIN = { email: "admin@e2e.grantdesk.test", password: "e2e-admin-password" };
+/** The browser state of the signed-in admin, saved by auth.setup.ts for the other specs. */
+export const ADMIN_STATE = ".tmp/e2e/admin-state.json";
 
 export function e2eDatabaseUrl(): string {
   if (process.env.E2E_DATABASE_PROVIDER === "postgresql") {

@@ -65,7 +65,7 @@ describe(`API routes (${provider})`, () => {
 
   it("answer 401 without a session or key, with an unknown or malformed key", async () => {
     for (const { file, url } of V1_ROUTES) {
-      for (const headers of [{}, { authorization: "Bearer gd_not-a-real-key" }, { authorization: "Basic abc" }]) {
+      for (const headers of [{}, { authorization: "Bearer gd_not-a-real-key" }, { authorization: "Basic abc" }] as Record<string, string>[]) {
         const response = await callRoute(file, url, headers);
         expect(response.status, `${file} ${JSON.stringify(headers)}`).toBe(401);
         expect(await response.text()).not.toContain("AUTH-KEY");

@@ -1,10 +1,11 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import type { ActionState } from "@/components/ui/action-form";
 import { requireActionViewer } from "@/lib/auth/guards";
 import { reprocessEvent } from "@/lib/webhooks/reprocess";
 
-export type ReprocessState = { message: string; ok: boolean } | null;
+export type ReprocessState = ActionState;
 
 /** The Reprocess button (admins): parse a stored invalid delivery again with today's code. */
 export async function reprocessAction(_previous: ReprocessState, form: FormData): Promise<ReprocessState> {

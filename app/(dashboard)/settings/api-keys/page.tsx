@@ -23,7 +23,7 @@ export default async function ApiKeysPage() {
         {keys.length === 0 ? (
           <EmptyState title="No API keys yet">Create one for each tool that reads Grantdesk, so each can be revoked on its own.</EmptyState>
         ) : (
-          <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
+          <div className="self-start overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
             <table className="min-w-full text-sm">
               <thead className="bg-slate-50 text-left text-xs font-medium tracking-wide text-slate-500 uppercase dark:bg-slate-800/50">
                 <tr>

@@ -20,7 +20,7 @@ export default async function TeamPage() {
     <>
       <PageHeader title="Team" description="Who can sign in. Admins do everything; support reads every grant and event but cannot revoke, fulfil, reprocess or manage the team." />
       <div className="grid gap-6 xl:grid-cols-[1fr_22rem]">
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
+        <div className="self-start overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
           <table className="min-w-full text-sm">
             <thead className="bg-slate-50 text-left text-xs font-medium tracking-wide text-slate-500 uppercase dark:bg-slate-800/50">
               <tr>
@@ -39,8 +39,8 @@ export default async function TeamPage() {
                       <div className="font-medium">{user.email}{self ? <span className="ml-2 text-xs text-slate-500">(you)</span> : null}</div>
                       <div className="text-xs text-slate-500">{user.name} · {user.activeSessions} active session{user.activeSessions === 1 ? "" : "s"}</div>
                     </td>
-                    <td className="px-4 py-3">
-                      <ActionForm action={changeRoleAction}>
+                    <td className="px-4 py-3 whitespace-nowrap">
+                      <ActionForm action={changeRoleAction} className="flex items-center gap-2">
                         <input type="hidden" name="userId" value={user.id} />
                         <select name="role" defaultValue={user.role} aria-label={`Role of ${user.email}`} className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-900">
                           <option value="admin">Admin</option>

@@ -1,0 +1,157 @@
+// Sign-in, roles and hardening in the browser and over HTTP against `next start`.
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { E2E_ADMIN } from "./e2e-env";
+import { sendWebhook } from "./webhooks";
+import { signDelivery } from "../../lib/webhooks/sign";
+import { E2E_WEBHOOK_SECRET } from "./e2e-env";
+
+const provider = process.env.E2E_DATABASE_PROVIDER === "postgresql" ? "postgresql" : "sqlite";
+const shot = (page: Page, name: string) => page.screenshot({ path: `.tmp/screenshots/${name}-${provider}.png`, fullPage: true });
+const PAGES = ["/", "/grants", "/grants/grant_x", "/failures", "/revocations", "/events", "/settings/team", "/settings/api-keys", "/audit"];
+const BYPASS_HEADERS = [
+  "middleware:middleware:middleware:middleware:middleware",
+  "src/middleware:src/middleware:src/middleware:src/middleware:src/middleware",
+  "proxy:proxy:proxy:proxy:proxy",
+  "src/proxy:src/proxy:src/proxy:src/proxy:src/proxy",
+];
+
+async function signedOutPage(browser: Browser): Promise<Page> {
+  const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+  return context.newPage();
+}
+
+async function signIn(page: Page, email: string, password: string) {
+  await page.goto("/sign-in");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+test.describe("signed out", () => {
+  test.use({ storageState: { cookies: [], origins: [] } });
+
+  test("every dashboard page sends you to sign in, and back afterwards", async ({ page }) => {
+    for (const path of PAGES) {
+      await page.goto(path);
+      await expect(page, path).toHaveURL(path === "/" ? /\/sign-in$/ : `/sign-in?next=${encodeURIComponent(path)}`);
+    }
+    await shot(page, "sign-in");
+    await page.getByLabel("Email").fill(E2E_ADMIN.email);
+    await page.getByLabel("Password").fill("not the password");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page.getByText("Wrong email or password.")).toBeVisible();
+    await page.getByLabel("Password").fill(E2E_ADMIN.password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page).toHaveURL(/\/audit$/);
+    await expect(page.getByRole("heading", { level: 1, name: "Audit log" })).toBeVisible();
+  });
+
+  test("a forged x-middleware-subrequest header gets no further than none", async ({ request }) => {
+    for (const value of ["", ...BYPASS_HEADERS]) {
+      const headers: Record<string, string> = value ? { "x-middleware-subrequest": value } : {};
+      for (const path of ["/", "/grants", "/settings/team"]) {
+        const response = await request.get(path, { headers, maxRedirects: 0 });
+        expect(response.status(), `${path} ${value}`).toBe(307);
+        expect(response.headers().location, `${path} ${value}`).toContain("/sign-in");
+      }
+      for (const path of ["/api/v1/grants", "/api/v1/stats", "/api/v1/grants/export"]) {
+        expect((await request.get(path, { headers })).status(), `${path} ${value}`).toBe(401);
+      }
+    }
+  });
+
+  test("pages carry a nonce CSP and the security headers; the webhook route needs no session", async ({ request }) => {
+    const response = await request.get("/sign-in");
+    const headers = response.headers();
+    const policy = headers["content-security-policy"] ?? "";
+    const nonce = /'nonce-([^']+)'/.exec(policy)?.[1];
+    expect(nonce).toBeTruthy();
+    expect(policy).not.toMatch(/script-src[^;]*unsafe-inline/);
+    expect(policy).toContain("frame-ancestors 'none'");
+    expect(headers["x-content-type-options"]).toBe("nosniff");
+    expect(headers["referrer-policy"]).toBe("strict-origin-when-cross-origin");
+    const html = await response.text();
+    const scripts = [...html.matchAll(/<script\b[^>]*>/g)].map((m) => m[0]);
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const tag of scripts) expect(tag).toContain(`nonce="${nonce}"`);
+    // A second request gets a different nonce.
+    const again = (await request.get("/sign-in")).headers()["content-security-policy"];
+    expect(again).not.toContain(nonce!);
+
+    const delivered = await sendWebhook(request, { business_id: "b", type: "payment.succeeded", timestamp: new Date().toISOString(), data: {} });
+    expect(delivered).toEqual({ status: 200, outcome: "ignored" });
+  });
+});
+
+test("sign in, browse, sign out", async ({ browser }) => {
+  const page = await signedOutPage(browser);
+  await signIn(page, E2E_ADMIN.email, E2E_ADMIN.password);
+  await expect(page.getByRole("heading", { level: 1, name: "Overview" })).toBeVisible();
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Grants" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Grants" })).toBeVisible();
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/sign-in$/);
+  await page.goto("/grants");
+  await expect(page).toHaveURL(/\/sign-in\?next=%2Fgrants$/);
+  await page.context().close();
+});
+
+test("an admin creates a support user, who reads but cannot reprocess or manage, and is signed out when disabled", async ({ page, browser }) => {
+  const body = "still { not json";
+  expect((await page.request.post("/api/webhooks/dodo", { headers: signDelivery(E2E_WEBHOOK_SECRET, body, "msg_e2e_auth_invalid"), data: body })).status()).toBe(200);
+  const email = `support-${Date.now()}@e2e.grantdesk.test`;
+  await page.goto("/settings/team");
+  const form = page.getByRole("region", { name: "Add a teammate" });
+  await form.getByLabel("Email").fill(email);
+  await form.getByLabel("Password (10+ characters)").fill("support-password-1");
+  await form.getByRole("button", { name: "Create user" }).click();
+  await expect(form.getByRole("status")).toContainText(`Created ${email} (support)`);
+  await expect(page.getByTestId(`user-${email}`)).toBeVisible();
+  await shot(page, "team");
+
+  const supportPage = await signedOutPage(browser);
+  await signIn(supportPage, email, "support-password-1");
+  await expect(supportPage.getByTestId("signed-in-as")).toHaveText(email);
+  await expect(supportPage.getByRole("navigation", { name: "Admin" })).toHaveCount(0);
+  await supportPage.goto("/events?outcome=invalid");
+  await expect(supportPage.getByText("An admin can reprocess it.").first()).toBeVisible();
+  await expect(supportPage.getByRole("button", { name: "Reprocess" })).toHaveCount(0);
+  const forbidden = await supportPage.goto("/settings/team");
+  expect(forbidden?.status()).toBe(403);
+  await expect(supportPage.getByRole("heading", { name: "Only admins can open this page" })).toBeVisible();
+  await shot(supportPage, "forbidden");
+
+  // The admin sees the button the support user does not.
+  await page.goto("/events?outcome=invalid");
+  await expect(page.getByRole("button", { name: "Reprocess" }).first()).toBeVisible();
+
+  await page.goto("/settings/team");
+  await page.getByTestId(`user-${email}`).getByRole("button", { name: "Disable" }).click();
+  await expect(page.getByTestId(`user-${email}`).getByText("Disabled and signed out.")).toBeVisible();
+  await supportPage.goto("/grants");
+  await expect(supportPage).toHaveURL(/\/sign-in/);
+  await supportPage.context().close();
+
+  await page.goto("/audit");
+  await expect(page.getByRole("cell", { name: new RegExp(`created user ${email}`) })).toBeVisible();
+  await expect(page.getByRole("cell", { name: new RegExp(`disabled user ${email}`) })).toBeVisible();
+  await shot(page, "audit");
+});
+
+test("an admin creates an API key, shown once, that works until revoked", async ({ page, playwright }) => {
+  await page.goto("/settings/api-keys");
+  await page.getByLabel("Name: what will use it").fill("e2e reader");
+  await page.getByRole("button", { name: "Create key" }).click();
+  const key = (await page.getByTestId("new-api-key").textContent())!;
+  expect(key).toMatch(/^gd_/);
+  await shot(page, "api-keys");
+
+  const api = await playwright.request.newContext({ baseURL: new URL(page.url()).origin, storageState: { cookies: [], origins: [] } });
+  expect((await api.get("/api/v1/grants", { headers: { authorization: `Bearer ${key}` } })).status()).toBe(200);
+  await page.reload();
+  await expect(page.getByTestId("new-api-key")).toHaveCount(0);
+  await page.getByTestId("api-key-e2e reader").getByRole("button", { name: "Revoke" }).click();
+  await expect(page.getByTestId("api-key-e2e reader").getByText("Revoked")).toBeVisible();
+  expect((await api.get("/api/v1/grants", { headers: { authorization: `Bearer ${key}` } })).status()).toBe(401);
+  await api.dispose();
+});
