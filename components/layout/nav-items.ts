@@ -1,7 +1,7 @@
 import type { Permission } from "@/lib/auth/roles";
 
 export type NavItem = { href: string; label: string; icon: NavIconName; permission?: Permission };
-export type NavIconName = "overview" | "grants" | "failures" | "revocations" | "events" | "team" | "keys" | "audit";
+export type NavIconName = "overview" | "grants" | "failures" | "revocations" | "events" | "team" | "keys" | "audit" | "sync";
 
 /** The sidebar, in the order support staff work: look around, find the grant, diagnose. */
 export const NAV_ITEMS: NavItem[] = [
@@ -10,6 +10,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/failures", label: "Failures", icon: "failures" },
   { href: "/revocations", label: "Revocations", icon: "revocations" },
   { href: "/events", label: "Events", icon: "events" },
+  { href: "/sync", label: "Sync", icon: "sync" },
 ];
 
 /** Admins only: shown below the working pages. */

@@ -8,6 +8,8 @@ export const PERMISSIONS = {
   "grants:read": ["admin", "support"],
   /** Ask Dodo for a grant's current state (#6). */
   "grants:refresh": ["admin", "support"],
+  /** Start a full re-sync of every grant from Dodo. */
+  "sync:run": ["admin"],
   "grants:revoke": ["admin"],
   "grants:fulfil": ["admin"],
   "events:reprocess": ["admin"],

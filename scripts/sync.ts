@@ -1,0 +1,21 @@
+// npm run sync: list every entitlement and all its grants from Dodo's API and apply each through
+// the merge rule, as the dashboard's "Run a sync" does. Prints progress and what it found.
+import { cliViewer } from "../lib/auth/viewer";
+import { runSync } from "../lib/dodo/sync";
+import { runCli } from "./cli";
+import { progressBar } from "./demo/progress";
+
+runCli(async () => {
+  let bar: ReturnType<typeof progressBar> | undefined;
+  const result = await runSync(cliViewer(), {
+    trigger: "cli",
+    onProgress: (progress) => {
+      bar ??= progressBar(`Syncing ${progress.entitlements} entitlements`, progress.entitlements);
+      bar.update(progress.entitlementsDone);
+    },
+  });
+  const { seen, created, updated, unchanged, older, invalid } = result.counts;
+  console.log(`${seen} grants from Dodo: ${created} new, ${updated} updated, ${unchanged} unchanged, ${older} skipped as older${invalid ? `, ${invalid} unreadable (kept as invalid events)` : ""}.`);
+  if (created + updated > 0) console.log(`${created + updated} grants had missed webhooks: see /sync in the dashboard.`);
+  if (result.status === "failed") throw new Error(`the sync stopped: ${result.error}`);
+});
