@@ -4,8 +4,11 @@
 import DodoPayments from "dodopayments";
 import { getEnv } from "../env";
 
-/** Long enough for a page of 100 grants on a slow day, short enough for someone waiting on a button. */
-const REQUEST_TIMEOUT_MS = 15_000;
+/**
+ * Per request: long enough for a page of 100 grants on a slow day, short enough for someone
+ * waiting on a button. Mutable so tests can exercise a timeout without waiting 15 s.
+ */
+export const dodoTimeouts = { requestMs: 15_000 };
 
 export class DodoNotConfiguredError extends Error {
   override name = "DodoNotConfiguredError";
@@ -29,7 +32,7 @@ export function dodoClient(): DodoPayments {
     baseURL: env.dodoBaseUrl ?? null,
     logLevel: "off",
     webhookKey: null,
-    timeout: REQUEST_TIMEOUT_MS,
+    timeout: dodoTimeouts.requestMs,
     maxRetries: 0,
   });
 }
