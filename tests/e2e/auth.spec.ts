@@ -2,6 +2,7 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { E2E_ADMIN } from "./e2e-env";
 import { sendWebhook } from "./webhooks";
+import { WEBHOOK_EXAMPLES } from "../../lib/webhooks/examples";
 import { signDelivery } from "../../lib/webhooks/sign";
 import { E2E_WEBHOOK_SECRET } from "./e2e-env";
 
@@ -99,6 +100,9 @@ test("sign in, browse, sign out", async ({ browser }) => {
 test("an admin creates a support user, who reads but cannot reprocess or manage, and is signed out when disabled", async ({ page, browser }) => {
   const body = "still { not json";
   expect((await page.request.post("/api/webhooks/dodo", { headers: signDelivery(E2E_WEBHOOK_SECRET, body, "msg_e2e_auth_invalid"), data: body })).status()).toBe(200);
+  const discord = WEBHOOK_EXAMPLES["discord-pending-oauth"]();
+  const grantId = discord.data.id;
+  expect((await sendWebhook(page.request, discord)).status).toBe(200);
   const email = `support-${Date.now()}@e2e.grantdesk.test`;
   await page.goto("/settings/team");
   const form = page.getByRole("region", { name: "Add a teammate" });
@@ -116,6 +120,12 @@ test("an admin creates a support user, who reads but cannot reprocess or manage,
   await supportPage.goto("/events?outcome=invalid");
   await expect(supportPage.getByText("An admin can reprocess it.").first()).toBeVisible();
   await expect(supportPage.getByRole("button", { name: "Reprocess" })).toHaveCount(0);
+  // On a grant: support may refresh it from Dodo, but sees no revoke button (the admin does).
+  await supportPage.goto(`/grants/${grantId}`);
+  await expect(supportPage.getByRole("button", { name: "Refresh from Dodo" })).toBeVisible();
+  await expect(supportPage.getByRole("button", { name: "Revoke…" })).toHaveCount(0);
+  await page.goto(`/grants/${grantId}`);
+  await expect(page.getByRole("button", { name: "Revoke…" })).toBeVisible();
   const forbidden = await supportPage.goto("/settings/team");
   expect(forbidden?.status()).toBe(403);
   await expect(supportPage.getByRole("heading", { name: "Only admins can open this page" })).toBeVisible();
