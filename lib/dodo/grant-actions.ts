@@ -94,11 +94,20 @@ export async function fulfilLicenseKey(viewer: Viewer, grantId: string, input: F
   });
 }
 
-/** Requests Dodo has not confirmed yet: made after the last change to the grant. */
-export async function pendingActions(viewer: Viewer, grantId: string) {
+/** How long a confirmed request stays on the grant page, so whoever asked sees it went through. */
+const RECENT_MS = 24 * 60 * 60_000;
+
+export type RecentAction = { id: string; kind: string; requestedAt: Date; requestedBy: string; confirmed: boolean };
+
+/**
+ * Requests of the last day, newest first. Confirmed once any snapshot arrived after it (Dodo's
+ * webhook, or a refresh); pending until then.
+ */
+export async function recentActions(viewer: Viewer, grantId: string, now = new Date()): Promise<RecentAction[]> {
   assertCan(viewer, "grants:read");
   const db = await getDb();
   const grant = await db.grant.findUnique({ where: { id: grantId }, select: { lastChangedAt: true } });
   if (!grant) return [];
-  return db.grantAction.findMany({ where: { grantId, requestedAt: { gt: grant.lastChangedAt } }, orderBy: { requestedAt: "desc" } });
+  const actions = await db.grantAction.findMany({ where: { grantId, requestedAt: { gt: new Date(now.getTime() - RECENT_MS) } }, orderBy: { requestedAt: "desc" } });
+  return actions.map(({ id, kind, requestedAt, requestedBy }) => ({ id, kind, requestedAt, requestedBy, confirmed: grant.lastChangedAt > requestedAt }));
 }

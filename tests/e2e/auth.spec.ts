@@ -165,3 +165,19 @@ test("an admin creates an API key, shown once, that works until revoked", async 
   expect((await api.get("/api/v1/grants", { headers: { authorization: `Bearer ${key}` } })).status()).toBe(401);
   await api.dispose();
 });
+
+test("a server action posted from another site is refused and changes nothing", async ({ page }) => {
+  await page.goto("/");
+  // The sign-out form carries its action id, as every progressively-enhanced server action form does.
+  const actionId = (await page.locator('input[name^="$ACTION_ID_"]').first().getAttribute("name"))!.slice("$ACTION_ID_".length);
+  const cookies = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
+  const forged = await page.request.post("/", {
+    headers: { "next-action": actionId, origin: "https://evil.example", cookie: cookies, "content-type": "text/plain;charset=UTF-8" },
+    data: "[]",
+    maxRedirects: 0,
+  });
+  expect(forged.status()).toBeGreaterThanOrEqual(400);
+  // Still signed in: the forged sign-out did not run.
+  await page.goto("/grants");
+  await expect(page.getByRole("heading", { level: 1, name: "Grants" })).toBeVisible();
+});

@@ -16,7 +16,7 @@ process.env.DODO_PAYMENTS_BASE_URL = mock.url;
 
 const { getDb } = await import("@/lib/db");
 const { runSync } = await import("@/lib/dodo/sync");
-const { refreshGrant, revokeGrant, fulfilLicenseKey, pendingActions, DodoActionError } = await import("@/lib/dodo/grant-actions");
+const { refreshGrant, revokeGrant, fulfilLicenseKey, recentActions, DodoActionError } = await import("@/lib/dodo/grant-actions");
 const { dodoTimeouts } = await import("@/lib/dodo/client");
 const admin = testViewer("admin");
 const support = testViewer("support");
@@ -108,7 +108,7 @@ describe(`refresh, revoke and fulfil (${provider})`, () => {
     expect(mock.grants().find((g) => g.id === "grant_revoke")).toMatchObject({ status: "Revoked", revocation_reason: "manual" });
     const confirmed = await waitFor(() => readGrant("grant_revoke"), (grant) => grant?.status === "Revoked");
     expect(confirmed).toMatchObject({ status: "Revoked", revocation_reason: "manual" });
-    expect(await pendingActions(admin, "grant_revoke")).toEqual([]);
+    expect(await recentActions(admin, "grant_revoke")).toMatchObject([{ kind: "revoke", requestedBy: admin.label, confirmed: true }]);
     const audit = await (await getDb()).auditLog.findFirst({ where: { action: "grant.revoked", targetId: "grant_revoke" } });
     expect(audit).toMatchObject({ actorEmail: admin.label });
     await expect(revokeGrant(support, "grant_revoke")).rejects.toThrow("grants:revoke");

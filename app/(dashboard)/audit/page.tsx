@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { DataTable } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { SelectField, buttonClass } from "@/components/ui/form-controls";
 import { PageHeader } from "@/components/ui/page-header";
@@ -31,35 +32,23 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       {rows.length === 0 ? (
         <EmptyState title="Nothing recorded yet">Creating users or API keys, reprocessing events, revoking and fulfilling grants all appear here.</EmptyState>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
-          <table className="min-w-full text-sm">
-            <thead className="bg-slate-50 text-left text-xs font-medium tracking-wide text-slate-500 uppercase dark:bg-slate-800/50">
-              <tr>
-                <th scope="col" className="px-4 py-2.5">When</th>
-                <th scope="col" className="px-4 py-2.5">Who</th>
-                <th scope="col" className="px-4 py-2.5">Did</th>
-                <th scope="col" className="px-4 py-2.5">Details</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
-              {rows.map((row) => (
-                <tr key={row.id}>
-                  <td className="px-4 py-2.5 whitespace-nowrap text-slate-600 dark:text-slate-400">{formatExact(row.at)}</td>
-                  <td className="px-4 py-2.5">{row.actorEmail}</td>
-                  <td className="px-4 py-2.5">
-                    {AUDIT_ACTIONS[row.action as keyof typeof AUDIT_ACTIONS] ?? row.action}{" "}
-                    {row.targetType === "grant" ? (
-                      <Link href={`/grants/${encodeURIComponent(row.targetId)}`} className="font-mono text-xs text-indigo-700 hover:underline dark:text-indigo-300">{row.targetId}</Link>
-                    ) : (
-                      <span className="font-mono text-xs">{row.targetId}</span>
-                    )}
-                  </td>
-                  <td className="px-4 py-2.5 text-xs text-slate-600 dark:text-slate-400">{detailText(row.detail)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable columns={["When", "Who", "Did", "Details"]}>
+          {rows.map((row) => (
+            <tr key={row.id}>
+              <td className="px-4 py-2.5 whitespace-nowrap text-slate-600 dark:text-slate-400">{formatExact(row.at)}</td>
+              <td className="px-4 py-2.5">{row.actorEmail}</td>
+              <td className="px-4 py-2.5">
+                {AUDIT_ACTIONS[row.action as keyof typeof AUDIT_ACTIONS] ?? row.action}{" "}
+                {row.targetType === "grant" ? (
+                  <Link href={`/grants/${encodeURIComponent(row.targetId)}`} className="font-mono text-xs text-indigo-700 hover:underline dark:text-indigo-300">{row.targetId}</Link>
+                ) : (
+                  <span className="font-mono text-xs">{row.targetId}</span>
+                )}
+              </td>
+              <td className="px-4 py-2.5 text-xs text-slate-600 dark:text-slate-400">{detailText(row.detail)}</td>
+            </tr>
+          ))}
+        </DataTable>
       )}
       {hasMore && last ? (
         <p className="mt-4"><Link href={`/audit?${new URLSearchParams({ ...(action ? { action } : {}), before: last.id })}`} className={buttonClass.secondary}>Older entries</Link></p>

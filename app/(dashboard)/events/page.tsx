@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { DataTable } from "@/components/ui/data-table";
 import { ReprocessButton } from "@/components/events/reprocess-button";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -34,41 +35,28 @@ export default async function EventsPage({ searchParams }: { searchParams: Promi
       {page.items.length === 0 ? (
         <EmptyState title="No deliveries match">Dodo&apos;s deliveries appear here as they arrive.</EmptyState>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
-          <table className="min-w-full divide-y divide-slate-200 text-sm dark:divide-slate-800">
-            <thead className="bg-slate-50 text-left text-xs font-semibold uppercase tracking-wide text-slate-600 dark:bg-slate-900 dark:text-slate-400">
-              <tr>
-                <th scope="col" className="px-4 py-3">Received</th>
-                <th scope="col" className="px-4 py-3">Type</th>
-                <th scope="col" className="px-4 py-3">Outcome</th>
-                <th scope="col" className="px-4 py-3">Grant</th>
-                <th scope="col" className="px-4 py-3">Webhook id</th>
+        <DataTable columns={["Received", "Type", "Outcome", "Grant", "Webhook id"]}>
+          {page.items.map((event) => {
+            const outcome = outcomeInfo(event.outcome);
+            return (
+              <tr key={event.id}>
+                <td className="px-4 py-2.5 text-slate-600 dark:text-slate-400"><TimeAgo date={event.receivedAt} /></td>
+                <td className="px-4 py-2.5 font-mono text-xs">{event.type ?? <span className="text-slate-400">not JSON</span>}</td>
+                <td className="px-4 py-2.5">
+                  <Badge tone={outcome.tone} title={outcome.meaning}>{outcome.label}</Badge>
+                  {event.outcome === "invalid" ? (
+                    <div className="mt-2 max-w-xl space-y-2">
+                      <p className="font-mono text-xs break-words text-rose-800 dark:text-rose-300">{event.validationError}</p>
+                      {canReprocess ? <ReprocessButton webhookId={event.id} /> : <p className="text-xs text-slate-500">An admin can reprocess it.</p>}
+                    </div>
+                  ) : null}
+                </td>
+                <td className="px-4 py-2.5 font-mono text-xs">{event.grantId ? <Link href={`/grants/${encodeURIComponent(event.grantId)}`} className="text-indigo-700 hover:underline dark:text-indigo-300">{event.grantId}</Link> : "—"}</td>
+                <td className="px-4 py-2.5 font-mono text-xs text-slate-500">{event.id}</td>
               </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100 align-top dark:divide-slate-800">
-              {page.items.map((event) => {
-                const outcome = outcomeInfo(event.outcome);
-                return (
-                  <tr key={event.id}>
-                    <td className="px-4 py-2.5 text-slate-600 dark:text-slate-400"><TimeAgo date={event.receivedAt} /></td>
-                    <td className="px-4 py-2.5 font-mono text-xs">{event.type ?? <span className="text-slate-400">not JSON</span>}</td>
-                    <td className="px-4 py-2.5">
-                      <Badge tone={outcome.tone} title={outcome.meaning}>{outcome.label}</Badge>
-                      {event.outcome === "invalid" ? (
-                        <div className="mt-2 max-w-xl space-y-2">
-                          <p className="font-mono text-xs break-words text-rose-800 dark:text-rose-300">{event.validationError}</p>
-                          {canReprocess ? <ReprocessButton webhookId={event.id} /> : <p className="text-xs text-slate-500">An admin can reprocess it.</p>}
-                        </div>
-                      ) : null}
-                    </td>
-                    <td className="px-4 py-2.5 font-mono text-xs">{event.grantId ? <Link href={`/grants/${encodeURIComponent(event.grantId)}`} className="text-indigo-700 hover:underline dark:text-indigo-300">{event.grantId}</Link> : "—"}</td>
-                    <td className="px-4 py-2.5 font-mono text-xs text-slate-500">{event.id}</td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+            );
+          })}
+        </DataTable>
       )}
       <nav aria-label="Pages" className="mt-4 flex justify-end">
         {page.nextCursor ? <Link rel="next" href={`/events?${next.toString()}`} className={buttonClass.secondary}>Older →</Link> : null}

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { DataTable } from "@/components/ui/data-table";
 import { StatusBadge } from "@/components/grants/status-badge";
 import { RefreshWhileRunning } from "@/components/sync/refresh-while-running";
 import { ActionForm } from "@/components/ui/action-form";
@@ -48,70 +49,43 @@ export default async function SyncPage() {
           {runs.length === 0 ? (
             <p className="text-sm text-slate-600 dark:text-slate-400">No sync has run yet. {can(viewer, "sync:run") ? "Run one to check that nothing was missed, or from a terminal: npm run sync." : "An admin can run one."}</p>
           ) : (
-            <div className="overflow-x-auto">
-              <table className="min-w-full text-sm">
-                <thead className="text-left text-xs font-medium tracking-wide text-slate-500 uppercase">
-                  <tr>
-                    <th scope="col" className="py-2 pr-4">Started</th>
-                    <th scope="col" className="py-2 pr-4">By</th>
-                    <th scope="col" className="py-2 pr-4">State</th>
-                    <th scope="col" className="py-2 pr-4 text-right">Grants</th>
-                    <th scope="col" className="py-2 pr-4 text-right">New</th>
-                    <th scope="col" className="py-2 pr-4 text-right">Updated</th>
-                    <th scope="col" className="py-2 pr-4 text-right">Unchanged</th>
-                    <th scope="col" className="py-2 pr-4 text-right">Older</th>
-                    <th scope="col" className="py-2 pr-4">Took</th>
+            <DataTable columns={["Started", "By", "State", { label: "Grants", align: "right" }, { label: "New", align: "right" }, { label: "Updated", align: "right" }, { label: "Unchanged", align: "right" }, { label: "Older", align: "right" }, "Took"]} framed={false}>
+              {runs.map((run) => {
+                const state = runState(run, now);
+                return (
+                  <tr key={run.id} data-testid="sync-run">
+                    <td className="px-4 py-2 whitespace-nowrap"><TimeAgo date={run.startedAt} /></td>
+                    <td className="px-4 py-2">{run.startedBy}</td>
+                    <td className="px-4 py-2">
+                      <Badge tone={state.tone}>{state.label}</Badge>
+                      {run.error ? <p className="mt-1 max-w-md text-xs text-rose-700 dark:text-rose-300">{run.error}</p> : null}
+                    </td>
+                    <td className="px-4 py-2 text-right tabular-nums">{run.seen}</td>
+                    <td className="px-4 py-2 text-right tabular-nums">{run.created}</td>
+                    <td className="px-4 py-2 text-right tabular-nums">{run.updated}</td>
+                    <td className="px-4 py-2 text-right tabular-nums">{run.unchanged}</td>
+                    <td className="px-4 py-2 text-right tabular-nums">{run.older}{run.invalid ? ` (+${run.invalid} unreadable)` : ""}</td>
+                    <td className="px-4 py-2 whitespace-nowrap">{run.finishedAt ? formatDuration(run.finishedAt.getTime() - run.startedAt.getTime()) : "—"}</td>
                   </tr>
-                </thead>
-                <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
-                  {runs.map((run) => {
-                    const state = runState(run, now);
-                    return (
-                      <tr key={run.id} data-testid="sync-run">
-                        <td className="py-2 pr-4 whitespace-nowrap"><TimeAgo date={run.startedAt} /></td>
-                        <td className="py-2 pr-4">{run.startedBy}</td>
-                        <td className="py-2 pr-4">
-                          <Badge tone={state.tone}>{state.label}</Badge>
-                          {run.error ? <p className="mt-1 max-w-md text-xs text-rose-700 dark:text-rose-300">{run.error}</p> : null}
-                        </td>
-                        <td className="py-2 pr-4 text-right tabular-nums">{run.seen}</td>
-                        <td className="py-2 pr-4 text-right tabular-nums">{run.created}</td>
-                        <td className="py-2 pr-4 text-right tabular-nums">{run.updated}</td>
-                        <td className="py-2 pr-4 text-right tabular-nums">{run.unchanged}</td>
-                        <td className="py-2 pr-4 text-right tabular-nums">{run.older}{run.invalid ? ` (+${run.invalid} unreadable)` : ""}</td>
-                        <td className="py-2 pr-4 whitespace-nowrap">{run.finishedAt ? formatDuration(run.finishedAt.getTime() - run.startedAt.getTime()) : "—"}</td>
-                      </tr>
-                    );
-                  })}
-                </tbody>
-              </table>
-            </div>
+                );
+              })}
+            </DataTable>
           )}
         </Panel>
         <Panel title="Missed webhooks: grants a sync had to correct">
           {missed.length === 0 ? (
             <EmptyState title="Nothing missed">Every grant Dodo listed matched what the webhooks had brought.</EmptyState>
           ) : (
-            <table className="min-w-full text-sm">
-              <thead className="text-left text-xs font-medium tracking-wide text-slate-500 uppercase">
-                <tr>
-                  <th scope="col" className="py-2 pr-4">Grant</th>
-                  <th scope="col" className="py-2 pr-4">Here before</th>
-                  <th scope="col" className="py-2 pr-4">At Dodo</th>
-                  <th scope="col" className="py-2 pr-4">Found</th>
+            <DataTable columns={["Grant", "Here before", "At Dodo", "Found"]} framed={false}>
+              {missed.map((change) => (
+                <tr key={change.id} data-testid="missed-update">
+                  <td className="px-4 py-2 font-mono text-xs"><Link href={`/grants/${encodeURIComponent(change.grantId)}`} className="text-indigo-700 hover:underline dark:text-indigo-300">{change.grantId}</Link></td>
+                  <td className="px-4 py-2">{change.statusBefore ? <StatusBadge status={change.statusBefore} /> : <span className="text-slate-500">not here at all</span>}</td>
+                  <td className="px-4 py-2"><StatusBadge status={change.statusAfter} /></td>
+                  <td className="px-4 py-2 whitespace-nowrap"><TimeAgo date={change.at} /></td>
                 </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
-                {missed.map((change) => (
-                  <tr key={change.id} data-testid="missed-update">
-                    <td className="py-2 pr-4 font-mono text-xs"><Link href={`/grants/${encodeURIComponent(change.grantId)}`} className="text-indigo-700 hover:underline dark:text-indigo-300">{change.grantId}</Link></td>
-                    <td className="py-2 pr-4">{change.statusBefore ? <StatusBadge status={change.statusBefore} /> : <span className="text-slate-500">not here at all</span>}</td>
-                    <td className="py-2 pr-4"><StatusBadge status={change.statusAfter} /></td>
-                    <td className="py-2 pr-4 whitespace-nowrap"><TimeAgo date={change.at} /></td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+              ))}
+            </DataTable>
           )}
         </Panel>
       </div>

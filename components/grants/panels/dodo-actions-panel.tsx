@@ -4,30 +4,35 @@ import { ActionForm } from "@/components/ui/action-form";
 import { buttonClass } from "@/components/ui/form-controls";
 import { Panel } from "@/components/ui/panel";
 import { TimeAgo } from "@/components/ui/time-ago";
+import type { RecentAction } from "@/lib/dodo/grant-actions";
 import { revokeConsequence } from "@/lib/grants/revoke-consequence";
 
-type PendingAction = { id: string; kind: string; requestedAt: Date; requestedBy: string };
 type Props = {
   grant: { id: string; customerId: string; status: string; integrationType: string };
   can: { refresh: boolean; revoke: boolean; fulfil: boolean };
-  pending: PendingAction[];
+  actions: RecentAction[];
   /** Why Dodo cannot be asked (no API key), or null. */
   unavailable: string | null;
 };
 
 const INPUT = "mt-1 block w-full rounded-md border border-slate-300 bg-white px-2.5 py-1.5 text-sm shadow-sm dark:border-slate-700 dark:bg-slate-900";
-const PENDING_LABEL: Record<string, string> = { revoke: "Revocation requested", fulfil: "License key sent" };
+const ACTION_LABEL: Record<string, string> = { revoke: "Revocation requested", fulfil: "License key sent" };
 
 /** Refresh, revoke and fulfil through Dodo's API, each shown only to the roles that may. */
-export function DodoActionsPanel({ grant, can, pending, unavailable }: Props) {
+export function DodoActionsPanel({ grant, can, actions, unavailable }: Props) {
   const canFulfil = can.fulfil && grant.integrationType === "license_key" && grant.status === "Pending";
   const canRevoke = can.revoke && grant.status !== "Revoked";
   return (
     <Panel title="Act in Dodo">
       <div className="space-y-4 text-sm">
-        {pending.map((action) => (
-          <p key={action.id} data-testid="pending-action" className="rounded-md bg-amber-50 px-3 py-2 text-amber-900 dark:bg-amber-950 dark:text-amber-200">
-            <strong>{PENDING_LABEL[action.kind] ?? action.kind}</strong> by {action.requestedBy} <TimeAgo date={action.requestedAt} />. Waiting for Dodo&apos;s webhook to confirm it.
+        {actions.map((action) => (
+          <p
+            key={action.id}
+            data-testid={action.confirmed ? "confirmed-action" : "pending-action"}
+            className={`rounded-md px-3 py-2 ${action.confirmed ? "bg-emerald-50 text-emerald-900 dark:bg-emerald-950 dark:text-emerald-200" : "bg-amber-50 text-amber-900 dark:bg-amber-950 dark:text-amber-200"}`}
+          >
+            <strong>{ACTION_LABEL[action.kind] ?? action.kind}</strong> by {action.requestedBy} <TimeAgo date={action.requestedAt} />.{" "}
+            {action.confirmed ? "Dodo has confirmed it." : "Waiting for Dodo's webhook to confirm it."}
           </p>
         ))}
         {unavailable ? <p className="text-slate-600 dark:text-slate-400">{unavailable}</p> : null}

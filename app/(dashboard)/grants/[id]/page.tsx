@@ -20,7 +20,7 @@ import { DodoActionsPanel } from "@/components/grants/panels/dodo-actions-panel"
 import { requirePageViewer } from "@/lib/auth/guards";
 import { can } from "@/lib/auth/viewer";
 import { dodoUnavailableReason } from "@/lib/dodo/client";
-import { pendingActions } from "@/lib/dodo/grant-actions";
+import { recentActions } from "@/lib/dodo/grant-actions";
 import { formatExact } from "@/lib/format";
 import { getGrantWithEvents } from "@/lib/grants/grant-detail";
 import { listGrantEventBodies, listOtherGrantsOfCustomer } from "@/lib/grants/grant-story";
@@ -40,7 +40,7 @@ export default async function GrantPage({ params }: Props) {
   const id = decodeURIComponent((await params).id);
   const grant = await getGrantWithEvents(viewer, id);
   if (!grant) notFound();
-  const [bodies, others, pending] = await Promise.all([listGrantEventBodies(viewer, id), listOtherGrantsOfCustomer(viewer, grant.customer_id, id), pendingActions(viewer, id)]);
+  const [bodies, others, actions] = await Promise.all([listGrantEventBodies(viewer, id), listOtherGrantsOfCustomer(viewer, grant.customer_id, id), recentActions(viewer, id)]);
   const now = new Date();
   const showFailure = grant.status === "Failed" || grant.error_code !== null || grant.error_message !== null;
   const showRevocation = grant.status === "Revoked" || grant.revocation_reason !== null;
@@ -83,7 +83,7 @@ export default async function GrantPage({ params }: Props) {
           <DodoActionsPanel
             grant={{ id: grant.id, customerId: grant.customer_id, status: grant.status, integrationType: grant.integration_type }}
             can={{ refresh: can(viewer, "grants:refresh"), revoke: can(viewer, "grants:revoke"), fulfil: can(viewer, "grants:fulfil") }}
-            pending={pending}
+            actions={actions}
             unavailable={dodoUnavailableReason()}
           />
           <Panel title="Lifecycle">

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { DataTable } from "@/components/ui/data-table";
 import { CreateApiKeyForm } from "@/components/settings/create-api-key-form";
 import { ActionForm } from "@/components/ui/action-form";
 import { Badge } from "@/components/ui/badge";
@@ -23,39 +24,26 @@ export default async function ApiKeysPage() {
         {keys.length === 0 ? (
           <EmptyState title="No API keys yet">Create one for each tool that reads Grantdesk, so each can be revoked on its own.</EmptyState>
         ) : (
-          <div className="self-start overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
-            <table className="min-w-full text-sm">
-              <thead className="bg-slate-50 text-left text-xs font-medium tracking-wide text-slate-500 uppercase dark:bg-slate-800/50">
-                <tr>
-                  <th scope="col" className="px-4 py-2.5">Name</th>
-                  <th scope="col" className="px-4 py-2.5">Key</th>
-                  <th scope="col" className="px-4 py-2.5">Created</th>
-                  <th scope="col" className="px-4 py-2.5">Last used</th>
-                  <th scope="col" className="px-4 py-2.5"><span className="sr-only">Status</span></th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
-                {keys.map((key) => (
-                  <tr key={key.id} data-testid={`api-key-${key.name}`}>
-                    <td className="px-4 py-3 font-medium">{key.name}</td>
-                    <td className="px-4 py-3 font-mono text-xs text-slate-600 dark:text-slate-400">{key.prefix}…</td>
-                    <td className="px-4 py-3 text-slate-600 dark:text-slate-400"><TimeAgo date={key.createdAt} /></td>
-                    <td className="px-4 py-3 text-slate-600 dark:text-slate-400">{key.lastUsedAt ? <TimeAgo date={key.lastUsedAt} /> : "never"}</td>
-                    <td className="px-4 py-3">
-                      {key.revokedAt ? (
-                        <Badge tone="rose">Revoked</Badge>
-                      ) : (
-                        <ActionForm action={revokeApiKeyAction}>
-                          <input type="hidden" name="keyId" value={key.id} />
-                          <button type="submit" className={buttonClass.secondary}>Revoke</button>
-                        </ActionForm>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable columns={["Name", "Key", "Created", "Last used", { label: "Status", hidden: true }]}>
+            {keys.map((key) => (
+              <tr key={key.id} data-testid={`api-key-${key.name}`}>
+                <td className="px-4 py-3 font-medium">{key.name}</td>
+                <td className="px-4 py-3 font-mono text-xs text-slate-600 dark:text-slate-400">{key.prefix}…</td>
+                <td className="px-4 py-3 text-slate-600 dark:text-slate-400"><TimeAgo date={key.createdAt} /></td>
+                <td className="px-4 py-3 text-slate-600 dark:text-slate-400">{key.lastUsedAt ? <TimeAgo date={key.lastUsedAt} /> : "never"}</td>
+                <td className="px-4 py-3">
+                  {key.revokedAt ? (
+                    <Badge tone="rose">Revoked</Badge>
+                  ) : (
+                    <ActionForm action={revokeApiKeyAction}>
+                      <input type="hidden" name="keyId" value={key.id} />
+                      <button type="submit" className={buttonClass.secondary}>Revoke</button>
+                    </ActionForm>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         )}
         <Panel title="Create an API key">
           <CreateApiKeyForm action={createApiKeyAction} />

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { DataTable } from "@/components/ui/data-table";
 import { ActionForm } from "@/components/ui/action-form";
 import { Badge } from "@/components/ui/badge";
 import { buttonClass } from "@/components/ui/form-controls";
@@ -20,50 +21,38 @@ export default async function TeamPage() {
     <>
       <PageHeader title="Team" description="Who can sign in. Admins do everything; support reads every grant and event but cannot revoke, fulfil, reprocess or manage the team." />
       <div className="grid gap-6 xl:grid-cols-[1fr_22rem]">
-        <div className="self-start overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
-          <table className="min-w-full text-sm">
-            <thead className="bg-slate-50 text-left text-xs font-medium tracking-wide text-slate-500 uppercase dark:bg-slate-800/50">
-              <tr>
-                <th scope="col" className="px-4 py-2.5">Person</th>
-                <th scope="col" className="px-4 py-2.5">Role</th>
-                <th scope="col" className="px-4 py-2.5">Status</th>
-                <th scope="col" className="px-4 py-2.5">Added</th>
+        <DataTable columns={["Person", "Role", "Status", "Added"]}>
+          {users.map((user) => {
+            const self = viewer.kind === "user" && viewer.id === user.id;
+            return (
+              <tr key={user.id} data-testid={`user-${user.email}`}>
+                <td className="px-4 py-3">
+                  <div className="font-medium">{user.email}{self ? <span className="ml-2 text-xs text-slate-500">(you)</span> : null}</div>
+                  <div className="text-xs text-slate-500">{user.name} · {user.activeSessions} active session{user.activeSessions === 1 ? "" : "s"}</div>
+                </td>
+                <td className="px-4 py-3 whitespace-nowrap">
+                  <ActionForm action={changeRoleAction} className="flex items-center gap-2">
+                    <input type="hidden" name="userId" value={user.id} />
+                    <select name="role" defaultValue={user.role} aria-label={`Role of ${user.email}`} className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-900">
+                      <option value="admin">Admin</option>
+                      <option value="support">Support</option>
+                    </select>
+                    <button type="submit" className={buttonClass.secondary}>Save</button>
+                  </ActionForm>
+                </td>
+                <td className="px-4 py-3">
+                  <ActionForm action={setDisabledAction}>
+                    <input type="hidden" name="userId" value={user.id} />
+                    <input type="hidden" name="disabled" value={user.disabled ? "false" : "true"} />
+                    {user.disabled ? <Badge tone="rose">Disabled</Badge> : <Badge tone="emerald">Active</Badge>}
+                    {self ? null : <button type="submit" className={buttonClass.secondary}>{user.disabled ? "Re-enable" : "Disable"}</button>}
+                  </ActionForm>
+                </td>
+                <td className="px-4 py-3 text-slate-600 dark:text-slate-400"><TimeAgo date={user.createdAt} /></td>
               </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
-              {users.map((user) => {
-                const self = viewer.kind === "user" && viewer.id === user.id;
-                return (
-                  <tr key={user.id} data-testid={`user-${user.email}`}>
-                    <td className="px-4 py-3">
-                      <div className="font-medium">{user.email}{self ? <span className="ml-2 text-xs text-slate-500">(you)</span> : null}</div>
-                      <div className="text-xs text-slate-500">{user.name} · {user.activeSessions} active session{user.activeSessions === 1 ? "" : "s"}</div>
-                    </td>
-                    <td className="px-4 py-3 whitespace-nowrap">
-                      <ActionForm action={changeRoleAction} className="flex items-center gap-2">
-                        <input type="hidden" name="userId" value={user.id} />
-                        <select name="role" defaultValue={user.role} aria-label={`Role of ${user.email}`} className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-900">
-                          <option value="admin">Admin</option>
-                          <option value="support">Support</option>
-                        </select>
-                        <button type="submit" className={buttonClass.secondary}>Save</button>
-                      </ActionForm>
-                    </td>
-                    <td className="px-4 py-3">
-                      <ActionForm action={setDisabledAction}>
-                        <input type="hidden" name="userId" value={user.id} />
-                        <input type="hidden" name="disabled" value={user.disabled ? "false" : "true"} />
-                        {user.disabled ? <Badge tone="rose">Disabled</Badge> : <Badge tone="emerald">Active</Badge>}
-                        {self ? null : <button type="submit" className={buttonClass.secondary}>{user.disabled ? "Re-enable" : "Disable"}</button>}
-                      </ActionForm>
-                    </td>
-                    <td className="px-4 py-3 text-slate-600 dark:text-slate-400"><TimeAgo date={user.createdAt} /></td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+            );
+          })}
+        </DataTable>
         <Panel title="Add a teammate">
           <ActionForm action={createUserAction} className="space-y-3">
             <label className="block text-xs font-medium text-slate-600 dark:text-slate-400">Email<input name="email" type="email" required autoComplete="off" className={INPUT} /></label>
