@@ -111,13 +111,19 @@ describe(`API routes (${provider})`, () => {
 });
 
 describe(`server actions (${provider})`, () => {
-  it("refuse a signed-out caller with 401, and support with 403 unless support may", async () => {
+  it("refuse a signed-out caller or a disabled user with 401, and support with 403 unless support may", async () => {
     const actions = await allActions();
     expect(actions.length).toBeGreaterThanOrEqual(10);
     const supportCookie = await signIn(support.email, support.password);
+    const leaver = await makeUser("leaver@auth.test", "admin");
+    const leaverCookie = await signIn(leaver.email, leaver.password);
+    const { setUserDisabled } = await import("@/lib/auth/users");
+    await setUserDisabled(testViewer("admin"), leaver.id, true);
     for (const action of actions) {
       requestHeaders.current = new Headers();
       expect(await digestOf(action.run(new FormData())), `${action.name} signed out`).toMatch(/;401$/);
+      requestHeaders.current = new Headers({ cookie: leaverCookie });
+      expect(await digestOf(action.run(new FormData())), `${action.name} as a disabled admin`).toMatch(/;401$/);
       requestHeaders.current = new Headers({ cookie: supportCookie });
       const asSupport = await digestOf(action.run(new FormData()));
       if (SUPPORT_MAY.some((name) => action.name.endsWith(`#${name}`))) expect(asSupport, `${action.name} as support`).toBeUndefined();
