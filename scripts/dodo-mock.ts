@@ -178,7 +178,7 @@ async function main() {
   seedGrants(mock, seed);
 
   console.log(`Dodo mock listening on ${mock.url} — 4 entitlements, ${seed} grants (${statusSummary(mock) || "none"})`);
-  console.log("\nPoint Grantdesk at it (and leave DODO_PAYMENTS_ENVIRONMENT out of the SDK call: the SDK refuses a base URL and an environment together):");
+  console.log("\nPoint Grantdesk at it (DODO_PAYMENTS_BASE_URL takes precedence over DODO_PAYMENTS_ENVIRONMENT):");
   console.log(`  DODO_PAYMENTS_BASE_URL=${mock.url}`);
   console.log(`  DODO_PAYMENTS_API_KEY=${apiKey}`);
   console.log(webhookUrl ? `\nWebhooks: signed deliveries go to ${webhookUrl} after each revoke and fulfilment.` : "\nWebhooks: off (pass --webhook-url and --webhook-secret to receive them).");
