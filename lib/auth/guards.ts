@@ -3,6 +3,7 @@
 // person sees: a sign-in redirect, a 401/403 JSON body, or Next's 401/403 for a server action.
 import "server-only";
 import { headers } from "next/headers";
+import { cache } from "react";
 import { forbidden, redirect, unauthorized } from "next/navigation";
 import { viewerFromHeaders } from "./current-viewer";
 import { can, ForbiddenError, type Viewer } from "./viewer";
@@ -11,23 +12,25 @@ import { PATH_HEADER } from "./path-header";
 import { signInPath } from "./sign-in-path";
 
 
+/** Once per request: the layout and the page both ask, and each answer is a database read. */
+const requestViewer = cache(async () => viewerFromHeaders(await headers()));
+
 /** Pages: signed out → the sign-in page (then back here); wrong role → 403 page. */
 export async function requirePageViewer(permission: Permission = "grants:read"): Promise<Viewer> {
-  const requestHeaders = await headers();
-  const viewer = await viewerFromHeaders(requestHeaders);
-  if (!viewer) redirect(signInPath(requestHeaders.get(PATH_HEADER)));
+  const viewer = await requestViewer();
+  if (!viewer) redirect(signInPath((await headers()).get(PATH_HEADER)));
   if (!can(viewer, permission)) forbidden();
   return viewer;
 }
 
 /** The viewer of a page when there is one, without redirecting (the sign-in page itself). */
 export async function currentViewer(): Promise<Viewer | null> {
-  return viewerFromHeaders(await headers());
+  return requestViewer();
 }
 
 /** Server actions: Next answers 401 / 403 to the caller. */
 export async function requireActionViewer(permission: Permission): Promise<Viewer> {
-  const viewer = await viewerFromHeaders(await headers());
+  const viewer = await requestViewer();
   if (!viewer) unauthorized();
   if (!can(viewer, permission)) forbidden();
   return viewer;
