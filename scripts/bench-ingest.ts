@@ -25,7 +25,29 @@ const port = Number(values.port);
 const perRun = Number(values.requests);
 const root = path.resolve(import.meta.dirname, "..");
 
-type Sample = { label: string; concurrency: number; count: number; seconds: number; latencies: number[]; statuses: Record<number, number> };
+type Sample = { label: string; concurrency: number; count: number; seconds: number; latencies: number[]; statuses: Record<number, number>; serverCpuMs: number; benchCpuMs: number };
+
+let serverPid: number | undefined;
+
+/**
+ * CPU time the server process has used (all threads, from /proc; Linux only). Per request it says
+ * what a delivery costs the server even when a neighbour on the machine makes throughput noisy.
+ */
+function serverCpuMs(): number {
+  if (!serverPid) return NaN;
+  try {
+    const fields = fs.readFileSync(`/proc/${serverPid}/stat`, "utf8").split(") ")[1]!.split(" ");
+    const ticks = Number(fields[11]) + Number(fields[12]); // utime + stime, in clock ticks (100 Hz)
+    return ticks * 10;
+  } catch {
+    return NaN;
+  }
+}
+
+const benchCpuMs = () => {
+  const usage = process.cpuUsage();
+  return (usage.user + usage.system) / 1000;
+};
 
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
@@ -42,6 +64,7 @@ function run(label: string, concurrency: number, jobs: Job[]): Promise<Sample> {
   const latencies: number[] = [];
   const statuses: Record<number, number> = {};
   let next = 0;
+  const cpuBefore = { server: serverCpuMs(), bench: benchCpuMs() };
   const started = performance.now();
   // Timed to the last answer: autocannon reports "done" only on its next one-second tick.
   let finished = started;
@@ -66,7 +89,8 @@ function run(label: string, concurrency: number, jobs: Job[]): Promise<Sample> {
       (error) => {
         if (error) return reject(error);
         const seconds = (finished - started) / 1000;
-        resolve({ label, concurrency, count: latencies.length, seconds, latencies: latencies.sort((a, b) => a - b), statuses });
+        const cpu = { serverCpuMs: serverCpuMs() - cpuBefore.server, benchCpuMs: benchCpuMs() - cpuBefore.bench };
+        resolve({ label, concurrency, count: latencies.length, seconds, latencies: latencies.sort((a, b) => a - b), statuses, ...cpu });
       },
     );
     instance.on("response", (_client, statusCode, _bytes, ms) => {
@@ -82,7 +106,8 @@ function report(sample: Sample): string {
   const rate = sample.count / sample.seconds;
   const l = sample.latencies;
   const codes = Object.entries(sample.statuses).map(([code, n]) => `${code}×${n}`).join(" ");
-  return `${sample.label.padEnd(16)} c=${String(sample.concurrency).padEnd(3)} ${rate.toFixed(0).padStart(6)}/s  p50 ${percentile(l, 50).toFixed(1).padStart(6)} ms  p95 ${percentile(l, 95).toFixed(1).padStart(6)} ms  p99 ${percentile(l, 99).toFixed(1).padStart(6)} ms  [${codes}]`;
+  const cpu = (ms: number) => (ms / sample.count).toFixed(2).padStart(5);
+  return `${sample.label.padEnd(16)} c=${String(sample.concurrency).padEnd(3)} ${rate.toFixed(0).padStart(6)}/s  p50 ${percentile(l, 50).toFixed(1).padStart(6)} ms  p95 ${percentile(l, 95).toFixed(1).padStart(6)} ms  p99 ${percentile(l, 99).toFixed(1).padStart(6)} ms  cpu/req server ${cpu(sample.serverCpuMs)} ms, bench ${cpu(sample.benchCpuMs)} ms  [${codes}]`;
 }
 
 const TRIVIAL: Job = { method: "GET", path: "/api/health/live" };
@@ -141,8 +166,9 @@ async function main() {
   let server: ChildProcess | undefined;
   try {
     server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", String(port)], { cwd: root, env, stdio: "ignore", detached: true });
+    serverPid = server.pid;
     await waitForHealth();
-    console.log(`\nGrantdesk ingestion benchmark — ${values.db}, ${os.cpus().length} cores (${os.cpus()[0]?.model ?? "?"}), Node ${process.version}, ${perRun} requests per run\n`);
+    console.log(`\nGrantdesk ingestion benchmark — ${values.db}, ${os.cpus().length} cores (${os.cpus()[0]?.model ?? "?"}), Node ${process.version}, ${perRun} requests per run, load average ${os.loadavg().map((n) => n.toFixed(1)).join(" ")}\n`);
 
     // Warm up: JIT, connection pool, first-compile of the routes.
     await run("warm-up", 8, deliveries("warm", 300).map((d) => post(d.body, signDelivery(SECRET, d.body, d.webhookId))));
@@ -157,6 +183,7 @@ async function main() {
       results.push(await run("trivial route", concurrency, Array.from({ length: perRun }, () => TRIVIAL)));
     }
     for (const sample of results) console.log(report(sample));
+    console.log(`(load average at the end: ${os.loadavg().map((n) => n.toFixed(1)).join(" ")})`);
     console.log("");
     for (const concurrency of [1, 16, 64]) {
       const rate = (label: string) => {
