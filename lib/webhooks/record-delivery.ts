@@ -47,7 +47,8 @@ function describe(parsed: ParsedDelivery): Omit<RecordedDelivery, "outcome"> {
   return { type: parsed.type, grantId: null };
 }
 
-function toStoreRequest({ webhookId, body, parsed, source, receivedAt, replacesInvalid }: DeliveryToStore): StoreRequest {
+/** The rows a delivery writes (exported for the store-level tests). */
+export function toStoreRequest({ webhookId, body, parsed, source, receivedAt, replacesInvalid }: DeliveryToStore): StoreRequest {
   const now = new Date();
   const event: Row & { id: string } = { id: webhookId, rawBody: body, receivedAt: receivedAt ?? now, processedAt: now, source };
   if (parsed.kind === "invalid") {

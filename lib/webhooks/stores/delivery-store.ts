@@ -14,6 +14,9 @@ export type StoreRequest = {
   replacesInvalid?: boolean;
 };
 
+/** One request's result in a batch: its value, or the error that failed it alone. */
+export type Settled<T> = { ok: true; value: T } | { ok: false; error: unknown };
+
 export type StoreResult = { outcome: "applied" | "stale" | "duplicate" } | { outcome: "as_given" } | { alreadyRecorded: true };
 
 /** JSON columns: text in SQLite, jsonb in PostgreSQL. */
