@@ -158,7 +158,7 @@ async function main() {
   const workDir = fs.mkdtempSync(path.join(os.tmpdir(), "grantdesk-bench-"));
   const postgres = values.db === "postgresql" ? await startThrowawayPostgres() : undefined;
   const databaseUrl = postgres ? postgres.url("grantdesk_bench") : `file:${path.join(workDir, "bench.db")}`;
-  const env = { ...process.env, DATABASE_URL: databaseUrl, DODO_PAYMENTS_WEBHOOK_KEY: SECRET, NEXT_TELEMETRY_DISABLED: "1" };
+  const env = { ...process.env, DATABASE_URL: databaseUrl, DODO_PAYMENTS_WEBHOOK_KEY: SECRET, AUTH_SECRET: "bench-auth-secret-0123456789abcdef0123", NEXT_TELEMETRY_DISABLED: "1" };
   const migrated = spawnSync("npm", ["run", "--silent", "db:migrate"], { cwd: root, env, stdio: "inherit" });
   if (migrated.status !== 0) throw new Error("migration failed");
 

@@ -28,6 +28,16 @@ type Statement = { name: string; text: string };
 const sqlCache = memo<Statement>();
 const named = (text: string): Statement => ({ name: `grantdesk_${createHash("sha1").update(text).digest("hex").slice(0, 20)}`, text });
 
+/**
+ * A transaction-mode pooler (PgBouncer before 1.21, some hosted poolers) hands each statement to
+ * any server connection, where a prepared name may not exist. Such URLs say so with Prisma's
+ * `pgbouncer=true`; there we send the same text unnamed.
+ */
+function forPool(pool: pg.Pool, statement: Statement & { values: unknown[] }): pg.QueryConfig {
+  const behindPooler = /[?&]pgbouncer=true(&|$)/.test(pool.options.connectionString ?? "");
+  return behindPooler ? { text: statement.text, values: statement.values } : statement;
+}
+
 /** Upsert the grant and insert the event, the event's outcome taken from the upsert. */
 function grantDeliverySql(grantColumns: string[], eventColumns: string[]): string {
   const grantValues = grantColumns.map((c, i) => placeholder(c, i + 1));
@@ -68,13 +78,13 @@ function resultOf(request: StoreRequest, rows: { outcome?: string }[]): StoreRes
 const FIND_EVENT = named(SELECT_EVENT_SQL("$1"));
 
 export async function findEventPostgres(pool: pg.Pool, webhookId: string) {
-  const result = await pool.query<{ type: string | null; grantId: string | null }>({ ...FIND_EVENT, values: [webhookId] });
+  const result = await pool.query<{ type: string | null; grantId: string | null }>(forPool(pool, { ...FIND_EVENT, values: [webhookId] }));
   return result.rows[0] ?? null;
 }
 
 export async function storeDeliveryPostgres(pool: pg.Pool, request: StoreRequest): Promise<StoreResult> {
   const statement = statementFor(request);
-  if (!request.replacesInvalid) return resultOf(request, (await pool.query(statement)).rows);
+  if (!request.replacesInvalid) return resultOf(request, (await pool.query(forPool(pool, statement))).rows);
 
   // Reprocessing: drop the invalid row and store the delivery anew, in one transaction.
   const client = await pool.connect();
@@ -82,7 +92,7 @@ export async function storeDeliveryPostgres(pool: pg.Pool, request: StoreRequest
   try {
     await client.query("BEGIN");
     await client.query(DELETE_INVALID_SQL("$1"), [request.event.id]);
-    const result = resultOf(request, (await client.query(statement)).rows);
+    const result = resultOf(request, (await client.query(forPool(pool, statement))).rows);
     await client.query("alreadyRecorded" in result ? "ROLLBACK" : "COMMIT");
     return result;
   } catch (error) {
