@@ -6,6 +6,7 @@ import { z } from "zod";
 import { recordAudit } from "../audit/audit-log";
 import { getDb } from "../db";
 import { assertCan, issueViewer, type Viewer } from "./viewer";
+import { Refusal } from "../refusal";
 
 const KEY_PREFIX = "gd_";
 /** lastUsedAt is written at most this often per key, not on every request. */
@@ -13,7 +14,7 @@ const LAST_USED_RESOLUTION_MS = 60_000;
 
 export const apiKeyNameSchema = z.string().trim().min(1, "give the key a name").max(80, "at most 80 characters");
 
-export class ApiKeyError extends Error {
+export class ApiKeyError extends Refusal {
   override name = "ApiKeyError";
 }
 

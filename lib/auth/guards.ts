@@ -11,7 +11,6 @@ import type { Permission } from "./roles";
 import { PATH_HEADER } from "./path-header";
 import { signInPath } from "./sign-in-path";
 
-
 /** Once per request: the layout and the page both ask, and each answer is a database read. */
 const requestViewer = cache(async () => viewerFromHeaders(await headers()));
 

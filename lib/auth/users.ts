@@ -8,6 +8,7 @@ import { recordAudit } from "../audit/audit-log";
 import { getDb } from "../db";
 import { ROLES, type Role } from "./roles";
 import { assertCan, type Viewer } from "./viewer";
+import { Refusal } from "../refusal";
 
 export const newUserSchema = z.object({
   email: z.email("enter a valid email address").transform((email) => email.trim().toLowerCase()),
@@ -17,7 +18,7 @@ export const newUserSchema = z.object({
 });
 export type NewUser = z.input<typeof newUserSchema>;
 
-export class UserError extends Error {
+export class UserError extends Refusal {
   override name = "UserError";
 }
 

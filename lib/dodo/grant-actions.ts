@@ -12,8 +12,9 @@ import { dodoClient } from "./client";
 import { dodoErrorMessage } from "./errors";
 import { INTERACTIVE, withRetries } from "./retry";
 import { listEntitlementGrants } from "./sync";
+import { Refusal } from "../refusal";
 
-export class DodoActionError extends Error {
+export class DodoActionError extends Refusal {
   override name = "DodoActionError";
 }
 

@@ -11,6 +11,7 @@ import { applyApiSnapshot, type AppliedSnapshot } from "./apply-snapshot";
 import { dodoClient } from "./client";
 import { dodoErrorMessage } from "./errors";
 import { BACKGROUND, withRetries, type RetryPolicy } from "./retry";
+import { Refusal } from "../refusal";
 
 const PAGE_SIZE = 100;
 
@@ -44,7 +45,7 @@ function count(counts: SyncCounts, applied: AppliedSnapshot): void {
 /** A run still "running" after this long was cut off (a restart, a serverless time limit). */
 export const ABANDONED_AFTER_MS = 60 * 60_000;
 
-export class SyncBusyError extends Error {
+export class SyncBusyError extends Refusal {
   override name = "SyncBusyError";
 }
 
@@ -53,7 +54,7 @@ export async function beginSync(viewer: Viewer, trigger: "cli" | "dashboard"): P
   assertCan(viewer, "sync:run");
   const db = await getDb();
   const running = await db.syncRun.findFirst({ where: { status: "running", startedAt: { gt: new Date(Date.now() - ABANDONED_AFTER_MS) } } });
-  if (running) throw new SyncBusyError(`a sync started by ${running.startedBy} is still running`);
+  if (running) throw new SyncBusyError(`Not started: a sync started by ${running.startedBy} is still running.`);
   const runId = crypto.randomUUID();
   await db.$transaction(async (tx) => {
     await tx.syncRun.create({ data: { id: runId, trigger, startedBy: viewer.label, status: "running" } });

@@ -1,26 +1,22 @@
 "use server";
 
 import { after } from "next/server";
-import { revalidatePath } from "next/cache";
 import type { ActionState } from "@/components/ui/action-form";
 import { requireActionViewer } from "@/lib/auth/guards";
 import { dodoUnavailableReason } from "@/lib/dodo/client";
-import { beginSync, executeSync, SyncBusyError } from "@/lib/dodo/sync";
+import { beginSync, executeSync } from "@/lib/dodo/sync";
+import { runAction } from "@/lib/run-action";
 
 /** Starts a sync and answers at once; the run goes on after the response (the page polls it). */
 export async function startSyncAction(_previous: ActionState, _form: FormData): Promise<ActionState> {
   const viewer = await requireActionViewer("sync:run");
   const unavailable = dodoUnavailableReason();
   if (unavailable) return { ok: false, message: unavailable };
-  try {
+  return runAction("/sync", async () => {
     const runId = await beginSync(viewer, "dashboard");
     after(async () => {
       await executeSync(viewer, runId);
     });
-  } catch (error) {
-    if (error instanceof SyncBusyError) return { ok: false, message: `Not started: ${error.message}.` };
-    throw error;
-  }
-  revalidatePath("/sync");
-  return { ok: true, message: "Sync started. This page updates as it runs." };
+    return { ok: true, message: "Sync started. This page updates as it runs." };
+  });
 }
