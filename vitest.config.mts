@@ -15,8 +15,7 @@ export default defineConfig({
     },
   },
   test: {
-    // The webhook route logs one JSON line per delivery; hundreds of them would bury test output.
-    onConsoleLog: (log) => !log.includes('"event":"webhook"'),
+    setupFiles: ["tests/support/quiet-webhook-log.ts"],
     projects: [
       {
         extends: true,
@@ -29,7 +28,7 @@ export default defineConfig({
           include: ["tests/integration/**/*.test.ts"],
           environment: "node",
           globalSetup: ["tests/support/global-setup.ts"],
-          setupFiles: ["tests/support/use-test-database.ts"],
+          setupFiles: ["tests/support/quiet-webhook-log.ts", "tests/support/use-test-database.ts"],
           testTimeout: 30_000,
           hookTimeout: 60_000,
         },

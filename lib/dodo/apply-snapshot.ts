@@ -3,7 +3,7 @@
 // Its id is derived from the snapshot (grant, updated_at, status), so listing the same state
 // twice is a duplicate, not a second event.
 import type { EntitlementGrant } from "dodopayments/resources/entitlements/grants";
-import { getDb } from "../db";
+import { getDb, getDriver } from "../db";
 import { parseDelivery } from "../webhooks/envelope";
 import { storeDelivery } from "../webhooks/record-delivery";
 
@@ -26,7 +26,7 @@ export async function applyApiSnapshot(grant: EntitlementGrant, fetchedAt = new 
   // The fetch time as envelope timestamp: on an updated_at tie, what Dodo lists now is the truth.
   const body = JSON.stringify({ business_id: grant.business_id, type: API_SNAPSHOT_TYPE, timestamp: fetchedAt.toISOString(), data: { payload_type: "EntitlementGrant", ...grant } });
   const parsed = parseDelivery(body);
-  const stored = await storeDelivery({ webhookId: apiSnapshotId(grant), body, parsed, source: "api" });
+  const stored = await storeDelivery(getDriver(), { webhookId: apiSnapshotId(grant), body, parsed, source: "api" });
   if (parsed.kind !== "grant") return result("invalid");
   if (stored.outcome === "applied") return result(before ? "updated" : "new");
   return result(stored.outcome === "duplicate" ? "unchanged" : "older");

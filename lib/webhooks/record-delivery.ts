@@ -3,8 +3,8 @@
 // the event's primary key (webhook-id) turns a concurrent copy into a duplicate, and the grant is
 // written by a conditional upsert that only replaces an older snapshot. The statements run on the
 // raw drivers (lib/webhooks/stores/*): Prisma's per-query cost was most of a delivery's time.
-import "server-only";
-import { getDriver } from "@/lib/db";
+// The driver is passed in: webhooks are stored by the ingestion worker on its own connections.
+import type { Driver } from "@/lib/db-driver";
 import { grantColumns } from "@/lib/grants/grant-columns";
 import type { ParsedDelivery } from "./envelope";
 import type { Row, StoreRequest, StoreResult } from "./stores/delivery-store";
@@ -16,26 +16,27 @@ export type DeliverySource = "webhook" | "api";
 export type RecordedDelivery = { outcome: Outcome; type: string | null; grantId: string | null };
 export type DeliveryToStore = { webhookId: string; body: string; parsed: ParsedDelivery; source: DeliverySource; receivedAt?: Date; replacesInvalid?: boolean };
 
-async function findEvent(webhookId: string) {
-  const driver = getDriver();
+async function findEvent(driver: Driver, webhookId: string) {
   return driver.provider === "sqlite" ? findEventSqlite(driver.sqlite, webhookId) : findEventPostgres(driver.pool, webhookId);
 }
 
-async function store(request: StoreRequest): Promise<StoreResult> {
-  const driver = getDriver();
+async function store(driver: Driver, request: StoreRequest): Promise<StoreResult> {
   return driver.provider === "sqlite" ? storeDeliverySqlite(driver.sqlite, request) : storeDeliveryPostgres(driver.pool, request);
 }
 
-export async function recordDelivery(webhookId: string, body: string, parsed: ParsedDelivery, source: DeliverySource = "webhook"): Promise<RecordedDelivery> {
-  // Dodo retries until it gets a 2xx: the common duplicate is answered with one indexed read.
-  if (await findEvent(webhookId)) return { ...describe(parsed), outcome: "duplicate" };
-  return storeDelivery({ webhookId, body, parsed, source });
+/**
+ * A webhook-id already stored answers duplicate from the stored row, before the body is parsed:
+ * Dodo retries until it gets a 2xx, so redeliveries are common and should cost one indexed read.
+ */
+export async function findRecordedDelivery(driver: Driver, webhookId: string): Promise<RecordedDelivery | null> {
+  const stored = await findEvent(driver, webhookId);
+  return stored ? { outcome: "duplicate", type: stored.type, grantId: stored.grantId } : null;
 }
 
 /** Writes the event (and its grant snapshot); a webhook-id stored meanwhile answers duplicate. */
-export async function storeDelivery(delivery: DeliveryToStore): Promise<RecordedDelivery> {
+export async function storeDelivery(driver: Driver, delivery: DeliveryToStore): Promise<RecordedDelivery> {
   const request = toStoreRequest(delivery);
-  const result = await store(request);
+  const result = await store(driver, request);
   if ("alreadyRecorded" in result) return { ...describe(delivery.parsed), outcome: "duplicate" };
   const outcome = result.outcome === "as_given" ? (request.event.outcome as Outcome) : result.outcome;
   return { ...describe(delivery.parsed), outcome };

@@ -2,7 +2,7 @@
 // the code understands them, reprocessing parses each raw body again and, if it now passes,
 // replaces the invalid row by the normal outcome in one transaction, keeping its received time.
 import "server-only";
-import { getDb } from "@/lib/db";
+import { getDb, getDriver } from "@/lib/db";
 import { parseDelivery } from "./envelope";
 import { storeDelivery, type Outcome } from "./record-delivery";
 import { recordAudit } from "@/lib/audit/audit-log";
@@ -22,7 +22,7 @@ export async function reprocessEvent(viewer: Viewer, webhookId: string): Promise
     return { webhookId, outcome: "invalid", error: parsed.error };
   }
   const source = event.source === "api" ? "api" : "webhook";
-  const recorded = await storeDelivery({ webhookId, body: event.rawBody, parsed, source, receivedAt: event.receivedAt, replacesInvalid: true });
+  const recorded = await storeDelivery(getDriver(), { webhookId, body: event.rawBody, parsed, source, receivedAt: event.receivedAt, replacesInvalid: true });
   // The store writes on the raw driver in its own transaction; the audit line follows it.
   await recordAudit(db, viewer, "event.reprocessed", { type: "webhook_event", id: webhookId }, { outcome: recorded.outcome });
   // "duplicate" here means another process reprocessed it first: the invalid row is gone either way.

@@ -1,8 +1,8 @@
 // Storing and merging deliveries through the real route handler.
-import { describe, expect, inject, it } from "vitest";
+import { describe, expect, inject, it, vi } from "vitest";
 import { getDb } from "@/lib/db";
 import { signDelivery } from "@/lib/webhooks/sign";
-import { SECRET, configureWebhookSecrets, deliver, grantEvent, readGrant, signedRequest } from "../support/webhooks";
+import { OTHER_SECRET, SECRET, configureWebhookSecrets, deliver, grantEvent, readGrant, signedRequest } from "../support/webhooks";
 import { testViewer } from "../support/viewers";
 
 configureWebhookSecrets(SECRET);
@@ -188,6 +188,35 @@ describe(`webhook ingestion (${provider})`, () => {
     const script = `<script>alert("x")</script><img src=x onerror=alert(1)>`;
     await deliver(grantEvent("failed", { id, status: "Failed", error_message: script, metadata: { note: script }, updated_at: "2026-03-01T10:00:00Z" }));
     expect(await readGrant(id)).toMatchObject({ error_message: script, metadata: { note: script } });
+  });
+
+  it("logs one JSON line per delivery, a duplicate's from the stored row, with no secret, signature or key", async () => {
+    const id = grantId("logged");
+    const key = "LOGGED-KEY-7f3a9c2e4b1d";
+    const envelope = grantEvent("delivered", { id, status: "Delivered", integration_type: "license_key", license_key: { key, activations_used: 0, activations_limit: 3 }, updated_at: "2026-03-01T10:00:00Z" });
+    const body = JSON.stringify(envelope);
+    const webhookId = `msg_${id}`;
+    const signature = signDelivery(SECRET, body, webhookId)["webhook-signature"];
+    const written: string[] = [];
+    const write = vi.spyOn(process.stdout, "write").mockImplementation((chunk) => written.push(String(chunk)) > 0);
+    try {
+      await deliver(body, { id: webhookId });
+      await deliver(body, { id: webhookId });
+      await deliver(body, { id: webhookId, secret: OTHER_SECRET });
+    } finally {
+      write.mockRestore();
+    }
+    expect(written).toHaveLength(3);
+    const lines = written.map((line) => JSON.parse(line) as Record<string, unknown>);
+    const common = { event: "webhook", webhook_id: webhookId };
+    expect(lines[0]).toMatchObject({ ...common, type: "entitlement_grant.delivered", grant_id: id, outcome: "applied", status: 200 });
+    expect(lines[1]).toMatchObject({ ...common, type: "entitlement_grant.delivered", grant_id: id, outcome: "duplicate", status: 200 });
+    expect(lines[2]).toMatchObject({ ...common, outcome: "rejected", status: 401 });
+    for (const line of lines) expect(line.ms).toEqual(expect.any(Number));
+    for (const text of written) {
+      expect(text.endsWith("\n")).toBe(true);
+      for (const secret of [SECRET, SECRET.slice("whsec_".length), signature.slice(3, 30), key, key.slice(0, 12)]) expect(text).not.toContain(secret);
+    }
   });
 
   it("keeps unknown revocation reasons, integration types and fields", async () => {

@@ -2,6 +2,8 @@
 // unnamed: a prepared name created on one server connection does not exist on the next.
 import { describe, expect, inject, it, vi } from "vitest";
 import { getDriver } from "@/lib/db";
+import { parseDelivery } from "@/lib/webhooks/envelope";
+import { findRecordedDelivery, storeDelivery } from "@/lib/webhooks/record-delivery";
 import { SECRET, configureWebhookSecrets, deliver, grantEvent, readGrant } from "../support/webhooks";
 
 configureWebhookSecrets(SECRET);
@@ -13,13 +15,22 @@ if (provider === "postgresql") {
 }
 
 describe(`a pooler URL (${provider})`, () => {
-  it("stores, applies and deduplicates deliveries, with no statement named on PostgreSQL", async () => {
-    const driver = getDriver();
-    const spy = driver.provider === "postgresql" ? vi.spyOn(driver.pool, "query") : null;
+  it("the webhook route stores, applies and deduplicates deliveries", async () => {
     const event = grantEvent("delivered", { id: "grant_pooler", status: "Delivered", updated_at: "2026-03-01T10:00:00Z" });
     expect((await deliver(event, { id: "msg_pooler" })).body.outcome).toBe("applied");
     expect((await deliver(event, { id: "msg_pooler" })).body.outcome).toBe("duplicate");
     expect(await readGrant("grant_pooler")).toMatchObject({ status: "Delivered", events: [{ webhook_id: "msg_pooler" }] });
+  });
+
+  // The route's statements run in the ingestion worker, out of a spy's reach; the store is the
+  // same code on this thread's pool, which was opened from the same URL.
+  it("the store names no statement on PostgreSQL", async () => {
+    const driver = getDriver();
+    const spy = driver.provider === "postgresql" ? vi.spyOn(driver.pool, "query") : null;
+    const body = JSON.stringify(grantEvent("delivered", { id: "grant_pooler_store", status: "Delivered", updated_at: "2026-03-01T10:00:00Z" }));
+    expect(await findRecordedDelivery(driver, "msg_pooler_store")).toBeNull();
+    expect((await storeDelivery(driver, { webhookId: "msg_pooler_store", body, parsed: parseDelivery(body), source: "webhook" })).outcome).toBe("applied");
+    expect(await findRecordedDelivery(driver, "msg_pooler_store")).toMatchObject({ outcome: "duplicate", grantId: "grant_pooler_store" });
     if (spy) {
       const configs = spy.mock.calls.map(([config]) => config).filter((config) => typeof config === "object");
       expect(configs.length).toBeGreaterThan(0);
