@@ -9,7 +9,7 @@ import { isDatabaseUnavailable } from "@/lib/db-errors";
 import { parseDelivery } from "@/lib/webhooks/envelope";
 import { toStoreRequest } from "@/lib/webhooks/record-delivery";
 import type { Settled, StoreRequest, StoreResult } from "@/lib/webhooks/stores/delivery-store";
-import { storeDeliveriesPostgres, storeOneDeliveryPostgres } from "@/lib/webhooks/stores/postgres-store";
+import { findEventPostgres, storeDeliveriesPostgres, storeOneDeliveryPostgres } from "@/lib/webhooks/stores/postgres-store";
 import { grantEvent } from "../support/webhooks";
 
 const provider = inject("testProvider");
@@ -278,6 +278,18 @@ describe.runIf(provider === "postgresql")("PostgreSQL group commit", () => {
     } finally {
       await down.end();
     }
+  });
+
+  it("duplicate pre-checks made together are one statement, each answered for its own webhook-id", async () => {
+    expect(await storeOneDeliveryPostgres(pool(), request("msg_check_stored", at("grant_check", 1)))).toEqual({ outcome: "applied" });
+    expect(await storeOneDeliveryPostgres(pool(), request("msg_check_refund", { business_id: "bus_test", type: "refund.succeeded", timestamp: "2026-03-01T10:00:00Z", data: {} }))).toEqual({ outcome: "as_given" });
+    const spy = vi.spyOn(pool(), "query");
+
+    const found = await Promise.all(["msg_check_stored", "msg_check_unknown", "msg_check_refund", "msg_check_stored"].map((id) => findEventPostgres(pool(), id)));
+
+    expect(found).toEqual([{ type: "entitlement_grant.updated", grantId: "grant_check" }, null, { type: "refund.succeeded", grantId: null }, { type: "entitlement_grant.updated", grantId: "grant_check" }]);
+    expect(spy).toHaveBeenCalledTimes(1);
+    expect(await findEventPostgres(pool(), "msg_check_unknown")).toBeNull();
   });
 
   it("concurrent batches on different connections, overlapping grants in opposite orders: no deadlock, every grant ends on its newest snapshot", async () => {
