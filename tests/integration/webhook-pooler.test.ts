@@ -37,4 +37,24 @@ describe(`a pooler URL (${provider})`, () => {
       expect(configs.map((config) => (config as { name?: string }).name).filter(Boolean)).toEqual([]);
     }
   });
+
+  // Deliveries in flight together share one multi-row statement (group commit); its text depends
+  // on the batch's size, and it must not be named behind a pooler either.
+  it("a batch of deliveries stored together names no statement on PostgreSQL", async () => {
+    const driver = getDriver();
+    const spy = driver.provider === "postgresql" ? vi.spyOn(driver.pool, "query") : null;
+    spy?.mockClear();
+    const outcomes = await Promise.all(
+      [1, 2, 3].map((n) => {
+        const body = JSON.stringify(grantEvent("delivered", { id: `grant_pooler_batch_${n}`, status: "Delivered", updated_at: "2026-03-01T10:00:00Z" }));
+        return storeDelivery(driver, { webhookId: `msg_pooler_batch_${n}`, body, parsed: parseDelivery(body), source: "webhook" });
+      }),
+    );
+    expect(outcomes.map((o) => o.outcome)).toEqual(["applied", "applied", "applied"]);
+    if (spy) {
+      const configs = spy.mock.calls.map(([config]) => config as unknown as { text: string; name?: string });
+      expect(configs.filter((config) => config.text.includes("outcomes AS ("))).toHaveLength(1);
+      expect(configs.map((config) => config.name).filter(Boolean)).toEqual([]);
+    }
+  });
 });

@@ -69,3 +69,67 @@ describe("groupCommit", () => {
     expect(sizes).toEqual([64, 64, 22]);
   });
 });
+
+describe("groupCommit with an asynchronous commitBatch (PostgreSQL)", () => {
+  it("commits requests made in the same turn as one batch and answers each with its own result", async () => {
+    const batches: number[][] = [];
+    const store = groupCommit(async (requests: number[]) => {
+      batches.push(requests);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      return requests.map((n) => (n === 2 ? { ok: false as const, error: new Error("bad 2") } : ok(n * 10)));
+    });
+    const results = await Promise.allSettled([1, 2, 3].map(store));
+    expect(results).toEqual([
+      { status: "fulfilled", value: 10 },
+      { status: "rejected", reason: new Error("bad 2") },
+      { status: "fulfilled", value: 30 },
+    ]);
+    expect(batches).toEqual([[1, 2, 3]]);
+  });
+
+  it("settles no caller before the batch's promise has resolved", async () => {
+    const events: string[] = [];
+    const store = groupCommit(async (requests: string[]) => {
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      events.push("commit");
+      return requests.map(ok);
+    });
+    await Promise.all(["a", "b"].map((r) => store(r).then(() => events.push(`answered ${r}`))));
+    expect(events).toEqual(["commit", "answered a", "answered b"]);
+  });
+
+  it("fails every request of a batch whose promise rejects, and still serves the next batch", async () => {
+    let down = true;
+    const store = groupCommit(async (requests: number[]) => {
+      if (down) throw new Error("ECONNREFUSED");
+      return requests.map(ok);
+    });
+    const results = await Promise.allSettled([1, 2, 3].map(store));
+    expect(results.every((r) => r.status === "rejected" && (r.reason as Error).message === "ECONNREFUSED")).toBe(true);
+    down = false;
+    expect(await store(4)).toBe(4);
+  });
+
+  it("flushes the next batch while one is still in flight (a slow batch holds up nobody else)", async () => {
+    let release!: () => void;
+    const firstDone = new Promise<void>((resolve) => (release = resolve));
+    const batches: number[][] = [];
+    const store = groupCommit(async (requests: number[]) => {
+      batches.push(requests);
+      if (requests.includes(1)) await firstDone;
+      return requests.map(ok);
+    });
+    const first = store(1);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(await store(2)).toBe(2);
+    release();
+    expect(await first).toBe(1);
+    expect(batches).toEqual([[1], [2]]);
+  });
+
+  it("rejects, rather than leaves hanging, a request the batch returned no result for", async () => {
+    const store = groupCommit(async (requests: number[]) => requests.slice(0, 1).map(ok));
+    const results = await Promise.allSettled([1, 2].map(store));
+    expect(results.map((r) => r.status)).toEqual(["fulfilled", "rejected"]);
+  });
+});

@@ -17,6 +17,13 @@ export type StoreRequest = {
 /** One request's result in a batch: its value, or the error that failed it alone. */
 export type Settled<T> = { ok: true; value: T } | { ok: false; error: unknown };
 
+/** A promise's outcome as a Settled, never rejecting. */
+export const settled = <T>(promise: Promise<T>): Promise<Settled<T>> =>
+  promise.then(
+    (value): Settled<T> => ({ ok: true, value }),
+    (error: unknown): Settled<T> => ({ ok: false, error }),
+  );
+
 export type StoreResult = { outcome: "applied" | "stale" | "duplicate" } | { outcome: "as_given" } | { alreadyRecorded: true };
 
 /** JSON columns: text in SQLite, jsonb in PostgreSQL. */
@@ -28,11 +35,20 @@ export const quote = (identifier: string) => `"${identifier.replaceAll('"', '""'
 const KEEP_ON_UPDATE = new Set(["id", "firstSeenAt"]);
 
 export function upsertGrantSql(columns: string[], values: string[]): string {
+  return upsertSql(columns, [values], `"id"`);
+}
+
+/** Several grants in one statement (PostgreSQL batches); their ids must be distinct. */
+export function upsertGrantsSql(columns: string[], rows: string[][]): string {
+  return upsertSql(columns, rows, `"id", "snapshotOrder"`);
+}
+
+function upsertSql(columns: string[], rows: string[][], returning: string): string {
   const updates = columns.filter((c) => !KEEP_ON_UPDATE.has(c)).map((c) => `${quote(c)} = excluded.${quote(c)}`);
   return (
-    `INSERT INTO "Grant" (${columns.map(quote).join(", ")}) VALUES (${values.join(", ")}) ` +
+    `INSERT INTO "Grant" (${columns.map(quote).join(", ")}) VALUES ${rows.map((values) => `(${values.join(", ")})`).join(", ")} ` +
     `ON CONFLICT ("id") DO UPDATE SET ${updates.join(", ")} ` +
-    `WHERE excluded."snapshotOrder" > "Grant"."snapshotOrder" RETURNING "id"`
+    `WHERE excluded."snapshotOrder" > "Grant"."snapshotOrder" RETURNING ${returning}`
   );
 }
 

@@ -1,6 +1,7 @@
 // Group commit: deliveries that reach the store in the same turn of the event loop are written by
 // one transaction, so they share one commit (on SQLite one WAL fsync, which blocks the event loop
-// because better-sqlite3 is synchronous). Nothing waits on a timer: the batch is flushed with
+// because better-sqlite3 is synchronous; on PostgreSQL one multi-row statement: one round trip,
+// one backend wake-up, one transaction). Nothing waits on a timer: the batch is flushed with
 // setImmediate, after the I/O callbacks of the current turn, so a lone delivery is written at
 // once and only deliveries that are already in flight are grouped. Each caller's promise settles
 // after the commit that holds its delivery, with its own result or its own error.
@@ -12,28 +13,36 @@ const MAX_BATCH = 64;
 type Waiting<Req, Res> = { request: Req; resolve: (value: Res) => void; reject: (error: unknown) => void };
 
 /**
- * Wraps `commitBatch` (which writes a batch in one transaction and returns one settled result per
- * request, or throws when the batch as a whole failed) into a one-request-at-a-time function.
+ * Writes a batch in one transaction and returns one settled result per request, or throws (or
+ * rejects) when the batch as a whole failed. Synchronous on SQLite, asynchronous on PostgreSQL.
  */
-export function groupCommit<Req, Res>(commitBatch: (requests: Req[]) => Settled<Res>[]): (request: Req) => Promise<Res> {
+export type CommitBatch<Req, Res> = (requests: Req[]) => Settled<Res>[] | Promise<Settled<Res>[]>;
+
+/**
+ * Wraps `commitBatch` into a one-request-at-a-time function. A synchronous commitBatch is called
+ * and settled exactly as before (within the flush); an asynchronous one may still be running when
+ * the next batch is flushed: batches are not serialised (on PostgreSQL each takes its own pooled
+ * connection, and one slow batch must not hold up the next).
+ */
+export function groupCommit<Req, Res>(commitBatch: CommitBatch<Req, Res>): (request: Req) => Promise<Res> {
   let queue: Waiting<Req, Res>[] = [];
 
   function flush() {
     const batch = queue.slice(0, MAX_BATCH);
     queue = queue.slice(MAX_BATCH);
     if (queue.length > 0) setImmediate(flush);
-    let results: Settled<Res>[];
+    const failAll = (error: unknown) => {
+      for (const waiting of batch) waiting.reject(error);
+    };
+    let results: Settled<Res>[] | Promise<Settled<Res>[]>;
     try {
       results = commitBatch(batch.map((w) => w.request));
     } catch (error) {
-      for (const waiting of batch) waiting.reject(error);
+      failAll(error);
       return;
     }
-    batch.forEach((waiting, i) => {
-      const result = results[i]!;
-      if (result.ok) waiting.resolve(result.value);
-      else waiting.reject(result.error);
-    });
+    if (results instanceof Promise) results.then((settled) => settle(batch, settled), failAll);
+    else settle(batch, results);
   }
 
   return (request) =>
@@ -41,4 +50,14 @@ export function groupCommit<Req, Res>(commitBatch: (requests: Req[]) => Settled<
       queue.push({ request, resolve, reject });
       if (queue.length === 1) setImmediate(flush);
     });
+}
+
+function settle<Req, Res>(batch: Waiting<Req, Res>[], results: Settled<Res>[]) {
+  batch.forEach((waiting, i) => {
+    const result = results[i];
+    // A commitBatch that answers fewer requests than it was given is a bug; never leave a caller hanging.
+    if (!result) waiting.reject(new Error(`group commit: no result for request ${i} of ${batch.length}`));
+    else if (result.ok) waiting.resolve(result.value);
+    else waiting.reject(result.error);
+  });
 }

@@ -6,37 +6,18 @@
 // either, because a stored delivery's snapshot is never newer than itself. (`prior` is read at
 // the statement's start: when two different deliveries carrying the same snapshot race, the loser
 // may be labelled stale rather than duplicate. The grant's state is right either way.)
-import { createHash } from "node:crypto";
+// Grant deliveries in flight together are written by one multi-row statement instead
+// (postgres-batch.ts); this one-delivery statement stays for a lone delivery, for reprocessing,
+// for non-grant events, and as the fallback of a batch that fails for a reason of its own.
 import type pg from "pg";
-import { DELETE_INVALID_SQL, JSON_COLUMNS, SELECT_EVENT_SQL, insertEventSql, memo, quote, upsertGrantSql, type Row, type StoreRequest, type StoreResult } from "./delivery-store";
+import { DELETE_INVALID_SQL, insertEventSql, memo, quote, settled, upsertGrantSql, type Row, type Settled, type StoreRequest, type StoreResult } from "./delivery-store";
+import { groupCommit } from "./group-commit";
+import { storeGrantBatchPostgres } from "./postgres-batch";
+import type { GrantRequest } from "./postgres-batch-plan";
+import { encode, forPool, named, placeholder, type Statement } from "./postgres-sql";
 
-function encode(column: string, value: unknown): unknown {
-  if (value === undefined || value === null) return null;
-  // timestamp(3) without time zone holds UTC, as Prisma writes it; the designator is ignored.
-  if (value instanceof Date) return value.toISOString();
-  if (typeof value === "bigint") return value.toString();
-  if (JSON_COLUMNS.has(column)) return JSON.stringify(value);
-  return value;
-}
-
-const placeholder = (column: string, n: number) => (JSON_COLUMNS.has(column) ? `$${n}::jsonb` : `$${n}`);
-// Named (prepared) statements: PostgreSQL parses and plans each text once per connection instead
-// of on every delivery — the grant upsert names every column and maintains 15 indexes, and
-// planning it was about a third of a delivery's time. The name is a hash of the text, so a module
-// reloaded over the same pool (dev mode, tests) can never give one name to two texts.
-type Statement = { name: string; text: string };
+/** Statement text is built (and named) once per column list. */
 const sqlCache = memo<Statement>();
-const named = (text: string): Statement => ({ name: `grantdesk_${createHash("sha1").update(text).digest("hex").slice(0, 20)}`, text });
-
-/**
- * A transaction-mode pooler (PgBouncer before 1.21, some hosted poolers) hands each statement to
- * any server connection, where a prepared name may not exist. Such URLs say so with Prisma's
- * `pgbouncer=true`; there we send the same text unnamed.
- */
-function forPool(pool: pg.Pool, statement: Statement & { values: unknown[] }): pg.QueryConfig {
-  const behindPooler = /[?&]pgbouncer=true(&|$)/.test(pool.options.connectionString ?? "");
-  return behindPooler ? { text: statement.text, values: statement.values } : statement;
-}
 
 /** Upsert the grant and insert the event, the event's outcome taken from the upsert. */
 function grantDeliverySql(grantColumns: string[], eventColumns: string[]): string {
@@ -75,14 +56,68 @@ function resultOf(request: StoreRequest, rows: { outcome?: string }[]): StoreRes
   return request.grant ? { outcome: row.outcome as "applied" | "stale" | "duplicate" } : { outcome: "as_given" };
 }
 
-const FIND_EVENT = named(SELECT_EVENT_SQL("$1"));
+type FoundEvent = { type: string | null; grantId: string | null };
 
-export async function findEventPostgres(pool: pg.Pool, webhookId: string) {
-  const result = await pool.query<{ type: string | null; grantId: string | null }>(forPool(pool, { ...FIND_EVENT, values: [webhookId] }));
-  return result.rows[0] ?? null;
+// The duplicate pre-check, batched like the writes: a delivery's check is a round trip before its
+// store, and checks completing on different connections at different moments used to spread the
+// deliveries over several turns of the event loop, so the store's batches stayed small (3–4 at 16
+// concurrent deliveries). Checks made in the same turn are one statement — one text whatever
+// their number, so one prepared name — and their answers arrive together, so the deliveries that
+// follow reach the store together too.
+const FIND_EVENTS = named(`SELECT "id", "type", "grantId" FROM "WebhookEvent" WHERE "id" = ANY($1::text[])`);
+const finders = new WeakMap<pg.Pool, (webhookId: string) => Promise<FoundEvent | null>>();
+
+export function findEventPostgres(pool: pg.Pool, webhookId: string): Promise<FoundEvent | null> {
+  let find = finders.get(pool);
+  if (!find) finders.set(pool, (find = groupCommit((webhookIds: string[]) => findEventsPostgres(pool, webhookIds))));
+  return find(webhookId);
 }
 
-export async function storeDeliveryPostgres(pool: pg.Pool, request: StoreRequest): Promise<StoreResult> {
+/** Several pre-checks in one statement; a failure (database unavailable) fails them all. */
+export async function findEventsPostgres(pool: pg.Pool, webhookIds: readonly string[]): Promise<Settled<FoundEvent | null>[]> {
+  const { rows } = await pool.query<FoundEvent & { id: string }>(forPool(pool, { ...FIND_EVENTS, values: [webhookIds] }));
+  const found = new Map(rows.map(({ id, type, grantId }) => [id, { type, grantId }]));
+  return webhookIds.map((id) => ({ ok: true, value: found.get(id) ?? null }));
+}
+
+const committers = new WeakMap<pg.Pool, (request: StoreRequest) => Promise<StoreResult>>();
+
+/**
+ * Stores one delivery; resolves once the transaction holding it has committed. Deliveries that
+ * reach here in the same turn of the event loop are stored together (group commit).
+ */
+export function storeDeliveryPostgres(pool: pg.Pool, request: StoreRequest): Promise<StoreResult> {
+  let commit = committers.get(pool);
+  if (!commit) committers.set(pool, (commit = groupCommit((requests: StoreRequest[]) => storeDeliveriesPostgres(pool, requests))));
+  return commit(request);
+}
+
+/** Worth batching: a grant delivery's statement (the upsert and its 15 indexes) is the hot path's cost. */
+const batchable = (request: StoreRequest): request is GrantRequest => request.grant !== null && !request.replacesInvalid;
+
+/**
+ * Stores a batch and returns one settled result per request, in order (exported for the
+ * store-level tests). Grant deliveries share one multi-row statement (postgres-batch.ts);
+ * reprocessing and non-grant events — rare, and cheap — keep their own statement, sent at the
+ * same time.
+ */
+export async function storeDeliveriesPostgres(pool: pg.Pool, requests: readonly StoreRequest[]): Promise<Settled<StoreResult>[]> {
+  const storeOne = (request: StoreRequest) => storeOneDeliveryPostgres(pool, request);
+  const grantIndexes = requests.flatMap((request, index) => (batchable(request) ? [index] : []));
+  const otherIndexes = requests.flatMap((request, index) => (batchable(request) ? [] : [index]));
+  const grants = grantIndexes.map((index) => requests[index] as GrantRequest);
+  const [grantResults, otherResults] = await Promise.all([
+    grants.length > 0 ? storeGrantBatchPostgres(pool, grants, storeOne) : [],
+    Promise.all(otherIndexes.map((index) => settled(storeOne(requests[index]!)))),
+  ]);
+  const results = new Array<Settled<StoreResult>>(requests.length);
+  grantIndexes.forEach((index, i) => (results[index] = grantResults[i]!));
+  otherIndexes.forEach((index, i) => (results[index] = otherResults[i]!));
+  return results;
+}
+
+/** One delivery in its own statement (its own transaction when it reprocesses an invalid row). */
+export async function storeOneDeliveryPostgres(pool: pg.Pool, request: StoreRequest): Promise<StoreResult> {
   const statement = statementFor(request);
   if (!request.replacesInvalid) return resultOf(request, (await pool.query(forPool(pool, statement))).rows);
 
