@@ -89,10 +89,3 @@ export function ingestInWorker(databaseUrl: string, delivery: VerifiedDelivery):
     thread.send({ id, ...delivery });
   });
 }
-
-/** Stops the worker (tests and scripts; the server keeps it). */
-export async function stopIngestThread(): Promise<void> {
-  const current = globalForIngest.grantdeskIngestThread;
-  globalForIngest.grantdeskIngestThread = undefined;
-  await current?.worker.terminate();
-}
