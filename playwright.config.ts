@@ -3,7 +3,16 @@
 // a fresh SQLite file, or a fresh database on TEST_DATABASE_URL's PostgreSQL server.
 import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
-import { ADMIN_STATE, e2eDatabaseUrl, E2E_ADMIN, E2E_AUTH_SECRET, E2E_DODO_API_KEY, E2E_DODO_PORT, E2E_DODO_URL, E2E_WEBHOOK_SECRET } from "./tests/e2e/e2e-env";
+import {
+  ADMIN_STATE,
+  e2eDatabaseUrl,
+  E2E_ADMIN,
+  E2E_AUTH_SECRET,
+  E2E_DODO_API_KEY,
+  E2E_DODO_PORT,
+  E2E_DODO_URL,
+  E2E_WEBHOOK_SECRET,
+} from "./tests/e2e/e2e-env";
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${port}`;
@@ -24,7 +33,11 @@ export default defineConfig({
   projects: [
     // Signs the admin in once through the sign-in page; the other specs start signed in.
     { name: "sign-in", testMatch: /auth\.setup\.ts/, use: { ...devices["Desktop Chrome"] } },
-    { name: "chromium", dependencies: ["sign-in"], use: { ...devices["Desktop Chrome"], storageState: ADMIN_STATE } },
+    {
+      name: "chromium",
+      dependencies: ["sign-in"],
+      use: { ...devices["Desktop Chrome"], storageState: ADMIN_STATE },
+    },
   ],
   webServer: [
     {

@@ -11,6 +11,8 @@ export default defineConfig({
   migrations: { path: `prisma/${provider}/migrations` },
   datasource: {
     url,
-    ...(process.env.SHADOW_DATABASE_URL ? { shadowDatabaseUrl: process.env.SHADOW_DATABASE_URL } : {}),
+    ...(process.env.SHADOW_DATABASE_URL
+      ? { shadowDatabaseUrl: process.env.SHADOW_DATABASE_URL }
+      : {}),
   },
 });

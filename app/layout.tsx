@@ -3,7 +3,8 @@ import "./globals.css";
 
 export const metadata: Metadata = {
   title: { default: "Grantdesk", template: "%s · Grantdesk" },
-  description: "Entitlement grants from Dodo Payments: what was delivered, what failed, what was revoked, and why.",
+  description:
+    "Entitlement grants from Dodo Payments: what was delivered, what failed, what was revoked, and why.",
 };
 
 export default function RootLayout({ children }: { children: React.ReactNode }) {

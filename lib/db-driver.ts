@@ -8,7 +8,9 @@ import pg from "pg";
 import { providerOf, sqliteFilePath } from "./database-url.mjs";
 import { DatabaseUnavailableError } from "./db-errors";
 
-export type Driver = { provider: "sqlite"; sqlite: BetterSqlite3.Database } | { provider: "postgresql"; pool: pg.Pool };
+export type Driver =
+  | { provider: "sqlite"; sqlite: BetterSqlite3.Database }
+  | { provider: "postgresql"; pool: pg.Pool };
 
 /** How long a SQLite writer waits for the lock before giving up. */
 export const SQLITE_BUSY_TIMEOUT_MS = 5_000;
@@ -25,7 +27,11 @@ export function openSqlite(file: string): BetterSqlite3.Database {
 }
 
 export function openPostgresPool(url: string, max: number): pg.Pool {
-  const pool = new pg.Pool({ connectionString: url, connectionTimeoutMillis: PG_CONNECT_TIMEOUT_MS, max });
+  const pool = new pg.Pool({
+    connectionString: url,
+    connectionTimeoutMillis: PG_CONNECT_TIMEOUT_MS,
+    max,
+  });
   // An idle client losing its server must not crash the process; the next query reports it.
   pool.on("error", () => undefined);
   return pool;
@@ -38,7 +44,9 @@ export function openDriver(url: string, options: { pgPoolSize: number }): Driver
       ? { provider: "sqlite", sqlite: openSqlite(sqliteFilePath(url)) }
       : { provider: "postgresql", pool: openPostgresPool(url, options.pgPoolSize) };
   } catch (error) {
-    throw new DatabaseUnavailableError(`cannot open the database: ${(error as Error).message}`, { cause: error });
+    throw new DatabaseUnavailableError(`cannot open the database: ${(error as Error).message}`, {
+      cause: error,
+    });
   }
 }
 

@@ -36,7 +36,8 @@ export function isUniqueViolation(error: unknown): boolean {
 
 export function isDatabaseUnavailable(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
-  if (error instanceof DatabaseUnavailableError || error.name === "PrismaClientInitializationError") return true;
+  if (error instanceof DatabaseUnavailableError || error.name === "PrismaClientInitializationError")
+    return true;
   const code = errorCode(error);
   if (code && UNAVAILABLE_CODES.has(code)) return true;
   const causeMessage = error.cause instanceof Error ? error.cause.message : "";

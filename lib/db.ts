@@ -12,7 +12,13 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient as SqliteClient } from "./generated/prisma-sqlite/client.ts";
 import { PrismaClient as PostgresClient } from "./generated/prisma-postgresql/client.ts";
 import { sqliteFilePath } from "./database-url.mjs";
-import { SQLITE_BUSY_TIMEOUT_MS, closeDriver, openPostgresPool, openSqlite, type Driver } from "./db-driver";
+import {
+  SQLITE_BUSY_TIMEOUT_MS,
+  closeDriver,
+  openPostgresPool,
+  openSqlite,
+  type Driver,
+} from "./db-driver";
 import { DatabaseUnavailableError } from "./db-errors";
 import { getEnv } from "./env";
 
@@ -29,7 +35,9 @@ type Connection = { url: string; client: Database; driver: Driver };
 function openSqliteConnection(url: string): Connection {
   const file = sqliteFilePath(url);
   const sqlite = openSqlite(file);
-  const client = new SqliteClient({ adapter: new PrismaBetterSqlite3({ url: file, timeout: SQLITE_BUSY_TIMEOUT_MS }) });
+  const client = new SqliteClient({
+    adapter: new PrismaBetterSqlite3({ url: file, timeout: SQLITE_BUSY_TIMEOUT_MS }),
+  });
   return { url, client, driver: { provider: "sqlite", sqlite } };
 }
 
@@ -46,9 +54,15 @@ function connect(): Connection {
   const existing = globalForDb.grantdeskDb;
   if (existing && existing.url === env.databaseUrl) return existing;
   try {
-    globalForDb.grantdeskDb = env.databaseProvider === "sqlite" ? openSqliteConnection(env.databaseUrl) : openPostgresConnection(env.databaseUrl);
+    globalForDb.grantdeskDb =
+      env.databaseProvider === "sqlite"
+        ? openSqliteConnection(env.databaseUrl)
+        : openPostgresConnection(env.databaseUrl);
   } catch (error) {
-    throw new DatabaseUnavailableError(`cannot open the ${env.databaseProvider} database: ${(error as Error).message}`, { cause: error });
+    throw new DatabaseUnavailableError(
+      `cannot open the ${env.databaseProvider} database: ${(error as Error).message}`,
+      { cause: error },
+    );
   }
   return globalForDb.grantdeskDb;
 }

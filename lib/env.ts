@@ -1,7 +1,12 @@
 // The one place that reads process.env. Validated once, at start (instrumentation.ts), so a bad
 // value stops the app with a message naming the variable instead of failing at the first request.
 import { z } from "zod";
-import { providerOf, redactUrl, resolveDatabaseUrl, type DatabaseProvider } from "./database-url.mjs";
+import {
+  providerOf,
+  redactUrl,
+  resolveDatabaseUrl,
+  type DatabaseProvider,
+} from "./database-url.mjs";
 
 const WEBHOOK_SECRET = /^whsec_[A-Za-z0-9+/]+={0,2}$/;
 
@@ -38,9 +43,16 @@ const envSchema = z
       }),
     DODO_PAYMENTS_API_KEY: z.string().trim().min(1).optional(),
     DODO_PAYMENTS_ENVIRONMENT: z.enum(["test_mode", "live_mode"]).default("test_mode"),
-    DODO_PAYMENTS_BASE_URL: z.url({ protocol: /^https?$/, error: "must be an http(s) URL" }).optional(),
-    AUTH_SECRET: z.string().min(32, "must be at least 32 characters (try: openssl rand -base64 32)").optional(),
-    AUTH_URL: z.url({ protocol: /^https?$/, error: "must be the http(s) URL people open Grantdesk at" }).optional(),
+    DODO_PAYMENTS_BASE_URL: z
+      .url({ protocol: /^https?$/, error: "must be an http(s) URL" })
+      .optional(),
+    AUTH_SECRET: z
+      .string()
+      .min(32, "must be at least 32 characters (try: openssl rand -base64 32)")
+      .optional(),
+    AUTH_URL: z
+      .url({ protocol: /^https?$/, error: "must be the http(s) URL people open Grantdesk at" })
+      .optional(),
     VERCEL: z.string().optional(),
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   })
@@ -87,8 +99,12 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   );
   const result = envSchema.safeParse(blankAsUnset);
   if (!result.success) {
-    const lines = result.error.issues.map((issue) => `  ${issue.path.join(".") || "(env)"}: ${issue.message}`);
-    throw new EnvError(`Invalid configuration:\n${lines.join("\n")}\nSee .env.example for every variable.`);
+    const lines = result.error.issues.map(
+      (issue) => `  ${issue.path.join(".") || "(env)"}: ${issue.message}`,
+    );
+    throw new EnvError(
+      `Invalid configuration:\n${lines.join("\n")}\nSee .env.example for every variable.`,
+    );
   }
   const parsed = result.data;
   const databaseUrl = resolveDatabaseUrl(parsed.DATABASE_URL);

@@ -13,7 +13,10 @@ export async function checkHealth(): Promise<HealthReport> {
   try {
     const db = await getDb();
     // A table of ours, not just SELECT 1: an unmigrated database is not healthy either.
-    await withTimeout(db.$queryRawUnsafe('SELECT 1 FROM "WebhookEvent" LIMIT 1'), HEALTH_TIMEOUT_MS);
+    await withTimeout(
+      db.$queryRawUnsafe('SELECT 1 FROM "WebhookEvent" LIMIT 1'),
+      HEALTH_TIMEOUT_MS,
+    );
     return { ok: true, database };
   } catch (error) {
     return { ok: false, database, error: describeDatabaseError(error) };
@@ -31,7 +34,8 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
 /** A short reason without connection strings or credentials. */
 function describeDatabaseError(error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
-  if (/no such table|does not exist/i.test(message) && /WebhookEvent/.test(message)) return "the database has no tables yet: run npm run db:migrate";
+  if (/no such table|does not exist/i.test(message) && /WebhookEvent/.test(message))
+    return "the database has no tables yet: run npm run db:migrate";
   const firstLine = message.split("\n").find((line) => line.trim()) ?? "unknown error";
   return firstLine.replace(/\/\/[^@\s]*@/g, "//***@").slice(0, 200);
 }

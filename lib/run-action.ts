@@ -13,7 +13,10 @@ export function formText(form: FormData, name: string): string {
 }
 
 /** Runs the work; on success re-renders `path`, on a Refusal answers its message. */
-export async function runAction<R extends ActionResult>(path: string, work: () => Promise<R>): Promise<R | ActionResult> {
+export async function runAction<R extends ActionResult>(
+  path: string,
+  work: () => Promise<R>,
+): Promise<R | ActionResult> {
   try {
     const result = await work();
     revalidatePath(path);

@@ -8,8 +8,11 @@ import { runCli } from "./cli";
 
 runCli(async () => {
   const { values } = parseArgs({ options: { name: { type: "string" } } });
-  if (!values.name) throw new Error("--name is required\nusage: npm run apikey:create -- --name <what it is for>");
+  if (!values.name)
+    throw new Error("--name is required\nusage: npm run apikey:create -- --name <what it is for>");
   const key = await createApiKey(cliViewer(), values.name);
-  console.log(`Created API key "${key.name}". Send it as "Authorization: Bearer <key>". It is not shown again:`);
+  console.log(
+    `Created API key "${key.name}". Send it as "Authorization: Bearer <key>". It is not shown again:`,
+  );
   console.log(key.key);
 });

@@ -25,7 +25,16 @@ const port = Number(values.port);
 const perRun = Number(values.requests);
 const root = path.resolve(import.meta.dirname, "..");
 
-type Sample = { label: string; concurrency: number; count: number; seconds: number; latencies: number[]; statuses: Record<number, number>; serverCpuMs: number; benchCpuMs: number };
+type Sample = {
+  label: string;
+  concurrency: number;
+  count: number;
+  seconds: number;
+  latencies: number[];
+  statuses: Record<number, number>;
+  serverCpuMs: number;
+  benchCpuMs: number;
+};
 
 let serverPid: number | undefined;
 
@@ -53,7 +62,12 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 }
 
-type Job = { method: "GET" | "POST"; path: string; body?: string; headers?: Record<string, string> };
+type Job = {
+  method: "GET" | "POST";
+  path: string;
+  body?: string;
+  headers?: Record<string, string>;
+};
 
 /**
  * Sends every job exactly once over `concurrency` keep-alive connections and times each answer.
@@ -80,7 +94,9 @@ function run(label: string, concurrency: number, jobs: Job[]): Promise<Sample> {
             setupRequest: (request) => {
               const job = jobs[next++];
               if (!job) throw new Error(`${label}: more requests asked for than jobs given`);
-              const headers = job.body ? { ...job.headers, "content-type": "application/json" } : job.headers ?? {};
+              const headers = job.body
+                ? { ...job.headers, "content-type": "application/json" }
+                : (job.headers ?? {});
               return { ...request, method: job.method, path: job.path, body: job.body, headers };
             },
           },
@@ -89,8 +105,19 @@ function run(label: string, concurrency: number, jobs: Job[]): Promise<Sample> {
       (error) => {
         if (error) return reject(error);
         const seconds = (finished - started) / 1000;
-        const cpu = { serverCpuMs: serverCpuMs() - cpuBefore.server, benchCpuMs: benchCpuMs() - cpuBefore.bench };
-        resolve({ label, concurrency, count: latencies.length, seconds, latencies: latencies.sort((a, b) => a - b), statuses, ...cpu });
+        const cpu = {
+          serverCpuMs: serverCpuMs() - cpuBefore.server,
+          benchCpuMs: benchCpuMs() - cpuBefore.bench,
+        };
+        resolve({
+          label,
+          concurrency,
+          count: latencies.length,
+          seconds,
+          latencies: latencies.sort((a, b) => a - b),
+          statuses,
+          ...cpu,
+        });
       },
     );
     instance.on("response", (_client, statusCode, _bytes, ms) => {
@@ -105,13 +132,20 @@ function run(label: string, concurrency: number, jobs: Job[]): Promise<Sample> {
 function report(sample: Sample): string {
   const rate = sample.count / sample.seconds;
   const l = sample.latencies;
-  const codes = Object.entries(sample.statuses).map(([code, n]) => `${code}×${n}`).join(" ");
+  const codes = Object.entries(sample.statuses)
+    .map(([code, n]) => `${code}×${n}`)
+    .join(" ");
   const cpu = (ms: number) => (ms / sample.count).toFixed(2).padStart(5);
   return `${sample.label.padEnd(16)} c=${String(sample.concurrency).padEnd(3)} ${rate.toFixed(0).padStart(6)}/s  p50 ${percentile(l, 50).toFixed(1).padStart(6)} ms  p95 ${percentile(l, 95).toFixed(1).padStart(6)} ms  p99 ${percentile(l, 99).toFixed(1).padStart(6)} ms  cpu/req server ${cpu(sample.serverCpuMs)} ms, bench ${cpu(sample.benchCpuMs)} ms  [${codes}]`;
 }
 
 const TRIVIAL: Job = { method: "GET", path: "/api/health/live" };
-const post = (body: string, headers: Record<string, string>): Job => ({ method: "POST", path: "/api/webhooks/dodo", body, headers });
+const post = (body: string, headers: Record<string, string>): Job => ({
+  method: "POST",
+  path: "/api/webhooks/dodo",
+  body,
+  headers,
+});
 
 function deliveries(prefix: string, count: number) {
   return Array.from({ length: count }, (_, i) => {
@@ -120,7 +154,20 @@ function deliveries(prefix: string, count: number) {
       business_id: "bus_bench",
       type: "entitlement_grant.delivered",
       timestamp: new Date().toISOString(),
-      data: { payload_type: "EntitlementGrant", id, business_id: "bus_bench", customer_id: `cus_${i % 500}`, entitlement_id: "ent_bench", status: "Delivered", metadata: { i }, created_at: "2026-03-01T10:00:00Z", updated_at: "2026-03-01T10:00:05Z", delivered_at: "2026-03-01T10:00:05Z", integration_type: "license_key", license_key: { key: `KEY-${prefix}-${i}`, activations_used: 0, activations_limit: 3 } },
+      data: {
+        payload_type: "EntitlementGrant",
+        id,
+        business_id: "bus_bench",
+        customer_id: `cus_${i % 500}`,
+        entitlement_id: "ent_bench",
+        status: "Delivered",
+        metadata: { i },
+        created_at: "2026-03-01T10:00:00Z",
+        updated_at: "2026-03-01T10:00:05Z",
+        delivered_at: "2026-03-01T10:00:05Z",
+        integration_type: "license_key",
+        license_key: { key: `KEY-${prefix}-${i}`, activations_used: 0, activations_limit: 3 },
+      },
     });
     return { body, webhookId: `msg_bench_${prefix}_${i}` };
   });
@@ -128,8 +175,12 @@ function deliveries(prefix: string, count: number) {
 
 /** A stale server on the port would be measured instead of ours: refuse to start. */
 async function assertPortFree() {
-  const answered = await fetch(`http://127.0.0.1:${port}/api/health/live`).then(() => true, () => false);
-  if (answered) throw new Error(`something already answers on port ${port}; stop it or pass --port`);
+  const answered = await fetch(`http://127.0.0.1:${port}/api/health/live`).then(
+    () => true,
+    () => false,
+  );
+  if (answered)
+    throw new Error(`something already answers on port ${port}; stop it or pass --port`);
 }
 
 /** SIGTERM, then SIGKILL if Next is still draining connections after 5 s. */
@@ -144,7 +195,10 @@ async function stopServer(server: ChildProcess) {
 
 async function waitForHealth() {
   for (let i = 0; i < 240; i++) {
-    const ok = await fetch(`http://127.0.0.1:${port}/api/health`).then((r) => r.ok, () => false);
+    const ok = await fetch(`http://127.0.0.1:${port}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return;
     await new Promise((r) => setTimeout(r, 250));
   }
@@ -152,45 +206,101 @@ async function waitForHealth() {
 }
 
 async function main() {
-  if (values.db !== "sqlite" && values.db !== "postgresql") throw new Error("--db must be sqlite or postgresql");
-  if (!fs.existsSync(path.join(root, ".next/BUILD_ID"))) spawnSync("npx", ["next", "build"], { cwd: root, stdio: "inherit" });
+  if (values.db !== "sqlite" && values.db !== "postgresql")
+    throw new Error("--db must be sqlite or postgresql");
+  if (!fs.existsSync(path.join(root, ".next/BUILD_ID")))
+    spawnSync("npx", ["next", "build"], { cwd: root, stdio: "inherit" });
 
   const workDir = fs.mkdtempSync(path.join(os.tmpdir(), "grantdesk-bench-"));
   const postgres = values.db === "postgresql" ? await startThrowawayPostgres() : undefined;
-  const databaseUrl = postgres ? postgres.url("grantdesk_bench") : `file:${path.join(workDir, "bench.db")}`;
-  const env = { ...process.env, DATABASE_URL: databaseUrl, DODO_PAYMENTS_WEBHOOK_KEY: SECRET, AUTH_SECRET: "bench-auth-secret-0123456789abcdef0123", NEXT_TELEMETRY_DISABLED: "1" };
-  const migrated = spawnSync("npm", ["run", "--silent", "db:migrate"], { cwd: root, env, stdio: "inherit" });
+  const databaseUrl = postgres
+    ? postgres.url("grantdesk_bench")
+    : `file:${path.join(workDir, "bench.db")}`;
+  const env = {
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    DODO_PAYMENTS_WEBHOOK_KEY: SECRET,
+    AUTH_SECRET: "bench-auth-secret-0123456789abcdef0123",
+    NEXT_TELEMETRY_DISABLED: "1",
+  };
+  const migrated = spawnSync("npm", ["run", "--silent", "db:migrate"], {
+    cwd: root,
+    env,
+    stdio: "inherit",
+  });
   if (migrated.status !== 0) throw new Error("migration failed");
 
   await assertPortFree();
   let server: ChildProcess | undefined;
   try {
-    server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", String(port)], { cwd: root, env, stdio: "ignore", detached: true });
+    server = spawn(
+      process.execPath,
+      ["node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", String(port)],
+      { cwd: root, env, stdio: "ignore", detached: true },
+    );
     serverPid = server.pid;
     await waitForHealth();
-    console.log(`\nGrantdesk ingestion benchmark — ${values.db}, ${os.cpus().length} cores (${os.cpus()[0]?.model ?? "?"}), Node ${process.version}, ${perRun} requests per run, load average ${os.loadavg().map((n) => n.toFixed(1)).join(" ")}\n`);
+    console.log(
+      `\nGrantdesk ingestion benchmark — ${values.db}, ${os.cpus().length} cores (${os.cpus()[0]?.model ?? "?"}), Node ${process.version}, ${perRun} requests per run, load average ${os
+        .loadavg()
+        .map((n) => n.toFixed(1))
+        .join(" ")}\n`,
+    );
 
     // Warm up: JIT, connection pool, first-compile of the routes.
-    await run("warm-up", 8, deliveries("warm", 300).map((d) => post(d.body, signDelivery(SECRET, d.body, d.webhookId))));
-    await run("warm-up", 8, Array.from({ length: 500 }, () => TRIVIAL));
+    await run(
+      "warm-up",
+      8,
+      deliveries("warm", 300).map((d) => post(d.body, signDelivery(SECRET, d.body, d.webhookId))),
+    );
+    await run(
+      "warm-up",
+      8,
+      Array.from({ length: 500 }, () => TRIVIAL),
+    );
 
     const results: Sample[] = [];
     for (const concurrency of [1, 16, 64]) {
       // Signed before the clock starts: signing is the sender's cost, not the server's.
       const batch = deliveries(`c${concurrency}`, perRun);
-      results.push(await run("new events", concurrency, batch.map((d) => post(d.body, signDelivery(SECRET, d.body, d.webhookId)))));
-      results.push(await run("duplicates", concurrency, batch.map((d) => post(d.body, signDelivery(SECRET, d.body, d.webhookId)))));
-      results.push(await run("trivial route", concurrency, Array.from({ length: perRun }, () => TRIVIAL)));
+      results.push(
+        await run(
+          "new events",
+          concurrency,
+          batch.map((d) => post(d.body, signDelivery(SECRET, d.body, d.webhookId))),
+        ),
+      );
+      results.push(
+        await run(
+          "duplicates",
+          concurrency,
+          batch.map((d) => post(d.body, signDelivery(SECRET, d.body, d.webhookId))),
+        ),
+      );
+      results.push(
+        await run(
+          "trivial route",
+          concurrency,
+          Array.from({ length: perRun }, () => TRIVIAL),
+        ),
+      );
     }
     for (const sample of results) console.log(report(sample));
-    console.log(`(load average at the end: ${os.loadavg().map((n) => n.toFixed(1)).join(" ")})`);
+    console.log(
+      `(load average at the end: ${os
+        .loadavg()
+        .map((n) => n.toFixed(1))
+        .join(" ")})`,
+    );
     console.log("");
     for (const concurrency of [1, 16, 64]) {
       const rate = (label: string) => {
         const s = results.find((r) => r.label === label && r.concurrency === concurrency)!;
         return s.count / s.seconds;
       };
-      console.log(`c=${concurrency}: webhook ÷ trivial route = ${(rate("new events") / rate("trivial route")).toFixed(2)}   duplicates ÷ new = ${(rate("duplicates") / rate("new events")).toFixed(2)}`);
+      console.log(
+        `c=${concurrency}: webhook ÷ trivial route = ${(rate("new events") / rate("trivial route")).toFixed(2)}   duplicates ÷ new = ${(rate("duplicates") / rate("new events")).toFixed(2)}`,
+      );
     }
   } finally {
     if (server) await stopServer(server);

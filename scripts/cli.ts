@@ -11,7 +11,11 @@ export function runCli(main: () => Promise<void>): void {
   main()
     .then(() => disconnectDb())
     .catch(async (error: Error) => {
-      console.error(isUnmigrated(error) ? "✖ the database has no tables yet: run `npm run db:migrate` first" : `✖ ${error.message}`);
+      console.error(
+        isUnmigrated(error)
+          ? "✖ the database has no tables yet: run `npm run db:migrate` first"
+          : `✖ ${error.message}`,
+      );
       await disconnectDb().catch(() => undefined);
       process.exit(1);
     });

@@ -24,9 +24,18 @@ const { values } = parseArgs({
 });
 const baseUrl = `http://localhost:${values.port}`;
 const secret = process.env.DODO_PAYMENTS_WEBHOOK_KEY?.trim().split(/\s+/)[0] || DEMO_SECRET;
-const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", DODO_PAYMENTS_WEBHOOK_KEY: process.env.DODO_PAYMENTS_WEBHOOK_KEY || DEMO_SECRET };
+const env = {
+  ...process.env,
+  NEXT_TELEMETRY_DISABLED: "1",
+  DODO_PAYMENTS_WEBHOOK_KEY: process.env.DODO_PAYMENTS_WEBHOOK_KEY || DEMO_SECRET,
+};
 
-function step(label: string, command: string, args: string[], extraEnv: Record<string, string> = {}) {
+function step(
+  label: string,
+  command: string,
+  args: string[],
+  extraEnv: Record<string, string> = {},
+) {
   console.log(`\n▶ ${label}`);
   const result = spawnSync(command, args, { stdio: "inherit", env: { ...env, ...extraEnv } });
   if (result.status !== 0) {
@@ -38,7 +47,10 @@ function step(label: string, command: string, args: string[], extraEnv: Record<s
 async function waitForHealth(timeoutMs = 60_000) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    const ok = await fetch(`${baseUrl}/api/health`).then((r) => r.ok, () => false);
+    const ok = await fetch(`${baseUrl}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return;
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
@@ -49,10 +61,16 @@ async function send(delivery: DemoDelivery): Promise<string> {
   const body = JSON.stringify(delivery.envelope);
   const response = await fetch(`${baseUrl}/api/webhooks/dodo`, {
     method: "POST",
-    headers: { "content-type": "application/json", ...signDelivery(secret, body, delivery.webhookId) },
+    headers: {
+      "content-type": "application/json",
+      ...signDelivery(secret, body, delivery.webhookId),
+    },
     body,
   });
-  if (!response.ok) throw new Error(`webhook ${delivery.webhookId} answered ${response.status}: ${await response.text()}`);
+  if (!response.ok)
+    throw new Error(
+      `webhook ${delivery.webhookId} answered ${response.status}: ${await response.text()}`,
+    );
   return ((await response.json()) as { outcome: string }).outcome;
 }
 
@@ -72,26 +90,43 @@ async function loadDemoData() {
       }
     }),
   );
-  console.log(`Outcomes: ${Object.entries(outcomes).map(([k, v]) => `${k} ${v}`).join(", ")}`);
+  console.log(
+    `Outcomes: ${Object.entries(outcomes)
+      .map(([k, v]) => `${k} ${v}`)
+      .join(", ")}`,
+  );
 }
 
 async function main() {
   step("Applying database migrations", "npm", ["run", "--silent", "db:migrate"]);
   // A fresh password each run: the demo never ships a well-known login.
   const adminPassword = crypto.randomBytes(12).toString("base64url");
-  step("Creating the demo admin", "npx", ["tsx", "--conditions=react-server", "scripts/demo/demo-admin.ts"], { DEMO_ADMIN_PASSWORD: adminPassword });
+  step(
+    "Creating the demo admin",
+    "npx",
+    ["tsx", "--conditions=react-server", "scripts/demo/demo-admin.ts"],
+    { DEMO_ADMIN_PASSWORD: adminPassword },
+  );
   if (!values["no-build"]) step("Building Grantdesk", "npx", ["next", "build"]);
   console.log(`\n▶ Starting Grantdesk on ${baseUrl}`);
-  const server = spawn(process.execPath, [NEXT_BIN, "start", "-p", values.port], { stdio: ["ignore", "ignore", "inherit"], env });
+  const server = spawn(process.execPath, [NEXT_BIN, "start", "-p", values.port], {
+    stdio: ["ignore", "ignore", "inherit"],
+    env,
+  });
   server.on("exit", (code) => process.exit(code ?? 0));
-  for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
+  for (const signal of ["SIGINT", "SIGTERM"] as const)
+    process.on(signal, () => server.kill(signal));
   await waitForHealth();
   await loadDemoData();
   console.log(`\n✔ Grantdesk is running at ${baseUrl} with demo data. Press Ctrl-C to stop.`);
-  console.log(`  Sign in as ${DEMO_ADMIN_EMAIL} with the password ${adminPassword} (new on every run).`);
+  console.log(
+    `  Sign in as ${DEMO_ADMIN_EMAIL} with the password ${adminPassword} (new on every run).`,
+  );
   // Only the built-in demo secret is printed; a merchant's own secret never is.
   const secretHint = secret === DEMO_SECRET ? ` --secret ${DEMO_SECRET}` : "";
-  console.log(`  Send more events: npm run webhook:send -- license-key-delivered --url ${baseUrl}/api/webhooks/dodo${secretHint}`);
+  console.log(
+    `  Send more events: npm run webhook:send -- license-key-delivered --url ${baseUrl}/api/webhooks/dodo${secretHint}`,
+  );
 }
 
 main().catch((error: Error) => {

@@ -25,7 +25,26 @@ async function resetDatabase() {
 await resetDatabase();
 execFileSync("npm", ["run", "--silent", "db:migrate"], { stdio: "inherit" });
 // The admin the specs sign in as (tests/e2e/auth.setup.ts).
-execFileSync("npm", ["run", "--silent", "user:create", "--", "--email", process.env.E2E_ADMIN_EMAIL, "--password", process.env.E2E_ADMIN_PASSWORD, "--role", "admin"], { stdio: "inherit" });
-const server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", port], { stdio: "inherit" });
+execFileSync(
+  "npm",
+  [
+    "run",
+    "--silent",
+    "user:create",
+    "--",
+    "--email",
+    process.env.E2E_ADMIN_EMAIL,
+    "--password",
+    process.env.E2E_ADMIN_PASSWORD,
+    "--role",
+    "admin",
+  ],
+  { stdio: "inherit" },
+);
+const server = spawn(
+  process.execPath,
+  ["node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", port],
+  { stdio: "inherit" },
+);
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));

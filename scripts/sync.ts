@@ -15,7 +15,10 @@ runCli(async () => {
     },
   });
   const { seen, created, updated, unchanged, older, invalid } = result.counts;
-  console.log(`${seen} grants from Dodo: ${created} new, ${updated} updated, ${unchanged} unchanged, ${older} skipped as older${invalid ? `, ${invalid} unreadable (kept as invalid events)` : ""}.`);
-  if (created + updated > 0) console.log(`${created + updated} grants had missed webhooks: see /sync in the dashboard.`);
+  console.log(
+    `${seen} grants from Dodo: ${created} new, ${updated} updated, ${unchanged} unchanged, ${older} skipped as older${invalid ? `, ${invalid} unreadable (kept as invalid events)` : ""}.`,
+  );
+  if (created + updated > 0)
+    console.log(`${created + updated} grants had missed webhooks: see /sync in the dashboard.`);
   if (result.status === "failed") throw new Error(`the sync stopped: ${result.error}`);
 });

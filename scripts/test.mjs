@@ -18,11 +18,17 @@ const timings = [];
 function run(label, command, args, extraEnv = {}) {
   const started = Date.now();
   console.log(`\n▶ ${label}\n  $ ${command} ${args.join(" ")}`);
-  const result = spawnSync(command, args, { cwd: root, stdio: "inherit", env: { ...env, ...extraEnv } });
+  const result = spawnSync(command, args, {
+    cwd: root,
+    stdio: "inherit",
+    env: { ...env, ...extraEnv },
+  });
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   timings.push(`${label}: ${seconds} s`);
   if (result.status !== 0) {
-    console.error(`\n✖ ${label} failed (exit ${result.status ?? result.signal}) after ${seconds} s`);
+    console.error(
+      `\n✖ ${label} failed (exit ${result.status ?? result.signal}) after ${seconds} s`,
+    );
     throw new Error(label);
   }
 }
@@ -33,7 +39,10 @@ function ensureChromium() {
   const isRoot = process.getuid?.() === 0;
   const hasApt = spawnSync("sh", ["-c", "command -v apt-get"]).status === 0;
   if (isRoot && hasApt) {
-    run("install Debian's chromium (apt)", "sh", ["-c", "apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium"]);
+    run("install Debian's chromium (apt)", "sh", [
+      "-c",
+      "apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium",
+    ]);
     return;
   }
   console.error(
@@ -49,7 +58,9 @@ async function main() {
   if (!skipE2e) ensureChromium();
   run("typecheck", "npx", ["tsc", "--noEmit", "-p", "tsconfig.json"]);
   run("unit tests", "npx", ["vitest", "run", "--project", "unit"]);
-  run("integration tests on SQLite", "npx", ["vitest", "run", "--project", "integration"], { TEST_DATABASE_PROVIDER: "sqlite" });
+  run("integration tests on SQLite", "npx", ["vitest", "run", "--project", "integration"], {
+    TEST_DATABASE_PROVIDER: "sqlite",
+  });
 
   const own = env.TEST_DATABASE_URL;
   const postgres = own ? undefined : await startThrowawayPostgres();
@@ -61,7 +72,9 @@ async function main() {
     });
     if (!skipE2e) {
       run("next build", "npx", ["next", "build"]);
-      run("e2e on SQLite (Playwright)", "npx", ["playwright", "test"], { E2E_DATABASE_PROVIDER: "sqlite" });
+      run("e2e on SQLite (Playwright)", "npx", ["playwright", "test"], {
+        E2E_DATABASE_PROVIDER: "sqlite",
+      });
       run("e2e on PostgreSQL (Playwright)", "npx", ["playwright", "test"], {
         E2E_DATABASE_PROVIDER: "postgresql",
         TEST_DATABASE_URL: serverUrl,
@@ -74,7 +87,8 @@ async function main() {
 }
 
 main().catch((error) => {
-  if (timings.length === 0 || !(error instanceof Error) || error.message === "") console.error(error);
+  if (timings.length === 0 || !(error instanceof Error) || error.message === "")
+    console.error(error);
   console.log(`\n  ${timings.join("\n  ")}`);
   process.exit(1);
 });

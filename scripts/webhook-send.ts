@@ -16,7 +16,9 @@ const { values, positionals } = parseArgs({
 });
 
 function usage(): never {
-  console.error("usage: npm run webhook:send -- <example|file.json> [--url URL] [--secret whsec_…] [--id msg_…]");
+  console.error(
+    "usage: npm run webhook:send -- <example|file.json> [--url URL] [--secret whsec_…] [--id msg_…]",
+  );
   console.error(`examples: ${Object.keys(WEBHOOK_EXAMPLES).join(", ")}`);
   process.exit(2);
 }
@@ -33,7 +35,9 @@ async function main() {
   if (!source) usage();
   const secret = values.secret ?? process.env.DODO_PAYMENTS_WEBHOOK_KEY?.trim().split(/\s+/)[0];
   if (!secret) {
-    console.error("No secret: pass --secret whsec_… or set DODO_PAYMENTS_WEBHOOK_KEY (the same one Grantdesk uses).");
+    console.error(
+      "No secret: pass --secret whsec_… or set DODO_PAYMENTS_WEBHOOK_KEY (the same one Grantdesk uses).",
+    );
     process.exit(2);
   }
   const body = loadBody(source);
@@ -43,7 +47,9 @@ async function main() {
     headers: { "content-type": "application/json", ...headers },
     body,
   }).catch((error: Error) => {
-    console.error(`Could not reach ${values.url}: ${error.message}. Is Grantdesk running (npm run demo / npm start)?`);
+    console.error(
+      `Could not reach ${values.url}: ${error.message}. Is Grantdesk running (npm run demo / npm start)?`,
+    );
     process.exit(1);
   });
   const text = await response.text();

@@ -10,9 +10,14 @@ const INPUT =
 async function messageFor(response: Response): Promise<string> {
   const body = (await response.json().catch(() => ({}))) as { message?: string };
   if (response.status === 401) return "Wrong email or password.";
-  if (response.status === 429 || response.status === 403) return body.message ?? "Signing in is not possible right now.";
+  if (response.status === 429 || response.status === 403)
+    return body.message ?? "Signing in is not possible right now.";
   if (response.status === 400) return body.message ?? "Check the email address.";
-  return "Grantdesk could not sign you in (the server answered " + response.status + "). Try again in a moment.";
+  return (
+    "Grantdesk could not sign you in (the server answered " +
+    response.status +
+    "). Try again in a moment."
+  );
 }
 
 export function SignInForm({ next }: { next: string }) {
@@ -46,16 +51,38 @@ export function SignInForm({ next }: { next: string }) {
     <form onSubmit={submit} className="mt-5 space-y-4" noValidate={false}>
       <label className="block text-sm font-medium text-slate-700 dark:text-slate-300">
         Email
-        <input name="email" type="email" autoComplete="username" required autoFocus className={INPUT} />
+        <input
+          name="email"
+          type="email"
+          autoComplete="username"
+          required
+          autoFocus
+          className={INPUT}
+        />
       </label>
       <label className="block text-sm font-medium text-slate-700 dark:text-slate-300">
         Password
-        <input name="password" type="password" autoComplete="current-password" required className={INPUT} />
+        <input
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          required
+          className={INPUT}
+        />
       </label>
       {error ? (
-        <p role="alert" className="rounded-md bg-rose-50 px-3 py-2 text-sm text-rose-800 dark:bg-rose-950 dark:text-rose-200">{error}</p>
+        <p
+          role="alert"
+          className="rounded-md bg-rose-50 px-3 py-2 text-sm text-rose-800 dark:bg-rose-950 dark:text-rose-200"
+        >
+          {error}
+        </p>
       ) : null}
-      <button type="submit" disabled={pending} className={`${buttonClass.primary} w-full justify-center py-2`}>
+      <button
+        type="submit"
+        disabled={pending}
+        className={`${buttonClass.primary} w-full justify-center py-2`}
+      >
         {pending ? "Signing in…" : "Sign in"}
       </button>
     </form>

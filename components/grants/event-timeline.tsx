@@ -18,18 +18,36 @@ export function EventTimeline({ events }: { events: GrantWithEvents["events"] })
           const outcome = outcomeInfo(event.outcome);
           return (
             <li key={event.webhook_id} className="mb-4 last:mb-0">
-              <span aria-hidden="true" className={`absolute -left-1.5 mt-1.5 h-3 w-3 rounded-full border-2 border-white dark:border-slate-900 ${event.outcome === "applied" ? "bg-emerald-500" : event.outcome === "stale" ? "bg-amber-500" : "bg-slate-400"}`} />
+              <span
+                aria-hidden="true"
+                className={`absolute -left-1.5 mt-1.5 h-3 w-3 rounded-full border-2 border-white dark:border-slate-900 ${event.outcome === "applied" ? "bg-emerald-500" : event.outcome === "stale" ? "bg-amber-500" : "bg-slate-400"}`}
+              />
               <div className="flex flex-wrap items-center gap-2">
-                <span className="font-mono text-sm font-medium">{event.type?.replace("entitlement_grant.", "") ?? "unknown"}</span>
-                <Badge tone={outcome.tone} title={outcome.meaning}>{outcome.label}</Badge>
+                <span className="font-mono text-sm font-medium">
+                  {event.type?.replace("entitlement_grant.", "") ?? "unknown"}
+                </span>
+                <Badge tone={outcome.tone} title={outcome.meaning}>
+                  {outcome.label}
+                </Badge>
                 {event.source === "api" ? <Badge tone="zinc">re-sync</Badge> : null}
               </div>
               <dl className="mt-1 grid grid-cols-1 gap-x-6 text-xs text-slate-600 sm:grid-cols-3 dark:text-slate-400">
-                <div><dt className="inline">Sent </dt><dd className="inline tabular-nums">{short(event.timestamp)}</dd></div>
-                <div><dt className="inline">updated_at </dt><dd className="inline tabular-nums">{short(event.updated_at)}</dd></div>
-                <div><dt className="inline">Received </dt><dd className="inline tabular-nums">{short(event.received_at)}</dd></div>
+                <div>
+                  <dt className="inline">Sent </dt>
+                  <dd className="inline tabular-nums">{short(event.timestamp)}</dd>
+                </div>
+                <div>
+                  <dt className="inline">updated_at </dt>
+                  <dd className="inline tabular-nums">{short(event.updated_at)}</dd>
+                </div>
+                <div>
+                  <dt className="inline">Received </dt>
+                  <dd className="inline tabular-nums">{short(event.received_at)}</dd>
+                </div>
               </dl>
-              {event.outcome === "stale" ? <p className="mt-1 text-xs text-amber-800 dark:text-amber-300">{outcome.meaning}</p> : null}
+              {event.outcome === "stale" ? (
+                <p className="mt-1 text-xs text-amber-800 dark:text-amber-300">{outcome.meaning}</p>
+              ) : null}
               <p className="mt-0.5 font-mono text-[11px] text-slate-400">{event.webhook_id}</p>
             </li>
           );

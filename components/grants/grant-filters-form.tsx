@@ -7,10 +7,33 @@ import { integrationInfo } from "@/lib/grants/integrations";
 import { revocationReasonInfo } from "@/lib/grants/revocation-reasons";
 
 /** A plain GET form: submitting it writes the filters into the URL, so every view is a link. */
-export function GrantFiltersForm({ filter, options, focusSearch = false }: { filter: GrantFilter; options: FilterOptions; focusSearch?: boolean }) {
-  const open = Boolean(filter.integration || filter.reason || filter.error || filter.business || filter.created_from || filter.created_to || filter.updated_from || filter.updated_to);
+export function GrantFiltersForm({
+  filter,
+  options,
+  focusSearch = false,
+}: {
+  filter: GrantFilter;
+  options: FilterOptions;
+  focusSearch?: boolean;
+}) {
+  const open = Boolean(
+    filter.integration ||
+    filter.reason ||
+    filter.error ||
+    filter.business ||
+    filter.created_from ||
+    filter.created_to ||
+    filter.updated_from ||
+    filter.updated_to,
+  );
   return (
-    <form method="get" action="/grants" role="search" aria-label="Filter grants" className="mb-4 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
+    <form
+      method="get"
+      action="/grants"
+      role="search"
+      aria-label="Filter grants"
+      className="mb-4 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900"
+    >
       {filter.status ? <input type="hidden" name="status" value={filter.status} /> : null}
       {filter.customer ? <input type="hidden" name="customer" value={filter.customer} /> : null}
       <div className="flex flex-wrap items-end gap-3">
@@ -26,19 +49,72 @@ export function GrantFiltersForm({ filter, options, focusSearch = false }: { fil
             className="mt-1 block w-full rounded-md border border-slate-300 bg-white px-2.5 py-1.5 font-mono text-sm shadow-sm focus:border-indigo-500 focus:outline-2 focus:outline-indigo-500/40 dark:border-slate-700 dark:bg-slate-950"
           />
         </label>
-        <SelectField label="Sort by" name="sort" value={filter.sort} anyLabel="Updated" options={[{ value: "created", label: "Created" }]} />
-        <SelectField label="Order" name="dir" value={filter.dir === "desc" ? undefined : filter.dir} anyLabel="Newest first" options={[{ value: "asc", label: "Oldest first" }]} />
-        <SelectField label="Per page" name="size" value={filter.size === 50 ? undefined : String(filter.size)} anyLabel="50" options={PAGE_SIZES.filter((n) => n !== 50).map((n) => ({ value: String(n), label: String(n) }))} />
-        <button type="submit" className={buttonClass.primary}>Apply</button>
-        <Link href="/grants" className={buttonClass.secondary}>Clear</Link>
+        <SelectField
+          label="Sort by"
+          name="sort"
+          value={filter.sort}
+          anyLabel="Updated"
+          options={[{ value: "created", label: "Created" }]}
+        />
+        <SelectField
+          label="Order"
+          name="dir"
+          value={filter.dir === "desc" ? undefined : filter.dir}
+          anyLabel="Newest first"
+          options={[{ value: "asc", label: "Oldest first" }]}
+        />
+        <SelectField
+          label="Per page"
+          name="size"
+          value={filter.size === 50 ? undefined : String(filter.size)}
+          anyLabel="50"
+          options={PAGE_SIZES.filter((n) => n !== 50).map((n) => ({
+            value: String(n),
+            label: String(n),
+          }))}
+        />
+        <button type="submit" className={buttonClass.primary}>
+          Apply
+        </button>
+        <Link href="/grants" className={buttonClass.secondary}>
+          Clear
+        </Link>
       </div>
       <details open={open} className="mt-3">
-        <summary className="cursor-pointer text-sm font-medium text-slate-700 dark:text-slate-300">More filters</summary>
+        <summary className="cursor-pointer text-sm font-medium text-slate-700 dark:text-slate-300">
+          More filters
+        </summary>
         <div className="mt-3 grid grid-cols-2 gap-3 md:grid-cols-4 xl:grid-cols-8">
-          <SelectField label="Integration" name="integration" value={filter.integration} options={options.integrations.map((v) => ({ value: v, label: integrationInfo(v).label }))} />
-          <SelectField label="Revocation reason" name="reason" value={filter.reason} options={options.reasons.map((v) => ({ value: v, label: revocationReasonInfo(v).label }))} />
-          <SelectField label="Error code" name="error" value={filter.error} options={options.errors.map((v) => ({ value: v, label: errorCodeInfo(v).label }))} />
-          <SelectField label="Business" name="business" value={filter.business} options={options.businesses.map((v) => ({ value: v, label: v }))} />
+          <SelectField
+            label="Integration"
+            name="integration"
+            value={filter.integration}
+            options={options.integrations.map((v) => ({
+              value: v,
+              label: integrationInfo(v).label,
+            }))}
+          />
+          <SelectField
+            label="Revocation reason"
+            name="reason"
+            value={filter.reason}
+            options={options.reasons.map((v) => ({
+              value: v,
+              label: revocationReasonInfo(v).label,
+            }))}
+          />
+          <SelectField
+            label="Error code"
+            name="error"
+            value={filter.error}
+            options={options.errors.map((v) => ({ value: v, label: errorCodeInfo(v).label }))}
+          />
+          <SelectField
+            label="Business"
+            name="business"
+            value={filter.business}
+            options={options.businesses.map((v) => ({ value: v, label: v }))}
+          />
           <DateField label="Created from" name="created_from" value={filter.created_from} />
           <DateField label="Created to" name="created_to" value={filter.created_to} />
           <DateField label="Updated from" name="updated_from" value={filter.updated_from} />

@@ -17,7 +17,11 @@ export type GrantTableRow = {
 };
 
 export function toGrantTableRow(row: GrantListRow, now = new Date()): GrantTableRow {
-  const detail = row.revocationReason ? { kind: "reason" as const, value: row.revocationReason } : row.errorCode ? { kind: "error" as const, value: row.errorCode } : null;
+  const detail = row.revocationReason
+    ? { kind: "reason" as const, value: row.revocationReason }
+    : row.errorCode
+      ? { kind: "error" as const, value: row.errorCode }
+      : null;
   return {
     id: row.id,
     status: row.status,

@@ -2,13 +2,28 @@ import Link from "next/link";
 import { Facts, Panel } from "@/components/ui/panel";
 import { CopyButton } from "@/components/ui/copy-button";
 
-type Ids = { id: string; customer_id: string; subscription_id: string | null; payment_id: string | null; entitlement_id: string; business_id: string; brand_id: string | null };
+type Ids = {
+  id: string;
+  customer_id: string;
+  subscription_id: string | null;
+  payment_id: string | null;
+  entitlement_id: string;
+  business_id: string;
+  brand_id: string | null;
+};
 
 function FilterLink({ param, value }: { param: string; value: string | null }) {
   if (!value) return <span className="text-slate-400">—</span>;
-  const href = param === "q" ? `/grants?q=${encodeURIComponent(value)}` : `/grants?${param}=${encodeURIComponent(value)}`;
+  const href =
+    param === "q"
+      ? `/grants?q=${encodeURIComponent(value)}`
+      : `/grants?${param}=${encodeURIComponent(value)}`;
   return (
-    <Link href={href} title="All grants with this id" className="font-mono text-xs text-indigo-700 underline-offset-2 hover:underline dark:text-indigo-300">
+    <Link
+      href={href}
+      title="All grants with this id"
+      className="font-mono text-xs text-indigo-700 underline-offset-2 hover:underline dark:text-indigo-300"
+    >
       {value}
     </Link>
   );
@@ -19,13 +34,26 @@ export function IdsPanel({ grant }: { grant: Ids }) {
     <Panel title="Identifiers">
       <Facts
         items={[
-          ["Grant", <span key="g" className="inline-flex items-center gap-2"><code className="font-mono text-xs">{grant.id}</code><CopyButton value={grant.id} /></span>],
+          [
+            "Grant",
+            <span key="g" className="inline-flex items-center gap-2">
+              <code className="font-mono text-xs">{grant.id}</code>
+              <CopyButton value={grant.id} />
+            </span>,
+          ],
           ["Customer", <FilterLink key="c" param="customer" value={grant.customer_id} />],
           ["Subscription", <FilterLink key="s" param="q" value={grant.subscription_id} />],
           ["Payment", <FilterLink key="p" param="q" value={grant.payment_id} />],
           ["Entitlement", <FilterLink key="e" param="q" value={grant.entitlement_id} />],
           ["Business", <FilterLink key="b" param="business" value={grant.business_id} />],
-          ["Brand", grant.brand_id ? <code className="font-mono text-xs">{grant.brand_id}</code> : <span className="text-slate-400">—</span>],
+          [
+            "Brand",
+            grant.brand_id ? (
+              <code className="font-mono text-xs">{grant.brand_id}</code>
+            ) : (
+              <span className="text-slate-400">—</span>
+            ),
+          ],
         ]}
       />
     </Panel>

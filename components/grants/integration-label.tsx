@@ -17,7 +17,16 @@ export function IntegrationLabel({ type }: { type: string }) {
   const info = integrationInfo(type);
   return (
     <span className="inline-flex items-center gap-1.5 whitespace-nowrap">
-      <svg viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth={1.8} strokeLinecap="round" strokeLinejoin="round" aria-hidden="true" className="h-4 w-4 shrink-0 text-slate-500 dark:text-slate-400">
+      <svg
+        viewBox="0 0 24 24"
+        fill="none"
+        stroke="currentColor"
+        strokeWidth={1.8}
+        strokeLinecap="round"
+        strokeLinejoin="round"
+        aria-hidden="true"
+        className="h-4 w-4 shrink-0 text-slate-500 dark:text-slate-400"
+      >
         <path d={GLYPHS[info.glyph] ?? GLYPHS.dot} />
       </svg>
       {info.label}

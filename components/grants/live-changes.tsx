@@ -17,7 +17,9 @@ export function LiveChanges({ since, query }: { since: string; query: string }) 
   const { data } = useQuery({
     queryKey: ["grant-changes", query, since],
     queryFn: async () => {
-      const response = await fetch(`/api/v1/grants/changes${query}${separator}since=${encodeURIComponent(since)}`);
+      const response = await fetch(
+        `/api/v1/grants/changes${query}${separator}since=${encodeURIComponent(since)}`,
+      );
       if (!response.ok) throw new Error(`changes: ${response.status}`);
       return (await response.json()) as { changed: number };
     },
@@ -28,8 +30,16 @@ export function LiveChanges({ since, query }: { since: string; query: string }) 
     <div aria-live="polite" className="mb-3 min-h-0">
       {changed > 0 ? (
         <div className="flex items-center justify-between gap-3 rounded-md border border-indigo-200 bg-indigo-50 px-4 py-2 text-sm text-indigo-900 dark:border-indigo-900 dark:bg-indigo-950/50 dark:text-indigo-200">
-          <span>{changed === 1 ? "1 grant new or updated" : `${changed} grants new or updated`} since you opened this page.</span>
-          <button type="button" onClick={() => startRefresh(() => router.refresh())} disabled={refreshing} className="font-medium underline underline-offset-2 disabled:opacity-50">
+          <span>
+            {changed === 1 ? "1 grant new or updated" : `${changed} grants new or updated`} since
+            you opened this page.
+          </span>
+          <button
+            type="button"
+            onClick={() => startRefresh(() => router.refresh())}
+            disabled={refreshing}
+            className="font-medium underline underline-offset-2 disabled:opacity-50"
+          >
             {refreshing ? "Refreshing…" : "Show them"}
           </button>
         </div>

@@ -20,9 +20,17 @@ export function LiveGrant({ grantId, eventCount }: { grantId: string; eventCount
   const fresh = data ? data.events.length - eventCount : 0;
   if (fresh <= 0) return null;
   return (
-    <div aria-live="polite" className="flex items-center gap-3 rounded-md border border-indigo-200 bg-indigo-50 px-3 py-2 text-sm text-indigo-900 dark:border-indigo-900 dark:bg-indigo-950/50 dark:text-indigo-200">
+    <div
+      aria-live="polite"
+      className="flex items-center gap-3 rounded-md border border-indigo-200 bg-indigo-50 px-3 py-2 text-sm text-indigo-900 dark:border-indigo-900 dark:bg-indigo-950/50 dark:text-indigo-200"
+    >
       {fresh === 1 ? "1 new delivery" : `${fresh} new deliveries`} since you opened this page.
-      <button type="button" onClick={() => startRefresh(() => router.refresh())} disabled={refreshing} className="font-medium underline underline-offset-2">
+      <button
+        type="button"
+        onClick={() => startRefresh(() => router.refresh())}
+        disabled={refreshing}
+        className="font-medium underline underline-offset-2"
+      >
         {refreshing ? "Refreshing…" : "Show"}
       </button>
     </div>

@@ -3,5 +3,9 @@ import { statusInfo } from "@/lib/grants/status";
 
 export function StatusBadge({ status }: { status: string }) {
   const info = statusInfo(status);
-  return <Badge tone={info.tone} title={info.meaning}>{info.label}</Badge>;
+  return (
+    <Badge tone={info.tone} title={info.meaning}>
+      {info.label}
+    </Badge>
+  );
 }

@@ -4,7 +4,13 @@ import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
 import { isTypingTarget } from "./keyboard";
 
-const GO_TO: Record<string, string> = { o: "/", g: "/grants", f: "/failures", r: "/revocations", e: "/events" };
+const GO_TO: Record<string, string> = {
+  o: "/",
+  g: "/grants",
+  f: "/failures",
+  r: "/revocations",
+  e: "/events",
+};
 
 const HELP: [keys: string, what: string][] = [
   ["/", "Search grants"],
@@ -60,18 +66,31 @@ export function KeyboardShortcuts() {
   }, [router]);
 
   return (
-    <dialog ref={dialog} onClose={() => setHelpOpen(false)} aria-labelledby="shortcuts-title" className="m-auto rounded-lg bg-white p-6 text-slate-900 shadow-xl backdrop:bg-slate-950/50 dark:bg-slate-900 dark:text-slate-100">
-      <h2 id="shortcuts-title" className="mb-4 text-lg font-semibold">Keyboard shortcuts</h2>
+    <dialog
+      ref={dialog}
+      onClose={() => setHelpOpen(false)}
+      aria-labelledby="shortcuts-title"
+      className="m-auto rounded-lg bg-white p-6 text-slate-900 shadow-xl backdrop:bg-slate-950/50 dark:bg-slate-900 dark:text-slate-100"
+    >
+      <h2 id="shortcuts-title" className="mb-4 text-lg font-semibold">
+        Keyboard shortcuts
+      </h2>
       <dl className="grid grid-cols-[max-content_1fr] gap-x-6 gap-y-2 text-sm">
         {HELP.map(([keys, what]) => (
           <div key={keys} className="contents">
-            <dt><kbd className="rounded border border-slate-300 bg-slate-50 px-1.5 py-0.5 font-mono text-xs dark:border-slate-600 dark:bg-slate-800">{keys}</kbd></dt>
+            <dt>
+              <kbd className="rounded border border-slate-300 bg-slate-50 px-1.5 py-0.5 font-mono text-xs dark:border-slate-600 dark:bg-slate-800">
+                {keys}
+              </kbd>
+            </dt>
             <dd>{what}</dd>
           </div>
         ))}
       </dl>
       <form method="dialog" className="mt-6 text-right">
-        <button className="rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-500">Close</button>
+        <button className="rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-500">
+          Close
+        </button>
       </form>
     </dialog>
   );

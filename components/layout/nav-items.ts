@@ -1,7 +1,16 @@
 import type { Permission } from "@/lib/auth/roles";
 
 export type NavItem = { href: string; label: string; icon: NavIconName; permission?: Permission };
-export type NavIconName = "overview" | "grants" | "failures" | "revocations" | "events" | "team" | "keys" | "audit" | "sync";
+export type NavIconName =
+  | "overview"
+  | "grants"
+  | "failures"
+  | "revocations"
+  | "events"
+  | "team"
+  | "keys"
+  | "audit"
+  | "sync";
 
 /** The sidebar, in the order support staff work: look around, find the grant, diagnose. */
 export const NAV_ITEMS: NavItem[] = [

@@ -12,7 +12,10 @@ function isActive(pathname: string, href: string): boolean {
 export function Sidebar({ items, label = "Main" }: { items: NavItem[]; label?: string }) {
   const pathname = usePathname();
   return (
-    <nav aria-label={label} className="flex flex-row gap-1 overflow-x-auto px-3 py-2 md:flex-col md:px-3 md:py-4">
+    <nav
+      aria-label={label}
+      className="flex flex-row gap-1 overflow-x-auto px-3 py-2 md:flex-col md:px-3 md:py-4"
+    >
       {items.map((item) => {
         const active = isActive(pathname, item.href);
         return (

@@ -4,7 +4,13 @@ import { useRouter } from "next/navigation";
 import { useEffect } from "react";
 
 /** Re-renders the page from the server every few seconds while a sync is running. */
-export function RefreshWhileRunning({ running, everyMs = 2_000 }: { running: boolean; everyMs?: number }) {
+export function RefreshWhileRunning({
+  running,
+  everyMs = 2_000,
+}: {
+  running: boolean;
+  everyMs?: number;
+}) {
   const router = useRouter();
   useEffect(() => {
     if (!running) return;

@@ -5,7 +5,9 @@ export function PageSkeleton() {
       <span className="sr-only">Loading…</span>
       <div className="h-8 w-48 rounded bg-slate-200 dark:bg-slate-800" />
       <div className="grid grid-cols-2 gap-4 md:grid-cols-4">
-        {Array.from({ length: 4 }, (_, i) => <div key={i} className="h-24 rounded-lg bg-slate-200 dark:bg-slate-800" />)}
+        {Array.from({ length: 4 }, (_, i) => (
+          <div key={i} className="h-24 rounded-lg bg-slate-200 dark:bg-slate-800" />
+        ))}
       </div>
       <div className="h-96 rounded-lg bg-slate-200 dark:bg-slate-800" />
     </div>

@@ -45,14 +45,24 @@ export async function recordAudit(
 export const AUDIT_PAGE_SIZE = 100;
 
 /** Newest first; `before` is the id of the last row of the previous page. */
-export async function listAuditLog(viewer: Viewer, options: { action?: string; before?: string } = {}) {
+export async function listAuditLog(
+  viewer: Viewer,
+  options: { action?: string; before?: string } = {},
+) {
   assertCan(viewer, "audit:read");
   const db = await getDb();
-  const cursor = options.before ? await db.auditLog.findUnique({ where: { id: options.before }, select: { at: true, id: true } }) : null;
+  const cursor = options.before
+    ? await db.auditLog.findUnique({
+        where: { id: options.before },
+        select: { at: true, id: true },
+      })
+    : null;
   const rows = await db.auditLog.findMany({
     where: {
       ...(options.action ? { action: options.action } : {}),
-      ...(cursor ? { OR: [{ at: { lt: cursor.at } }, { at: cursor.at, id: { lt: cursor.id } }] } : {}),
+      ...(cursor
+        ? { OR: [{ at: { lt: cursor.at } }, { at: cursor.at, id: { lt: cursor.id } }] }
+        : {}),
     },
     orderBy: [{ at: "desc" }, { id: "desc" }],
     take: AUDIT_PAGE_SIZE + 1,

@@ -12,7 +12,11 @@ const KEY_PREFIX = "gd_";
 /** lastUsedAt is written at most this often per key, not on every request. */
 const LAST_USED_RESOLUTION_MS = 60_000;
 
-export const apiKeyNameSchema = z.string().trim().min(1, "give the key a name").max(80, "at most 80 characters");
+export const apiKeyNameSchema = z
+  .string()
+  .trim()
+  .min(1, "give the key a name")
+  .max(80, "at most 80 characters");
 
 export class ApiKeyError extends Refusal {
   override name = "ApiKeyError";
@@ -22,7 +26,10 @@ function hashKey(key: string): string {
   return crypto.createHash("sha256").update(key).digest("hex");
 }
 
-export async function createApiKey(viewer: Viewer, name: string): Promise<{ id: string; name: string; key: string }> {
+export async function createApiKey(
+  viewer: Viewer,
+  name: string,
+): Promise<{ id: string; name: string; key: string }> {
   assertCan(viewer, "api-keys:manage");
   const parsed = apiKeyNameSchema.safeParse(name);
   if (!parsed.success) throw new ApiKeyError(parsed.error.issues[0]!.message);
@@ -31,9 +38,21 @@ export async function createApiKey(viewer: Viewer, name: string): Promise<{ id: 
   const db = await getDb();
   await db.$transaction(async (tx) => {
     await tx.apiKey.create({
-      data: { id, name: parsed.data, keyHash: hashKey(key), prefix: key.slice(0, KEY_PREFIX.length + 4), createdById: viewer.kind === "user" ? viewer.id : null },
+      data: {
+        id,
+        name: parsed.data,
+        keyHash: hashKey(key),
+        prefix: key.slice(0, KEY_PREFIX.length + 4),
+        createdById: viewer.kind === "user" ? viewer.id : null,
+      },
     });
-    await recordAudit(tx, viewer, "api_key.created", { type: "api_key", id }, { name: parsed.data });
+    await recordAudit(
+      tx,
+      viewer,
+      "api_key.created",
+      { type: "api_key", id },
+      { name: parsed.data },
+    );
   });
   return { id, name: parsed.data, key };
 }
@@ -43,7 +62,14 @@ export async function listApiKeys(viewer: Viewer) {
   const db = await getDb();
   return db.apiKey.findMany({
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    select: { id: true, name: true, prefix: true, createdAt: true, lastUsedAt: true, revokedAt: true },
+    select: {
+      id: true,
+      name: true,
+      prefix: true,
+      createdAt: true,
+      lastUsedAt: true,
+      revokedAt: true,
+    },
   });
 }
 
@@ -68,5 +94,10 @@ export async function viewerFromApiKey(key: string, now = new Date()): Promise<V
   if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
     await db.apiKey.update({ where: { id: row.id }, data: { lastUsedAt: now } });
   }
-  return issueViewer({ kind: "api_key", id: row.id, label: `API key “${row.name}”`, role: "support" });
+  return issueViewer({
+    kind: "api_key",
+    id: row.id,
+    label: `API key “${row.name}”`,
+    role: "support",
+  });
 }

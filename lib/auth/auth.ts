@@ -10,7 +10,13 @@ import { nextCookies } from "better-auth/next-js";
 import { getDb, type Database } from "../db";
 import { getEnv } from "../env";
 import { resolveAuthSecret } from "./secret";
-import { clearAccountFailures, clientAddress, findLock, recordFailure, throttleKeys } from "./throttle";
+import {
+  clearAccountFailures,
+  clientAddress,
+  findLock,
+  recordFailure,
+  throttleKeys,
+} from "./throttle";
 
 const SIGN_IN_PATH = "/sign-in/email";
 
@@ -35,14 +41,23 @@ function createAuth(db: Database) {
     // without it, the origin the browser addressed (its Host header), whatever name it used.
     trustedOrigins: env.authUrl ? undefined : (request) => sameHostOrigins(request),
     database: prismaAdapter(db, { provider: env.databaseProvider }),
-    emailAndPassword: { enabled: true, disableSignUp: true, minPasswordLength: 10, maxPasswordLength: 256 },
+    emailAndPassword: {
+      enabled: true,
+      disableSignUp: true,
+      minPasswordLength: 10,
+      maxPasswordLength: 256,
+    },
     user: {
       additionalFields: {
         role: { type: "string", required: false, defaultValue: "support", input: false },
         disabled: { type: "boolean", required: false, defaultValue: false, input: false },
       },
     },
-    session: { expiresIn: 60 * 60 * 24 * 7, updateAge: 60 * 60 * 24, cookieCache: { enabled: false } },
+    session: {
+      expiresIn: 60 * 60 * 24 * 7,
+      updateAge: 60 * 60 * 24,
+      cookieCache: { enabled: false },
+    },
     // Better Auth's own limiter counts every request per path and lives in memory; ours counts
     // failures per account and per address, in the database (throttle.ts).
     rateLimit: { enabled: false },
@@ -61,8 +76,14 @@ function createAuth(db: Database) {
         create: {
           // A disabled user cannot get a new session, whatever the password.
           before: async (session) => {
-            const user = await db.user.findUnique({ where: { id: session.userId }, select: { disabled: true } });
-            if (!user || user.disabled) throw new APIError("FORBIDDEN", { message: "This account is disabled. Ask an admin of your team." });
+            const user = await db.user.findUnique({
+              where: { id: session.userId },
+              select: { disabled: true },
+            });
+            if (!user || user.disabled)
+              throw new APIError("FORBIDDEN", {
+                message: "This account is disabled. Ask an admin of your team.",
+              });
             return { data: session };
           },
         },
@@ -78,7 +99,10 @@ function createAuth(db: Database) {
           const minutes = Math.ceil(lock.retryAfterSeconds / 60);
           throw new APIError(
             "TOO_MANY_REQUESTS",
-            { code: "TOO_MANY_ATTEMPTS", message: `Too many failed sign-ins. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.` },
+            {
+              code: "TOO_MANY_ATTEMPTS",
+              message: `Too many failed sign-ins. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`,
+            },
             { "Retry-After": String(lock.retryAfterSeconds) },
           );
         }
@@ -89,7 +113,8 @@ function createAuth(db: Database) {
         if (!email || !ctx.headers) return;
         const returned = ctx.context.returned;
         if (returned instanceof APIError) {
-          if (returned.statusCode !== 429) await recordFailure(db, throttleKeys(email, clientAddress(ctx.headers)));
+          if (returned.statusCode !== 429)
+            await recordFailure(db, throttleKeys(email, clientAddress(ctx.headers)));
         } else {
           await clearAccountFailures(db, email);
         }

@@ -38,20 +38,30 @@ export async function requireActionViewer(permission: Permission): Promise<Viewe
 type RouteHandler<C> = (request: Request, viewer: Viewer, context: C) => Promise<Response>;
 
 /** Route handlers under /api/v1: 401 without a valid session or key, 403 for the wrong role. */
-export function guardRoute<C>(permission: Permission, handler: RouteHandler<C>): (request: Request, context: C) => Promise<Response> {
+export function guardRoute<C>(
+  permission: Permission,
+  handler: RouteHandler<C>,
+): (request: Request, context: C) => Promise<Response> {
   return async (request, context) => {
     const viewer = await viewerFromHeaders(request.headers);
     if (!viewer) {
       return Response.json(
         { error: "sign in, or send an API key as Authorization: Bearer <key>" },
-        { status: 401, headers: { "WWW-Authenticate": 'Bearer realm="grantdesk"', "Cache-Control": "no-store" } },
+        {
+          status: 401,
+          headers: { "WWW-Authenticate": 'Bearer realm="grantdesk"', "Cache-Control": "no-store" },
+        },
       );
     }
     try {
       if (!can(viewer, permission)) throw new ForbiddenError(permission);
       return await handler(request, viewer, context);
     } catch (error) {
-      if (error instanceof ForbiddenError) return Response.json({ error: error.message }, { status: 403, headers: { "Cache-Control": "no-store" } });
+      if (error instanceof ForbiddenError)
+        return Response.json(
+          { error: error.message },
+          { status: 403, headers: { "Cache-Control": "no-store" } },
+        );
       throw error;
     }
   };

@@ -11,7 +11,9 @@ import type { Env } from "../env";
 export function resolveAuthSecret(env: Env): string {
   if (env.authSecret) return env.authSecret;
   if (env.databaseProvider !== "sqlite") {
-    throw new Error("AUTH_SECRET is not set: it is required with a PostgreSQL DATABASE_URL (try: openssl rand -base64 32)");
+    throw new Error(
+      "AUTH_SECRET is not set: it is required with a PostgreSQL DATABASE_URL (try: openssl rand -base64 32)",
+    );
   }
   const file = path.join(path.dirname(sqliteFilePath(env.databaseUrl)), "auth-secret");
   try {
@@ -26,7 +28,8 @@ export function resolveAuthSecret(env: Env): string {
     fs.writeFileSync(file, secret, { mode: 0o600, flag: "wx" });
     return secret;
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === "EEXIST") return fs.readFileSync(file, "utf8").trim();
+    if ((error as NodeJS.ErrnoException).code === "EEXIST")
+      return fs.readFileSync(file, "utf8").trim();
     throw error;
   }
 }

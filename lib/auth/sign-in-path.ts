@@ -2,7 +2,8 @@
 // on this site (never "//evil.example" or "https://…"), so the sign-in page is no open redirect.
 
 export function safeReturnPath(value: string | null | undefined): string {
-  if (!value || !value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return "/";
+  if (!value || !value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\"))
+    return "/";
   if (value.startsWith("/sign-in") || value.startsWith("/api/")) return "/";
   return value;
 }

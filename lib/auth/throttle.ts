@@ -18,11 +18,20 @@ export function throttleKeys(email: string, clientAddress: string | null): strin
 }
 
 /** The first of the keys that is locked now, with the seconds left. */
-export async function findLock(db: Database, keys: string[], now = new Date()): Promise<Lock | null> {
-  const rows = await db.signInThrottle.findMany({ where: { key: { in: keys }, lockedUntil: { gt: now } } });
+export async function findLock(
+  db: Database,
+  keys: string[],
+  now = new Date(),
+): Promise<Lock | null> {
+  const rows = await db.signInThrottle.findMany({
+    where: { key: { in: keys }, lockedUntil: { gt: now } },
+  });
   const latest = rows.sort((a, b) => b.lockedUntil!.getTime() - a.lockedUntil!.getTime())[0];
   if (!latest) return null;
-  return { key: latest.key, retryAfterSeconds: Math.ceil((latest.lockedUntil!.getTime() - now.getTime()) / 1000) };
+  return {
+    key: latest.key,
+    retryAfterSeconds: Math.ceil((latest.lockedUntil!.getTime() - now.getTime()) / 1000),
+  };
 }
 
 /** Counts one failure against each key; the 10th within the window sets the lock. */
@@ -33,7 +42,8 @@ export async function recordFailure(db: Database, keys: string[], now = new Date
       const windowOpen = row && now.getTime() - row.firstFailureAt.getTime() < WINDOW_MS;
       const failures = windowOpen ? row.failures + 1 : 1;
       const firstFailureAt = windowOpen ? row.firstFailureAt : now;
-      const lockedUntil = failures >= MAX_FAILURES ? new Date(now.getTime() + LOCK_MS) : (row?.lockedUntil ?? null);
+      const lockedUntil =
+        failures >= MAX_FAILURES ? new Date(now.getTime() + LOCK_MS) : (row?.lockedUntil ?? null);
       await tx.signInThrottle.upsert({
         where: { key },
         create: { key, failures, firstFailureAt, lockedUntil },

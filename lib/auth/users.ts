@@ -22,46 +22,93 @@ export class UserError extends Refusal {
   override name = "UserError";
 }
 
-export type TeamMember = { id: string; email: string; name: string; role: string; disabled: boolean; createdAt: Date; activeSessions: number };
+export type TeamMember = {
+  id: string;
+  email: string;
+  name: string;
+  role: string;
+  disabled: boolean;
+  createdAt: Date;
+  activeSessions: number;
+};
 
 export async function listUsers(viewer: Viewer): Promise<TeamMember[]> {
   assertCan(viewer, "users:manage");
   const db = await getDb();
   const users = await db.user.findMany({
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-    select: { id: true, email: true, name: true, role: true, disabled: true, createdAt: true, _count: { select: { sessions: { where: { expiresAt: { gt: new Date() } } } } } },
+    select: {
+      id: true,
+      email: true,
+      name: true,
+      role: true,
+      disabled: true,
+      createdAt: true,
+      _count: { select: { sessions: { where: { expiresAt: { gt: new Date() } } } } },
+    },
   });
   return users.map(({ _count, ...user }) => ({ ...user, activeSessions: _count.sessions }));
 }
 
-export async function createUser(viewer: Viewer, input: NewUser): Promise<{ id: string; email: string; role: Role }> {
+export async function createUser(
+  viewer: Viewer,
+  input: NewUser,
+): Promise<{ id: string; email: string; role: Role }> {
   assertCan(viewer, "users:manage");
   const parsed = newUserSchema.safeParse(input);
-  if (!parsed.success) throw new UserError(parsed.error.issues.map((issue) => issue.message).join("; "));
+  if (!parsed.success)
+    throw new UserError(parsed.error.issues.map((issue) => issue.message).join("; "));
   const { email, password, role } = parsed.data;
   const db = await getDb();
-  if (await db.user.findUnique({ where: { email }, select: { id: true } })) throw new UserError(`a user with the email ${email} already exists`);
+  if (await db.user.findUnique({ where: { email }, select: { id: true } }))
+    throw new UserError(`a user with the email ${email} already exists`);
   const id = crypto.randomUUID();
   const passwordHash = await hashPassword(password);
   await db.$transaction(async (tx) => {
-    await tx.user.create({ data: { id, email, name: parsed.data.name || email.split("@")[0]!, emailVerified: true, role } });
-    await tx.account.create({ data: { id: crypto.randomUUID(), accountId: id, providerId: "credential", userId: id, password: passwordHash } });
+    await tx.user.create({
+      data: {
+        id,
+        email,
+        name: parsed.data.name || email.split("@")[0]!,
+        emailVerified: true,
+        role,
+      },
+    });
+    await tx.account.create({
+      data: {
+        id: crypto.randomUUID(),
+        accountId: id,
+        providerId: "credential",
+        userId: id,
+        password: passwordHash,
+      },
+    });
     await recordAudit(tx, viewer, "user.created", { type: "user", id: email }, { role });
   });
   return { id, email, role };
 }
 
 /** Sets a new password (the demo's admin, and an admin helping a teammate); signs them out. */
-export async function resetPassword(viewer: Viewer, email: string, password: string): Promise<void> {
+export async function resetPassword(
+  viewer: Viewer,
+  email: string,
+  password: string,
+): Promise<void> {
   assertCan(viewer, "users:manage");
   const parsed = newUserSchema.shape.password.safeParse(password);
   if (!parsed.success) throw new UserError(parsed.error.issues[0]!.message);
   const db = await getDb();
-  const user = await db.user.findUnique({ where: { email: email.trim().toLowerCase() }, select: { id: true } });
+  const user = await db.user.findUnique({
+    where: { email: email.trim().toLowerCase() },
+    select: { id: true },
+  });
   if (!user) throw new UserError(`no user with the email ${email}`);
   const passwordHash = await hashPassword(password);
   await db.$transaction([
-    db.account.updateMany({ where: { userId: user.id, providerId: "credential" }, data: { password: passwordHash } }),
+    db.account.updateMany({
+      where: { userId: user.id, providerId: "credential" },
+      data: { password: passwordHash },
+    }),
     db.session.deleteMany({ where: { userId: user.id } }),
   ]);
 }
@@ -77,25 +124,41 @@ export async function setUserRole(viewer: Viewer, userId: string, role: Role): P
   const user = await db.user.findUnique({ where: { id: userId } });
   if (!user) throw new UserError("this user no longer exists");
   if (user.role === role) return;
-  if (user.role === "admin" && (await activeAdminsOtherThan(userId)) === 0) throw new UserError("the team must keep at least one active admin");
+  if (user.role === "admin" && (await activeAdminsOtherThan(userId)) === 0)
+    throw new UserError("the team must keep at least one active admin");
   await db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: userId }, data: { role } });
-    await recordAudit(tx, viewer, "user.role_changed", { type: "user", id: user.email }, { from: user.role, to: role });
+    await recordAudit(
+      tx,
+      viewer,
+      "user.role_changed",
+      { type: "user", id: user.email },
+      { from: user.role, to: role },
+    );
   });
 }
 
 /** Disabling deletes the user's sessions in the same transaction: they are signed out at once. */
-export async function setUserDisabled(viewer: Viewer, userId: string, disabled: boolean): Promise<void> {
+export async function setUserDisabled(
+  viewer: Viewer,
+  userId: string,
+  disabled: boolean,
+): Promise<void> {
   assertCan(viewer, "users:manage");
-  if (disabled && viewer.kind === "user" && viewer.id === userId) throw new UserError("you cannot disable yourself");
+  if (disabled && viewer.kind === "user" && viewer.id === userId)
+    throw new UserError("you cannot disable yourself");
   const db = await getDb();
   const user = await db.user.findUnique({ where: { id: userId } });
   if (!user) throw new UserError("this user no longer exists");
   if (user.disabled === disabled) return;
-  if (disabled && user.role === "admin" && (await activeAdminsOtherThan(userId)) === 0) throw new UserError("the team must keep at least one active admin");
+  if (disabled && user.role === "admin" && (await activeAdminsOtherThan(userId)) === 0)
+    throw new UserError("the team must keep at least one active admin");
   await db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: userId }, data: { disabled } });
     if (disabled) await tx.session.deleteMany({ where: { userId } });
-    await recordAudit(tx, viewer, disabled ? "user.disabled" : "user.enabled", { type: "user", id: user.email });
+    await recordAudit(tx, viewer, disabled ? "user.disabled" : "user.enabled", {
+      type: "user",
+      id: user.email,
+    });
   });
 }

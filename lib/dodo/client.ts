@@ -13,7 +13,9 @@ export const dodoTimeouts = { requestMs: 15_000 };
 export class DodoNotConfiguredError extends Error {
   override name = "DodoNotConfiguredError";
   constructor() {
-    super("No Dodo API key is configured: set DODO_PAYMENTS_API_KEY (Dodo dashboard → Developer → API keys) and restart Grantdesk.");
+    super(
+      "No Dodo API key is configured: set DODO_PAYMENTS_API_KEY (Dodo dashboard → Developer → API keys) and restart Grantdesk.",
+    );
   }
 }
 

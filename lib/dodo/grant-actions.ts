@@ -20,7 +20,17 @@ export class DodoActionError extends Refusal {
 
 async function localGrant(grantId: string) {
   const db = await getDb();
-  const grant = await db.grant.findUnique({ where: { id: grantId }, select: { id: true, entitlementId: true, customerId: true, status: true, integrationType: true, lastChangedAt: true } });
+  const grant = await db.grant.findUnique({
+    where: { id: grantId },
+    select: {
+      id: true,
+      entitlementId: true,
+      customerId: true,
+      status: true,
+      integrationType: true,
+      lastChangedAt: true,
+    },
+  });
   if (!grant) throw new DodoActionError(`no grant with id ${grantId} here`);
   return grant;
 }
@@ -41,12 +51,20 @@ export async function refreshGrant(viewer: Viewer, grantId: string): Promise<App
   assertCan(viewer, "grants:refresh");
   const grant = await localGrant(grantId);
   const fresh = await askDodo(async () => {
-    for await (const candidate of listEntitlementGrants(dodoClient(), grant.entitlementId, { customer_id: grant.customerId }, INTERACTIVE)) {
+    for await (const candidate of listEntitlementGrants(
+      dodoClient(),
+      grant.entitlementId,
+      { customer_id: grant.customerId },
+      INTERACTIVE,
+    )) {
       if (candidate.id === grantId) return candidate;
     }
     return null;
   });
-  if (!fresh) throw new DodoActionError(`Dodo no longer lists this grant under entitlement ${grant.entitlementId} for customer ${grant.customerId}.`);
+  if (!fresh)
+    throw new DodoActionError(
+      `Dodo no longer lists this grant under entitlement ${grant.entitlementId} for customer ${grant.customerId}.`,
+    );
   return applyApiSnapshot(fresh);
 }
 
@@ -56,41 +74,100 @@ export async function revokeGrant(viewer: Viewer, grantId: string): Promise<void
   // Taken before asking: Dodo's confirming webhook may land before this function writes.
   const requestedAt = new Date();
   // DELETE is idempotent at Dodo (a revoked grant stays revoked), so retrying it is safe.
-  await askDodo(() => withRetries(INTERACTIVE, () => dodoClient().entitlements.grants.revoke(grantId, { id: grant.entitlementId })));
+  await askDodo(() =>
+    withRetries(INTERACTIVE, () =>
+      dodoClient().entitlements.grants.revoke(grantId, { id: grant.entitlementId }),
+    ),
+  );
   const db = await getDb();
   await db.$transaction(async (tx) => {
-    await tx.grantAction.create({ data: { id: crypto.randomUUID(), grantId, kind: "revoke", requestedAt, requestedBy: viewer.label, detail: { statusBefore: grant.status } } });
-    await recordAudit(tx, viewer, "grant.revoked", { type: "grant", id: grantId }, { customer: grant.customerId, statusBefore: grant.status });
+    await tx.grantAction.create({
+      data: {
+        id: crypto.randomUUID(),
+        grantId,
+        kind: "revoke",
+        requestedAt,
+        requestedBy: viewer.label,
+        detail: { statusBefore: grant.status },
+      },
+    });
+    await recordAudit(
+      tx,
+      viewer,
+      "grant.revoked",
+      { type: "grant", id: grantId },
+      { customer: grant.customerId, statusBefore: grant.status },
+    );
   });
 }
 
 export const fulfilmentSchema = z.object({
-  key: z.string().trim().min(1, "enter the license key to deliver").max(512, "at most 512 characters"),
-  activationsLimit: z.coerce.number().int("a whole number").positive("at least 1").max(1_000_000).optional(),
-  expiresAt: z.coerce.date({ error: "a valid date" }).refine((date) => date.getTime() > Date.now(), "must be in the future").optional(),
+  key: z
+    .string()
+    .trim()
+    .min(1, "enter the license key to deliver")
+    .max(512, "at most 512 characters"),
+  activationsLimit: z.coerce
+    .number()
+    .int("a whole number")
+    .positive("at least 1")
+    .max(1_000_000)
+    .optional(),
+  expiresAt: z.coerce
+    .date({ error: "a valid date" })
+    .refine((date) => date.getTime() > Date.now(), "must be in the future")
+    .optional(),
 });
 export type Fulfilment = z.input<typeof fulfilmentSchema>;
 
-export async function fulfilLicenseKey(viewer: Viewer, grantId: string, input: Fulfilment): Promise<void> {
+export async function fulfilLicenseKey(
+  viewer: Viewer,
+  grantId: string,
+  input: Fulfilment,
+): Promise<void> {
   assertCan(viewer, "grants:fulfil");
   const parsed = fulfilmentSchema.safeParse(input);
-  if (!parsed.success) throw new DodoActionError(parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; "));
+  if (!parsed.success)
+    throw new DodoActionError(
+      parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; "),
+    );
   const grant = await localGrant(grantId);
-  if (grant.integrationType !== "license_key") throw new DodoActionError("only license-key grants can be fulfilled with a key");
-  if (grant.status !== "Pending") throw new DodoActionError(`this grant is ${grant.status}, not Pending: there is nothing to fulfil`);
+  if (grant.integrationType !== "license_key")
+    throw new DodoActionError("only license-key grants can be fulfilled with a key");
+  if (grant.status !== "Pending")
+    throw new DodoActionError(
+      `this grant is ${grant.status}, not Pending: there is nothing to fulfil`,
+    );
   const { key, activationsLimit, expiresAt } = parsed.data;
   const requestedAt = new Date();
   // Not repeated on a 5xx or a timeout: Dodo may have delivered the key already.
   await askDodo(() =>
     withRetries({ ...INTERACTIVE, repeatable: false }, () =>
-      dodoClient().entitlements.grants.fulfillLicenseKey(grantId, { key, activations_limit: activationsLimit ?? null, expires_at: expiresAt?.toISOString() ?? null }),
+      dodoClient().entitlements.grants.fulfillLicenseKey(grantId, {
+        key,
+        activations_limit: activationsLimit ?? null,
+        expires_at: expiresAt?.toISOString() ?? null,
+      }),
     ),
   );
   // The key itself is never written outside the grant (it arrives with Dodo's webhook): only its last 4.
-  const detail = { keyLast4: key.slice(-4), activationsLimit: activationsLimit ?? null, expiresAt: expiresAt?.toISOString() ?? null };
+  const detail = {
+    keyLast4: key.slice(-4),
+    activationsLimit: activationsLimit ?? null,
+    expiresAt: expiresAt?.toISOString() ?? null,
+  };
   const db = await getDb();
   await db.$transaction(async (tx) => {
-    await tx.grantAction.create({ data: { id: crypto.randomUUID(), grantId, kind: "fulfil", requestedAt, requestedBy: viewer.label, detail } });
+    await tx.grantAction.create({
+      data: {
+        id: crypto.randomUUID(),
+        grantId,
+        kind: "fulfil",
+        requestedAt,
+        requestedBy: viewer.label,
+        detail,
+      },
+    });
     await recordAudit(tx, viewer, "grant.fulfilled", { type: "grant", id: grantId }, detail);
   });
 }
@@ -98,17 +175,39 @@ export async function fulfilLicenseKey(viewer: Viewer, grantId: string, input: F
 /** How long a confirmed request stays on the grant page, so whoever asked sees it went through. */
 const RECENT_MS = 24 * 60 * 60_000;
 
-export type RecentAction = { id: string; kind: string; requestedAt: Date; requestedBy: string; confirmed: boolean };
+export type RecentAction = {
+  id: string;
+  kind: string;
+  requestedAt: Date;
+  requestedBy: string;
+  confirmed: boolean;
+};
 
 /**
  * Requests of the last day, newest first. Confirmed once any snapshot arrived after it (Dodo's
  * webhook, or a refresh); pending until then.
  */
-export async function recentActions(viewer: Viewer, grantId: string, now = new Date()): Promise<RecentAction[]> {
+export async function recentActions(
+  viewer: Viewer,
+  grantId: string,
+  now = new Date(),
+): Promise<RecentAction[]> {
   assertCan(viewer, "grants:read");
   const db = await getDb();
-  const grant = await db.grant.findUnique({ where: { id: grantId }, select: { lastChangedAt: true } });
+  const grant = await db.grant.findUnique({
+    where: { id: grantId },
+    select: { lastChangedAt: true },
+  });
   if (!grant) return [];
-  const actions = await db.grantAction.findMany({ where: { grantId, requestedAt: { gt: new Date(now.getTime() - RECENT_MS) } }, orderBy: { requestedAt: "desc" } });
-  return actions.map(({ id, kind, requestedAt, requestedBy }) => ({ id, kind, requestedAt, requestedBy, confirmed: grant.lastChangedAt > requestedAt }));
+  const actions = await db.grantAction.findMany({
+    where: { grantId, requestedAt: { gt: new Date(now.getTime() - RECENT_MS) } },
+    orderBy: { requestedAt: "desc" },
+  });
+  return actions.map(({ id, kind, requestedAt, requestedBy }) => ({
+    id,
+    kind,
+    requestedAt,
+    requestedBy,
+    confirmed: grant.lastChangedAt > requestedAt,
+  }));
 }

@@ -27,11 +27,17 @@ function delayBefore(error: unknown, attempt: number, policy: RetryPolicy): numb
     return wait <= policy.maxWaitMs ? wait : null;
   }
   if (!policy.repeatable) return null;
-  const transient = error instanceof DodoPayments.InternalServerError || error instanceof DodoPayments.APIConnectionError;
+  const transient =
+    error instanceof DodoPayments.InternalServerError ||
+    error instanceof DodoPayments.APIConnectionError;
   return transient ? Math.min(250 * 2 ** attempt, 4_000) : null;
 }
 
-export async function withRetries<T>(policy: RetryPolicy, call: () => Promise<T>, sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))): Promise<T> {
+export async function withRetries<T>(
+  policy: RetryPolicy,
+  call: () => Promise<T>,
+  sleep = (ms: number) => new Promise((r) => setTimeout(r, ms)),
+): Promise<T> {
   for (let attempt = 0; ; attempt++) {
     try {
       return await call();

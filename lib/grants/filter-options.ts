@@ -6,7 +6,9 @@ import { assertCan, type Viewer } from "@/lib/auth/viewer";
 export async function listFilterOptions(viewer: Viewer) {
   assertCan(viewer, "grants:read");
   const db = await getDb();
-  const distinct = async (field: "integrationType" | "revocationReason" | "errorCode" | "businessId"): Promise<string[]> => {
+  const distinct = async (
+    field: "integrationType" | "revocationReason" | "errorCode" | "businessId",
+  ): Promise<string[]> => {
     // Prisma's groupBy typing cannot follow a field chosen at run time; the rows are { [field]: value }.
     const groups = (await db.grant.groupBy({ by: [field] } as never)) as Record<string, unknown>[];
     return groups

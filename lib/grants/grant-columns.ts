@@ -51,7 +51,11 @@ export function grantColumns(
     featureType: grant.feature?.feature_type ?? null,
     rawSnapshot,
     snapshotTimestampUs: snapshot.timestampUs,
-    snapshotOrder: snapshotOrderKey({ updatedAt, timestampUs: snapshot.timestampUs, status: grant.status }),
+    snapshotOrder: snapshotOrderKey({
+      updatedAt,
+      timestampUs: snapshot.timestampUs,
+      status: grant.status,
+    }),
     snapshotSource: snapshot.source,
     snapshotEventId: snapshot.eventId,
   };

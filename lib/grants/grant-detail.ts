@@ -14,7 +14,15 @@ export async function getGrantWithEvents(viewer: Viewer, id: string) {
     db.webhookEvent.findMany({
       where: { grantId: id },
       orderBy: [{ receivedAt: "asc" }, { id: "asc" }],
-      select: { id: true, type: true, timestamp: true, dataUpdatedAt: true, receivedAt: true, outcome: true, source: true },
+      select: {
+        id: true,
+        type: true,
+        timestamp: true,
+        dataUpdatedAt: true,
+        receivedAt: true,
+        outcome: true,
+        source: true,
+      },
     }),
   ]);
   if (!grant) return null;
@@ -51,10 +59,19 @@ export async function getGrantWithEvents(viewer: Viewer, id: string) {
             expires_at: iso(grant.licenseKeyExpiresAt),
           },
     digital_product_delivery:
-      grant.deliveryFiles === null && grant.deliveryInstructions === null && grant.deliveryExternalUrl === null
+      grant.deliveryFiles === null &&
+      grant.deliveryInstructions === null &&
+      grant.deliveryExternalUrl === null
         ? null
-        : { files: grant.deliveryFiles ?? [], instructions: grant.deliveryInstructions, external_url: grant.deliveryExternalUrl },
-    feature: grant.featureId === null ? null : { feature_id: grant.featureId, feature_type: grant.featureType },
+        : {
+            files: grant.deliveryFiles ?? [],
+            instructions: grant.deliveryInstructions,
+            external_url: grant.deliveryExternalUrl,
+          },
+    feature:
+      grant.featureId === null
+        ? null
+        : { feature_id: grant.featureId, feature_type: grant.featureType },
     snapshot_source: grant.snapshotSource,
     events: events.map((event) => ({
       webhook_id: event.id,

@@ -7,7 +7,13 @@ import { firstValues } from "@/lib/search-params";
 export const PAGE_SIZES = [25, 50, 100] as const;
 export const SORT_FIELDS = ["updated", "created"] as const;
 
-const text = z.string().trim().max(200).optional().catch(undefined).transform((value) => value || undefined);
+const text = z
+  .string()
+  .trim()
+  .max(200)
+  .optional()
+  .catch(undefined)
+  .transform((value) => value || undefined);
 const day = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/)
@@ -50,14 +56,27 @@ export function parseGrantFilter(params: SearchParamsLike): GrantFilter {
   return grantFilterSchema.parse(Object.fromEntries(entries));
 }
 
-const DEFAULTS: Partial<Record<keyof GrantFilter, unknown>> = { sort: "updated", dir: "desc", size: 50 };
+const DEFAULTS: Partial<Record<keyof GrantFilter, unknown>> = {
+  sort: "updated",
+  dir: "desc",
+  size: 50,
+};
 
 /** The filter as a query string, defaults left out, so shared links stay short. */
-export function grantFilterQuery(filter: Partial<GrantFilter>, changes: Partial<Record<keyof GrantFilter, string | number | undefined>> = {}): string {
+export function grantFilterQuery(
+  filter: Partial<GrantFilter>,
+  changes: Partial<Record<keyof GrantFilter, string | number | undefined>> = {},
+): string {
   const merged: Record<string, unknown> = { ...filter, ...changes };
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(merged)) {
-    if (value === undefined || value === null || value === "" || DEFAULTS[key as keyof GrantFilter] === value) continue;
+    if (
+      value === undefined ||
+      value === null ||
+      value === "" ||
+      DEFAULTS[key as keyof GrantFilter] === value
+    )
+      continue;
     params.set(key, String(value));
   }
   const query = params.toString();

@@ -5,9 +5,9 @@ import { z } from "zod";
 import { isoToMicros } from "@/lib/time";
 import { GRANT_STATUSES, type KnownGrantStatus } from "./status";
 
-const instant = z
-  .string()
-  .refine((value) => isoToMicros(value) !== null, { message: "must be an ISO 8601 timestamp with a time zone" });
+const instant = z.string().refine((value) => isoToMicros(value) !== null, {
+  message: "must be an ISO 8601 timestamp with a time zone",
+});
 
 const optionalInstant = instant.nullish();
 const optionalText = z.string().nullish();
@@ -17,7 +17,10 @@ const count = z.number().int().nonnegative();
 const grantStatus = z.string().transform((value, ctx): KnownGrantStatus => {
   const known = GRANT_STATUSES.find((status) => status.toLowerCase() === value.toLowerCase());
   if (known) return known;
-  ctx.addIssue({ code: "custom", message: `unknown status "${value}" (expected ${GRANT_STATUSES.join(", ")})` });
+  ctx.addIssue({
+    code: "custom",
+    message: `unknown status "${value}" (expected ${GRANT_STATUSES.join(", ")})`,
+  });
   return z.NEVER;
 });
 

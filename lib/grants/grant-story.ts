@@ -15,7 +15,12 @@ export async function listGrantEventBodies(viewer: Viewer, grantId: string) {
   });
 }
 
-export async function listOtherGrantsOfCustomer(viewer: Viewer, customerId: string, exceptId: string, limit = 10) {
+export async function listOtherGrantsOfCustomer(
+  viewer: Viewer,
+  customerId: string,
+  exceptId: string,
+  limit = 10,
+) {
   assertCan(viewer, "grants:read");
   const db = await getDb();
   return db.grant.findMany({
@@ -27,7 +32,10 @@ export async function listOtherGrantsOfCustomer(viewer: Viewer, customerId: stri
 }
 
 /** The full license key, for the reveal / copy button (the page itself only renders it masked). */
-export async function getLicenseKey(viewer: Viewer, grantId: string): Promise<string | null | undefined> {
+export async function getLicenseKey(
+  viewer: Viewer,
+  grantId: string,
+): Promise<string | null | undefined> {
   assertCan(viewer, "grants:read");
   const db = await getDb();
   const grant = await db.grant.findUnique({ where: { id: grantId }, select: { licenseKey: true } });

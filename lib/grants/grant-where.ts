@@ -7,7 +7,10 @@ const DAY_MS = 86_400_000;
 const startOfDay = (day: string) => new Date(`${day}T00:00:00Z`);
 const endOfDay = (day: string) => new Date(startOfDay(day).getTime() + DAY_MS);
 
-function dateRange(from: string | undefined, to: string | undefined): Prisma.DateTimeFilter | undefined {
+function dateRange(
+  from: string | undefined,
+  to: string | undefined,
+): Prisma.DateTimeFilter | undefined {
   if (!from && !to) return undefined;
   return { ...(from ? { gte: startOfDay(from) } : {}), ...(to ? { lt: endOfDay(to) } : {}) };
 }
@@ -29,7 +32,10 @@ export function searchWhere(q: string): Prisma.GrantWhereInput {
   return { OR: exact };
 }
 
-export function grantWhere(filter: GrantFilter, options: { withStatus?: boolean } = {}): Prisma.GrantWhereInput {
+export function grantWhere(
+  filter: GrantFilter,
+  options: { withStatus?: boolean } = {},
+): Prisma.GrantWhereInput {
   const and: Prisma.GrantWhereInput[] = [];
   if (options.withStatus !== false && filter.status) and.push({ status: filter.status });
   if (filter.integration) and.push({ integrationType: filter.integration });

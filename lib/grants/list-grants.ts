@@ -26,18 +26,32 @@ export const grantListSelect = {
 } satisfies Prisma.GrantSelect;
 
 export type GrantListRow = Prisma.GrantGetPayload<{ select: typeof grantListSelect }>;
-export type GrantPage = { items: GrantListRow[]; nextCursor: string | null; prevCursor: string | null };
+export type GrantPage = {
+  items: GrantListRow[];
+  nextCursor: string | null;
+  prevCursor: string | null;
+};
 
 type SortField = "updatedAt" | "createdAt";
-const sortFieldOf = (filter: GrantFilter): SortField => (filter.sort === "created" ? "createdAt" : "updatedAt");
+const sortFieldOf = (filter: GrantFilter): SortField =>
+  filter.sort === "created" ? "createdAt" : "updatedAt";
 
 /** Rows strictly beyond `cursor` when walking in `direction`. */
-export function keysetWhere(field: SortField, direction: "asc" | "desc", cursor: Cursor): Prisma.GrantWhereInput {
+export function keysetWhere(
+  field: SortField,
+  direction: "asc" | "desc",
+  cursor: Cursor,
+): Prisma.GrantWhereInput {
   const beyond = direction === "desc" ? "lt" : "gt";
-  return { OR: [{ [field]: { [beyond]: cursor.at } }, { [field]: cursor.at, id: { [beyond]: cursor.id } }] };
+  return {
+    OR: [{ [field]: { [beyond]: cursor.at } }, { [field]: cursor.at, id: { [beyond]: cursor.id } }],
+  };
 }
 
-export function keysetOrder(field: SortField, direction: "asc" | "desc"): Prisma.GrantOrderByWithRelationInput[] {
+export function keysetOrder(
+  field: SortField,
+  direction: "asc" | "desc",
+): Prisma.GrantOrderByWithRelationInput[] {
   return [{ [field]: direction }, { id: direction }];
 }
 
@@ -62,7 +76,8 @@ export async function listGrants(viewer: Viewer, filter: GrantFilter): Promise<G
   const more = rows.length > filter.size;
   const page = rows.slice(0, filter.size);
   if (before) page.reverse();
-  const edge = (row: GrantListRow | undefined) => (row ? encodeCursor({ at: row[field], id: row.id }) : null);
+  const edge = (row: GrantListRow | undefined) =>
+    row ? encodeCursor({ at: row[field], id: row.id }) : null;
   return {
     items: page,
     nextCursor: before || more ? edge(page.at(-1)) : null,
@@ -71,17 +86,30 @@ export async function listGrants(viewer: Viewer, filter: GrantFilter): Promise<G
 }
 
 /** Counts for the status tabs: the same filters, every status. */
-export async function countGrantsByStatusFor(viewer: Viewer, filter: GrantFilter): Promise<{ all: number; byStatus: Record<string, number> }> {
+export async function countGrantsByStatusFor(
+  viewer: Viewer,
+  filter: GrantFilter,
+): Promise<{ all: number; byStatus: Record<string, number> }> {
   assertCan(viewer, "grants:read");
   const db = await getDb();
-  const groups = await db.grant.groupBy({ by: ["status"], where: grantWhere(filter, { withStatus: false }), _count: { _all: true } });
-  const byStatus: Record<string, number> = Object.fromEntries(GRANT_STATUSES.map((status) => [status, 0]));
+  const groups = await db.grant.groupBy({
+    by: ["status"],
+    where: grantWhere(filter, { withStatus: false }),
+    _count: { _all: true },
+  });
+  const byStatus: Record<string, number> = Object.fromEntries(
+    GRANT_STATUSES.map((status) => [status, 0]),
+  );
   for (const group of groups) byStatus[group.status] = group._count._all;
   return { all: Object.values(byStatus).reduce((sum, n) => sum + n, 0), byStatus };
 }
 
 /** Every grant matching the filter, in batches, for the CSV export (never the whole set in memory). */
-export async function* iterateGrants(viewer: Viewer, filter: GrantFilter, batchSize = 500): AsyncGenerator<GrantListRow[]> {
+export async function* iterateGrants(
+  viewer: Viewer,
+  filter: GrantFilter,
+  batchSize = 500,
+): AsyncGenerator<GrantListRow[]> {
   assertCan(viewer, "grants:read");
   const db = await getDb();
   const field = sortFieldOf(filter);

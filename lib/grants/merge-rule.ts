@@ -25,7 +25,8 @@ export function lifecycleRank(status: string): number {
 export function compareSnapshots(incoming: SnapshotOrder, stored: SnapshotOrder): Comparison {
   const byUpdatedAt = Math.sign(incoming.updatedAt.getTime() - stored.updatedAt.getTime());
   if (byUpdatedAt !== 0) return byUpdatedAt > 0 ? "newer" : "older";
-  if (incoming.timestampUs !== stored.timestampUs) return incoming.timestampUs > stored.timestampUs ? "newer" : "older";
+  if (incoming.timestampUs !== stored.timestampUs)
+    return incoming.timestampUs > stored.timestampUs ? "newer" : "older";
   const byRank = Math.sign(lifecycleRank(incoming.status) - lifecycleRank(stored.status));
   if (byRank !== 0) return byRank > 0 ? "newer" : "older";
   return "same";

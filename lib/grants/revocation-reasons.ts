@@ -16,14 +16,16 @@ export const REVOCATION_REASONS: Record<string, RevocationReasonInfo> = {
     meaning: "The customer's subscription was cancelled.",
     comesBack: false,
     comesBackWhen: "Not by itself: the customer has to subscribe again.",
-    customerMessage: "Your subscription was cancelled, so access ended. Subscribe again any time to get it back.",
+    customerMessage:
+      "Your subscription was cancelled, so access ended. Subscribe again any time to get it back.",
   },
   subscription_on_hold: {
     label: "Subscription on hold",
     meaning: "A renewal payment failed and the subscription is on hold.",
     comesBack: true,
     comesBackWhen: "Yes: a successful payment retry re-grants access.",
-    customerMessage: "We could not charge your card for the renewal. Update your payment method and access comes back automatically.",
+    customerMessage:
+      "We could not charge your card for the renewal. Update your payment method and access comes back automatically.",
   },
   SubscriptionPaused: {
     label: "Subscription paused",
@@ -58,21 +60,25 @@ export const REVOCATION_REASONS: Record<string, RevocationReasonInfo> = {
     meaning: "Someone on the merchant's team revoked it through the API or the dashboard.",
     comesBack: false,
     comesBackWhen: "Never: a manual revocation is not re-granted on renewal.",
-    customerMessage: "Your access was removed by our team. Reply to this message if you think this is a mistake.",
+    customerMessage:
+      "Your access was removed by our team. Reply to this message if you think this is a mistake.",
   },
   license_key_disabled: {
     label: "License key disabled",
     meaning: "The license key behind the grant was disabled.",
     comesBack: true,
     comesBackWhen: "Yes: re-enabling the key reactivates the grant.",
-    customerMessage: "Your license key has been disabled. Contact us and we will look into re-enabling it.",
+    customerMessage:
+      "Your license key has been disabled. Contact us and we will look into re-enabling it.",
   },
   platform_external: {
     label: "Changed on the platform",
-    meaning: "The platform side went out of sync: a role removed by hand, the app lost repository access, or reconciliation found the target missing.",
+    meaning:
+      "The platform side went out of sync: a role removed by hand, the app lost repository access, or reconciliation found the target missing.",
     comesBack: false,
     comesBackWhen: "Not until the platform issue is fixed.",
-    customerMessage: "Your access was removed on the platform itself. We are fixing it and will restore it.",
+    customerMessage:
+      "Your access was removed on the platform itself. We are fixing it and will restore it.",
   },
 };
 

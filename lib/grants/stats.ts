@@ -21,7 +21,15 @@ export async function getOverviewStats(viewer: Viewer, now = new Date()) {
     db.grant.count({ where: { status: "Failed", updatedAt: { gte: ago(7 * DAY_MS) } } }),
     db.grant.count({ where: { status: "Revoked", revokedAt: { gte: ago(7 * DAY_MS) } } }),
   ]);
-  return { total, delivered, deliveredShare: total ? delivered / total : null, pendingOverHour, failed24h, failed7d, revoked7d };
+  return {
+    total,
+    delivered,
+    deliveredShare: total ? delivered / total : null,
+    pendingOverHour,
+    failed24h,
+    failed7d,
+    revoked7d,
+  };
 }
 
 export async function getDailySeries(viewer: Viewer, days = 30, now = new Date()) {
@@ -31,16 +39,31 @@ export async function getDailySeries(viewer: Viewer, days = 30, now = new Date()
   const [created, delivered, failed, revoked] = await Promise.all([
     db.grant.findMany({ where: { createdAt: { gte: since } }, select: { createdAt: true } }),
     db.grant.findMany({ where: { deliveredAt: { gte: since } }, select: { deliveredAt: true } }),
-    db.grant.findMany({ where: { status: "Failed", updatedAt: { gte: since } }, select: { updatedAt: true } }),
+    db.grant.findMany({
+      where: { status: "Failed", updatedAt: { gte: since } },
+      select: { updatedAt: true },
+    }),
     db.grant.findMany({ where: { revokedAt: { gte: since } }, select: { revokedAt: true } }),
   ]);
   const dayList = lastDays(days, now);
   return {
     days: dayList,
-    created: countPerDay(created.map((r) => r.createdAt), dayList),
-    delivered: countPerDay(delivered.map((r) => r.deliveredAt!), dayList),
-    failed: countPerDay(failed.map((r) => r.updatedAt), dayList),
-    revoked: countPerDay(revoked.map((r) => r.revokedAt!), dayList),
+    created: countPerDay(
+      created.map((r) => r.createdAt),
+      dayList,
+    ),
+    delivered: countPerDay(
+      delivered.map((r) => r.deliveredAt!),
+      dayList,
+    ),
+    failed: countPerDay(
+      failed.map((r) => r.updatedAt),
+      dayList,
+    ),
+    revoked: countPerDay(
+      revoked.map((r) => r.revokedAt!),
+      dayList,
+    ),
   };
 }
 
@@ -59,12 +82,21 @@ export async function getDeliveryMedians(viewer: Viewer, days = 30, now = new Da
     byType.set(row.integrationType, [...(byType.get(row.integrationType) ?? []), ms]);
   }
   return [...byType.entries()]
-    .map(([integrationType, values]) => ({ integrationType, medianMs: median(values)!, count: values.length }))
+    .map(([integrationType, values]) => ({
+      integrationType,
+      medianMs: median(values)!,
+      count: values.length,
+    }))
     .sort((a, b) => b.medianMs - a.medianMs);
 }
 
 export async function listLatestFailures(viewer: Viewer, limit = 5) {
   assertCan(viewer, "grants:read");
   const db = await getDb();
-  return db.grant.findMany({ where: { status: "Failed" }, orderBy: [{ updatedAt: "desc" }, { id: "desc" }], take: limit, select: grantListSelect });
+  return db.grant.findMany({
+    where: { status: "Failed" },
+    orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
+    take: limit,
+    select: grantListSelect,
+  });
 }

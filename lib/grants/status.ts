@@ -8,7 +8,11 @@ export type KnownGrantStatus = (typeof GRANT_STATUSES)[number];
 type StatusInfo = { label: string; tone: Tone; meaning: string };
 
 const STATUS_INFO: Record<KnownGrantStatus, StatusInfo> = {
-  Pending: { label: "Pending", tone: "amber", meaning: "Waiting for delivery (OAuth integrations wait for the customer's consent)." },
+  Pending: {
+    label: "Pending",
+    tone: "amber",
+    meaning: "Waiting for delivery (OAuth integrations wait for the customer's consent).",
+  },
   Delivered: { label: "Delivered", tone: "emerald", meaning: "The customer has the access." },
   Failed: { label: "Failed", tone: "rose", meaning: "Delivery failed and will not be retried." },
   Revoked: { label: "Revoked", tone: "slate", meaning: "Access was removed at platform level." },
@@ -19,5 +23,11 @@ export function isKnownStatus(status: string): status is KnownGrantStatus {
 }
 
 export function statusInfo(status: string): StatusInfo {
-  return isKnownStatus(status) ? STATUS_INFO[status] : { label: status, tone: "zinc", meaning: "A status Grantdesk does not know yet, stored as Dodo sent it." };
+  return isKnownStatus(status)
+    ? STATUS_INFO[status]
+    : {
+        label: status,
+        tone: "zinc",
+        meaning: "A status Grantdesk does not know yet, stored as Dodo sent it.",
+      };
 }

@@ -10,11 +10,18 @@ const GRANT_EVENT_PREFIX = "entitlement_grant.";
 const envelopeSchema = z.looseObject({
   business_id: z.string().nullish(),
   type: z.string().min(1),
-  timestamp: z.string().refine((value) => isoToMicros(value) !== null, { message: "must be an ISO 8601 timestamp with a time zone" }),
+  timestamp: z.string().refine((value) => isoToMicros(value) !== null, {
+    message: "must be an ISO 8601 timestamp with a time zone",
+  }),
   data: z.unknown(),
 });
 
-type EnvelopeInfo = { type: string; businessId: string | null; timestamp: Date; timestampUs: bigint };
+type EnvelopeInfo = {
+  type: string;
+  businessId: string | null;
+  timestamp: Date;
+  timestampUs: bigint;
+};
 
 export type ParsedDelivery =
   | ({ kind: "grant"; grant: GrantSnapshot; rawSnapshot: string } & EnvelopeInfo)
@@ -26,7 +33,12 @@ export function parseDelivery(body: string): ParsedDelivery {
   try {
     json = JSON.parse(body);
   } catch (error) {
-    return { kind: "invalid", error: `body is not JSON: ${(error as Error).message}`, type: null, grantId: null };
+    return {
+      kind: "invalid",
+      error: `body is not JSON: ${(error as Error).message}`,
+      type: null,
+      grantId: null,
+    };
   }
   const envelope = envelopeSchema.safeParse(json);
   if (!envelope.success) return invalid(json, `envelope: ${formatIssues(envelope.error)}`);
@@ -42,12 +54,18 @@ export function parseDelivery(body: string): ParsedDelivery {
 
   const grant = grantSnapshotSchema.safeParse(envelope.data.data);
   if (!grant.success) return invalid(json, `data: ${formatIssues(grant.error)}`);
-  return { kind: "grant", grant: grant.data, rawSnapshot: JSON.stringify(envelope.data.data), ...info };
+  return {
+    kind: "grant",
+    grant: grant.data,
+    rawSnapshot: JSON.stringify(envelope.data.data),
+    ...info,
+  };
 }
 
 /** Whatever can still be read from a body that failed the schema, so the event log can show it. */
 function invalid(json: unknown, error: string): ParsedDelivery {
-  const record = (value: unknown) => (value && typeof value === "object" ? (value as Record<string, unknown>) : {});
+  const record = (value: unknown) =>
+    value && typeof value === "object" ? (value as Record<string, unknown>) : {};
   const type = record(json).type;
   const grantId = record(record(json).data).id;
   return {

@@ -48,7 +48,12 @@ export const WEBHOOK_EXAMPLES = {
           status: "Delivered",
           delivered_at: "2026-03-01T10:00:00Z",
           integration_type: "license_key",
-          license_key: { key: "LK-7F3A-92QX-M1ZD-4C8P", activations_used: 1, activations_limit: 3, expires_at: "2027-03-01T10:00:00Z" },
+          license_key: {
+            key: "LK-7F3A-92QX-M1ZD-4C8P",
+            activations_used: 1,
+            activations_limit: 3,
+            expires_at: "2027-03-01T10:00:00Z",
+          },
         },
         "2026-03-01T10:00:00Z",
       ),
@@ -58,7 +63,12 @@ export const WEBHOOK_EXAMPLES = {
     envelope(
       "entitlement_grant.created",
       grant(
-        { id: "grant_lk_manual", entitlement_id: "ent_desktop_license", integration_type: "license_key", metadata: { fulfilment: "manual" } },
+        {
+          id: "grant_lk_manual",
+          entitlement_id: "ent_desktop_license",
+          integration_type: "license_key",
+          metadata: { fulfilment: "manual" },
+        },
         "2026-03-01T11:00:00Z",
       ),
       "2026-03-01T11:00:00.200000Z",
@@ -74,8 +84,22 @@ export const WEBHOOK_EXAMPLES = {
           delivered_at: "2026-03-01T12:00:00Z",
           digital_product_delivery: {
             files: [
-              { file_id: "file_001", filename: "handbook.pdf", download_url: "https://files.dodo.example/handbook.pdf?sig=demo", expires_in: 3600, content_type: "application/pdf", file_size: 2_457_600 },
-              { file_id: "file_002", filename: "templates.zip", download_url: "https://files.dodo.example/templates.zip?sig=demo", expires_in: 3600, content_type: "application/zip", file_size: 18_874_368 },
+              {
+                file_id: "file_001",
+                filename: "handbook.pdf",
+                download_url: "https://files.dodo.example/handbook.pdf?sig=demo",
+                expires_in: 3600,
+                content_type: "application/pdf",
+                file_size: 2_457_600,
+              },
+              {
+                file_id: "file_002",
+                filename: "templates.zip",
+                download_url: "https://files.dodo.example/templates.zip?sig=demo",
+                expires_in: 3600,
+                content_type: "application/zip",
+                file_size: 18_874_368,
+              },
             ],
             instructions: "Unzip the templates next to the handbook.",
             external_url: "https://example.com/getting-started",
@@ -95,7 +119,8 @@ export const WEBHOOK_EXAMPLES = {
           integration_type: "discord",
           subscription_id: "sub_demo_0001",
           payment_id: null,
-          oauth_url: "https://discord.com/oauth2/authorize?client_id=demo&state=grant_discord_pending",
+          oauth_url:
+            "https://discord.com/oauth2/authorize?client_id=demo&state=grant_discord_pending",
           oauth_expires_at: "2026-03-08T13:00:00Z",
         },
         "2026-03-01T13:00:00Z",

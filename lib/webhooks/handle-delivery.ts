@@ -14,7 +14,12 @@ export const MAX_WEBHOOK_BYTES = 256 * 1024;
 export async function handleDodoWebhook(request: Request): Promise<Response> {
   const started = performance.now();
   const webhookId = request.headers.get("webhook-id");
-  const respond = (status: number, body: Record<string, unknown>, log: { type: string | null; grantId: string | null; outcome: string }, headers?: HeadersInit) => {
+  const respond = (
+    status: number,
+    body: Record<string, unknown>,
+    log: { type: string | null; grantId: string | null; outcome: string },
+    headers?: HeadersInit,
+  ) => {
     logDelivery({ webhookId, ...log, status, ms: performance.now() - started });
     return Response.json(body, { status, headers });
   };
@@ -22,14 +27,30 @@ export async function handleDodoWebhook(request: Request): Promise<Response> {
 
   const env = getEnv();
   if (env.webhookSecrets.length === 0) {
-    return respond(500, { error: "DODO_PAYMENTS_WEBHOOK_KEY is not set: Grantdesk cannot verify webhooks and refuses them all" }, rejected);
+    return respond(
+      500,
+      {
+        error:
+          "DODO_PAYMENTS_WEBHOOK_KEY is not set: Grantdesk cannot verify webhooks and refuses them all",
+      },
+      rejected,
+    );
   }
   const read = await readBodyWithLimit(request, MAX_WEBHOOK_BYTES);
-  if (!read.ok) return respond(413, { error: `body larger than ${MAX_WEBHOOK_BYTES} bytes` }, rejected);
+  if (!read.ok)
+    return respond(413, { error: `body larger than ${MAX_WEBHOOK_BYTES} bytes` }, rejected);
 
   const verified = verifyDelivery(read.body, request.headers, env.webhookSecrets);
   if (!verified.ok) return respond(401, { error: verified.reason }, rejected);
 
-  const answer = await ingestInWorker(env.databaseUrl, { webhookId: verified.webhookId, body: read.body });
-  return respond(answer.status, answer.body, answer.log, answer.retryAfter ? { "Retry-After": answer.retryAfter } : undefined);
+  const answer = await ingestInWorker(env.databaseUrl, {
+    webhookId: verified.webhookId,
+    body: read.body,
+  });
+  return respond(
+    answer.status,
+    answer.body,
+    answer.log,
+    answer.retryAfter ? { "Retry-After": answer.retryAfter } : undefined,
+  );
 }

@@ -21,7 +21,13 @@ const ANSWER_TIMEOUT_MS = 10_000;
 const PG_POOL_SIZE = 8;
 
 type Waiting = { resolve: (answer: Answer) => void; timer: NodeJS.Timeout };
-type IngestThread = { databaseUrl: string; worker: Worker; waiting: Map<number, Waiting>; nextId: number; send: (request: IngestRequest) => void };
+type IngestThread = {
+  databaseUrl: string;
+  worker: Worker;
+  waiting: Map<number, Waiting>;
+  nextId: number;
+  send: (request: IngestRequest) => void;
+};
 
 // On globalThis: dev-mode reloads and test files share one worker per database.
 const globalForIngest = globalThis as unknown as { grantdeskIngestThread?: IngestThread };
@@ -32,9 +38,13 @@ const globalForIngest = globalThis as unknown as { grantdeskIngestThread?: Inges
  */
 function spawnWorker(workerData: IngestWorkerData): Worker {
   // Turbopack recognises the worker only in this exact form, options as an object literal.
-  if (process.env.NEXT_RUNTIME) return new Worker(new URL("./ingest-worker.ts", import.meta.url), { workerData });
+  if (process.env.NEXT_RUNTIME)
+    return new Worker(new URL("./ingest-worker.ts", import.meta.url), { workerData });
   const source = path.join(path.dirname(fileURLToPath(import.meta.url)), "ingest-worker.ts");
-  return new Worker(`require("tsx/cjs"); require(${JSON.stringify(source)});`, { workerData, eval: true });
+  return new Worker(`require("tsx/cjs"); require(${JSON.stringify(source)});`, {
+    workerData,
+    eval: true,
+  });
 }
 
 function startThread(databaseUrl: string): IngestThread {
@@ -54,7 +64,8 @@ function startThread(databaseUrl: string): IngestThread {
     }
   });
   const stopped = (reason: string) => {
-    if (globalForIngest.grantdeskIngestThread === thread) globalForIngest.grantdeskIngestThread = undefined;
+    if (globalForIngest.grantdeskIngestThread === thread)
+      globalForIngest.grantdeskIngestThread = undefined;
     for (const waiting of thread.waiting.values()) {
       clearTimeout(waiting.timer);
       waiting.resolve(unavailableAnswer(reason));

@@ -26,7 +26,14 @@ port.on("message", (requests: IngestRequest[]) => {
       (answer) => reply({ id: request.id, answer }),
       (error: unknown) => {
         console.error("webhook: unexpected error", error instanceof Error ? error.stack : error);
-        reply({ id: request.id, answer: { status: 500, body: { error: "internal error" }, log: { type: null, grantId: null, outcome: "error" } } });
+        reply({
+          id: request.id,
+          answer: {
+            status: 500,
+            body: { error: "internal error" },
+            log: { type: null, grantId: null, outcome: "error" },
+          },
+        });
       },
     );
   }

@@ -7,8 +7,17 @@ import { decodeCursor, encodeCursor } from "@/lib/grants/cursor";
 import { assertCan, type Viewer } from "@/lib/auth/viewer";
 
 export const eventFilterSchema = z.object({
-  type: z.string().trim().max(200).optional().catch(undefined).transform((v) => v || undefined),
-  outcome: z.enum(["applied", "stale", "duplicate", "ignored", "invalid"]).optional().catch(undefined),
+  type: z
+    .string()
+    .trim()
+    .max(200)
+    .optional()
+    .catch(undefined)
+    .transform((v) => v || undefined),
+  outcome: z
+    .enum(["applied", "stale", "duplicate", "ignored", "invalid"])
+    .optional()
+    .catch(undefined),
   after: z.string().max(500).optional().catch(undefined),
 });
 export type EventFilter = z.infer<typeof eventFilterSchema>;
@@ -22,17 +31,34 @@ export async function listEvents(viewer: Viewer, filter: EventFilter) {
   const where = {
     ...(filter.type ? { type: filter.type } : {}),
     ...(filter.outcome ? { outcome: filter.outcome } : {}),
-    ...(cursor ? { OR: [{ receivedAt: { lt: cursor.at } }, { receivedAt: cursor.at, id: { lt: cursor.id } }] } : {}),
+    ...(cursor
+      ? {
+          OR: [{ receivedAt: { lt: cursor.at } }, { receivedAt: cursor.at, id: { lt: cursor.id } }],
+        }
+      : {}),
   };
   const rows = await db.webhookEvent.findMany({
     where,
     orderBy: [{ receivedAt: "desc" }, { id: "desc" }],
     take: PAGE_SIZE + 1,
-    select: { id: true, type: true, grantId: true, outcome: true, validationError: true, receivedAt: true, timestamp: true, source: true },
+    select: {
+      id: true,
+      type: true,
+      grantId: true,
+      outcome: true,
+      validationError: true,
+      receivedAt: true,
+      timestamp: true,
+      source: true,
+    },
   });
   const items = rows.slice(0, PAGE_SIZE);
   const last = items.at(-1);
-  return { items, nextCursor: rows.length > PAGE_SIZE && last ? encodeCursor({ at: last.receivedAt, id: last.id }) : null };
+  return {
+    items,
+    nextCursor:
+      rows.length > PAGE_SIZE && last ? encodeCursor({ at: last.receivedAt, id: last.id }) : null,
+  };
 }
 
 /** Event types and outcome counts present, for the filter menus. */
@@ -44,7 +70,13 @@ export async function eventFacets(viewer: Viewer) {
     db.webhookEvent.groupBy({ by: ["outcome"], _count: { _all: true } }),
   ]);
   return {
-    types: types.map((t) => t.type).filter((t): t is string => t !== null).sort(),
-    outcomes: Object.fromEntries(outcomes.map((o) => [o.outcome, o._count._all])) as Record<string, number>,
+    types: types
+      .map((t) => t.type)
+      .filter((t): t is string => t !== null)
+      .sort(),
+    outcomes: Object.fromEntries(outcomes.map((o) => [o.outcome, o._count._all])) as Record<
+      string,
+      number
+    >,
   };
 }

@@ -13,24 +13,45 @@ const RETRY_AFTER_SECONDS = "30";
 export type VerifiedDelivery = { webhookId: string; body: string };
 
 /** What the log line says of a delivery besides its id, status and time. */
-export type LoggedFields = { type: string | null; grantId: string | null; outcome: Outcome | "rejected" | "error" };
+export type LoggedFields = {
+  type: string | null;
+  grantId: string | null;
+  outcome: Outcome | "rejected" | "error";
+};
 
 /** A plain object (it crosses threads): the response to send and what to log. */
-export type Answer = { status: number; body: Record<string, unknown>; retryAfter?: string; log: LoggedFields };
+export type Answer = {
+  status: number;
+  body: Record<string, unknown>;
+  retryAfter?: string;
+  log: LoggedFields;
+};
 
-const failed = (outcome: LoggedFields["outcome"]): LoggedFields => ({ type: null, grantId: null, outcome });
+const failed = (outcome: LoggedFields["outcome"]): LoggedFields => ({
+  type: null,
+  grantId: null,
+  outcome,
+});
 
 export function unavailableAnswer(error: string): Answer {
   return { status: 503, body: { error }, retryAfter: RETRY_AFTER_SECONDS, log: failed("error") };
 }
 
 /** `driver` opens (or returns) the connection; opening can fail like any statement. */
-export async function processDelivery(driver: () => Driver, { webhookId, body }: VerifiedDelivery): Promise<Answer> {
+export async function processDelivery(
+  driver: () => Driver,
+  { webhookId, body }: VerifiedDelivery,
+): Promise<Answer> {
   try {
     const db = driver();
     const recorded =
       (await findRecordedDelivery(db, webhookId)) ??
-      (await storeDelivery(db, { webhookId, body, parsed: parseDelivery(body), source: "webhook" }));
+      (await storeDelivery(db, {
+        webhookId,
+        body,
+        parsed: parseDelivery(body),
+        source: "webhook",
+      }));
     return { status: 200, body: { ok: true, outcome: recorded.outcome }, log: recorded };
   } catch (error) {
     if (isDatabaseUnavailable(error)) return unavailableAnswer("database unavailable, retry later");

@@ -14,31 +14,49 @@ import { findEventSqlite, storeDeliverySqlite } from "./stores/sqlite-store";
 export type Outcome = "applied" | "stale" | "duplicate" | "ignored" | "invalid";
 export type DeliverySource = "webhook" | "api";
 export type RecordedDelivery = { outcome: Outcome; type: string | null; grantId: string | null };
-export type DeliveryToStore = { webhookId: string; body: string; parsed: ParsedDelivery; source: DeliverySource; receivedAt?: Date; replacesInvalid?: boolean };
+export type DeliveryToStore = {
+  webhookId: string;
+  body: string;
+  parsed: ParsedDelivery;
+  source: DeliverySource;
+  receivedAt?: Date;
+  replacesInvalid?: boolean;
+};
 
 async function findEvent(driver: Driver, webhookId: string) {
-  return driver.provider === "sqlite" ? findEventSqlite(driver.sqlite, webhookId) : findEventPostgres(driver.pool, webhookId);
+  return driver.provider === "sqlite"
+    ? findEventSqlite(driver.sqlite, webhookId)
+    : findEventPostgres(driver.pool, webhookId);
 }
 
 async function store(driver: Driver, request: StoreRequest): Promise<StoreResult> {
-  return driver.provider === "sqlite" ? storeDeliverySqlite(driver.sqlite, request) : storeDeliveryPostgres(driver.pool, request);
+  return driver.provider === "sqlite"
+    ? storeDeliverySqlite(driver.sqlite, request)
+    : storeDeliveryPostgres(driver.pool, request);
 }
 
 /**
  * A webhook-id already stored answers duplicate from the stored row, before the body is parsed:
  * Dodo retries until it gets a 2xx, so redeliveries are common and should cost one indexed read.
  */
-export async function findRecordedDelivery(driver: Driver, webhookId: string): Promise<RecordedDelivery | null> {
+export async function findRecordedDelivery(
+  driver: Driver,
+  webhookId: string,
+): Promise<RecordedDelivery | null> {
   const stored = await findEvent(driver, webhookId);
   return stored ? { outcome: "duplicate", type: stored.type, grantId: stored.grantId } : null;
 }
 
 /** Writes the event (and its grant snapshot); a webhook-id stored meanwhile answers duplicate. */
-export async function storeDelivery(driver: Driver, delivery: DeliveryToStore): Promise<RecordedDelivery> {
+export async function storeDelivery(
+  driver: Driver,
+  delivery: DeliveryToStore,
+): Promise<RecordedDelivery> {
   const request = toStoreRequest(delivery);
   const result = await store(driver, request);
   if ("alreadyRecorded" in result) return { ...describe(delivery.parsed), outcome: "duplicate" };
-  const outcome = result.outcome === "as_given" ? (request.event.outcome as Outcome) : result.outcome;
+  const outcome =
+    result.outcome === "as_given" ? (request.event.outcome as Outcome) : result.outcome;
   return { ...describe(delivery.parsed), outcome };
 }
 
@@ -49,17 +67,56 @@ function describe(parsed: ParsedDelivery): Omit<RecordedDelivery, "outcome"> {
 }
 
 /** The rows a delivery writes (exported for the store-level tests). */
-export function toStoreRequest({ webhookId, body, parsed, source, receivedAt, replacesInvalid }: DeliveryToStore): StoreRequest {
+export function toStoreRequest({
+  webhookId,
+  body,
+  parsed,
+  source,
+  receivedAt,
+  replacesInvalid,
+}: DeliveryToStore): StoreRequest {
   const now = new Date();
-  const event: Row & { id: string } = { id: webhookId, rawBody: body, receivedAt: receivedAt ?? now, processedAt: now, source };
+  const event: Row & { id: string } = {
+    id: webhookId,
+    rawBody: body,
+    receivedAt: receivedAt ?? now,
+    processedAt: now,
+    source,
+  };
   if (parsed.kind === "invalid") {
-    return { event: { ...event, type: parsed.type, grantId: parsed.grantId, outcome: "invalid", validationError: parsed.error }, grant: null, replacesInvalid };
+    return {
+      event: {
+        ...event,
+        type: parsed.type,
+        grantId: parsed.grantId,
+        outcome: "invalid",
+        validationError: parsed.error,
+      },
+      grant: null,
+      replacesInvalid,
+    };
   }
-  const envelope = { type: parsed.type, businessId: parsed.businessId, timestamp: parsed.timestamp, timestampUs: parsed.timestampUs };
-  if (parsed.kind === "other") return { event: { ...event, ...envelope, outcome: "ignored" }, grant: null, replacesInvalid };
-  const columns = grantColumns(parsed.grant, parsed.rawSnapshot, { timestampUs: parsed.timestampUs, source, eventId: webhookId });
+  const envelope = {
+    type: parsed.type,
+    businessId: parsed.businessId,
+    timestamp: parsed.timestamp,
+    timestampUs: parsed.timestampUs,
+  };
+  if (parsed.kind === "other")
+    return { event: { ...event, ...envelope, outcome: "ignored" }, grant: null, replacesInvalid };
+  const columns = grantColumns(parsed.grant, parsed.rawSnapshot, {
+    timestampUs: parsed.timestampUs,
+    source,
+    eventId: webhookId,
+  });
   return {
-    event: { ...event, ...envelope, grantId: parsed.grant.id, dataUpdatedAt: columns.updatedAt, outcome: "applied" },
+    event: {
+      ...event,
+      ...envelope,
+      grantId: parsed.grant.id,
+      dataUpdatedAt: columns.updatedAt,
+      outcome: "applied",
+    },
     grant: { id: parsed.grant.id, ...columns, firstSeenAt: now, lastChangedAt: now },
     replacesInvalid,
   };

@@ -8,32 +8,62 @@ import { storeDelivery, type Outcome } from "./record-delivery";
 import { recordAudit } from "@/lib/audit/audit-log";
 import { assertCan, type Viewer } from "@/lib/auth/viewer";
 
-export type ReprocessResult = { webhookId: string; outcome: Outcome | "not_found" | "not_invalid"; error?: string };
+export type ReprocessResult = {
+  webhookId: string;
+  outcome: Outcome | "not_found" | "not_invalid";
+  error?: string;
+};
 
 export async function reprocessEvent(viewer: Viewer, webhookId: string): Promise<ReprocessResult> {
   assertCan(viewer, "events:reprocess");
   const db = await getDb();
-  const event = await db.webhookEvent.findUnique({ where: { id: webhookId }, select: { outcome: true, rawBody: true, receivedAt: true, source: true } });
+  const event = await db.webhookEvent.findUnique({
+    where: { id: webhookId },
+    select: { outcome: true, rawBody: true, receivedAt: true, source: true },
+  });
   if (!event) return { webhookId, outcome: "not_found" };
   if (event.outcome !== "invalid") return { webhookId, outcome: "not_invalid" };
   const parsed = parseDelivery(event.rawBody);
   if (parsed.kind === "invalid") {
-    await db.webhookEvent.update({ where: { id: webhookId }, data: { validationError: parsed.error, processedAt: new Date() } });
+    await db.webhookEvent.update({
+      where: { id: webhookId },
+      data: { validationError: parsed.error, processedAt: new Date() },
+    });
     return { webhookId, outcome: "invalid", error: parsed.error };
   }
   const source = event.source === "api" ? "api" : "webhook";
-  const recorded = await storeDelivery(getDriver(), { webhookId, body: event.rawBody, parsed, source, receivedAt: event.receivedAt, replacesInvalid: true });
+  const recorded = await storeDelivery(getDriver(), {
+    webhookId,
+    body: event.rawBody,
+    parsed,
+    source,
+    receivedAt: event.receivedAt,
+    replacesInvalid: true,
+  });
   // The store writes on the raw driver in its own transaction; the audit line follows it.
-  await recordAudit(db, viewer, "event.reprocessed", { type: "webhook_event", id: webhookId }, { outcome: recorded.outcome });
+  await recordAudit(
+    db,
+    viewer,
+    "event.reprocessed",
+    { type: "webhook_event", id: webhookId },
+    { outcome: recorded.outcome },
+  );
   // "duplicate" here means another process reprocessed it first: the invalid row is gone either way.
   return { webhookId, outcome: recorded.outcome };
 }
 
 /** Every stored invalid event, oldest first; one transaction each so one failure stops nothing. */
-export async function reprocessInvalidEvents(viewer: Viewer, onProgress?: (result: ReprocessResult) => void): Promise<ReprocessResult[]> {
+export async function reprocessInvalidEvents(
+  viewer: Viewer,
+  onProgress?: (result: ReprocessResult) => void,
+): Promise<ReprocessResult[]> {
   assertCan(viewer, "events:reprocess");
   const db = await getDb();
-  const invalid = await db.webhookEvent.findMany({ where: { outcome: "invalid" }, orderBy: [{ receivedAt: "asc" }, { id: "asc" }], select: { id: true } });
+  const invalid = await db.webhookEvent.findMany({
+    where: { outcome: "invalid" },
+    orderBy: [{ receivedAt: "asc" }, { id: "asc" }],
+    select: { id: true },
+  });
   const results: ReprocessResult[] = [];
   for (const { id } of invalid) {
     const result = await reprocessEvent(viewer, id);

@@ -3,13 +3,22 @@
 import { randomUUID } from "node:crypto";
 import { Webhook } from "standardwebhooks";
 
-export type SignedHeaders = { "webhook-id": string; "webhook-timestamp": string; "webhook-signature": string };
+export type SignedHeaders = {
+  "webhook-id": string;
+  "webhook-timestamp": string;
+  "webhook-signature": string;
+};
 
 export function newWebhookId(): string {
   return `msg_${randomUUID().replaceAll("-", "")}`;
 }
 
-export function signDelivery(secret: string, body: string, webhookId = newWebhookId(), at = new Date()): SignedHeaders {
+export function signDelivery(
+  secret: string,
+  body: string,
+  webhookId = newWebhookId(),
+  at = new Date(),
+): SignedHeaders {
   return {
     "webhook-id": webhookId,
     "webhook-timestamp": String(Math.floor(at.getTime() / 1000)),

@@ -6,7 +6,11 @@ export type VerifiedDelivery = { ok: true; webhookId: string } | { ok: false; re
 
 const REQUIRED_HEADERS = ["webhook-id", "webhook-timestamp", "webhook-signature"] as const;
 
-export function verifyDelivery(body: string, headers: Headers, secrets: readonly string[]): VerifiedDelivery {
+export function verifyDelivery(
+  body: string,
+  headers: Headers,
+  secrets: readonly string[],
+): VerifiedDelivery {
   const values: Record<string, string> = {};
   for (const name of REQUIRED_HEADERS) {
     const value = headers.get(name);

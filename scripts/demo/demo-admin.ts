@@ -11,7 +11,16 @@ runCli(async () => {
   const password = process.env.DEMO_ADMIN_PASSWORD;
   if (!password) throw new Error("DEMO_ADMIN_PASSWORD is not set");
   const db = await getDb();
-  const exists = await db.user.findUnique({ where: { email: DEMO_ADMIN_EMAIL }, select: { id: true, disabled: true } });
+  const exists = await db.user.findUnique({
+    where: { email: DEMO_ADMIN_EMAIL },
+    select: { id: true, disabled: true },
+  });
   if (exists) await resetPassword(cliViewer(), DEMO_ADMIN_EMAIL, password);
-  else await createUser(cliViewer(), { email: DEMO_ADMIN_EMAIL, password, role: "admin", name: "Demo admin" });
+  else
+    await createUser(cliViewer(), {
+      email: DEMO_ADMIN_EMAIL,
+      password,
+      role: "admin",
+      name: "Demo admin",
+    });
 });

@@ -5,9 +5,27 @@ import { WEBHOOK_EXAMPLES, type GrantEnvelope } from "../../lib/webhooks/example
 
 export type DemoDelivery = { envelope: GrantEnvelope; webhookId: string };
 
-const INTEGRATIONS = ["license_key", "digital_files", "discord", "github", "notion", "telegram", "framer", "figma", "feature_flag"] as const;
+const INTEGRATIONS = [
+  "license_key",
+  "digital_files",
+  "discord",
+  "github",
+  "notion",
+  "telegram",
+  "framer",
+  "figma",
+  "feature_flag",
+] as const;
 // Subscription reasons only on subscription grants, refunds only on one-time payments.
-const SUBSCRIPTION_REASONS = ["subscription_cancelled", "subscription_on_hold", "SubscriptionPaused", "subscription_expired", "plan_changed", "manual", "platform_external"];
+const SUBSCRIPTION_REASONS = [
+  "subscription_cancelled",
+  "subscription_on_hold",
+  "SubscriptionPaused",
+  "subscription_expired",
+  "plan_changed",
+  "manual",
+  "platform_external",
+];
 const ONE_TIME_REASONS = ["refund", "manual", "platform_external"];
 const FAILURES: Record<string, [code: string, message: string][]> = {
   github: [["github_permission_denied", "The GitHub App lacks admin access to the repository."]],
@@ -30,30 +48,56 @@ function random(seed: number) {
   };
 }
 
-const isoSeconds = (ms: number) => new Date(Math.floor(ms / 1000) * 1000).toISOString().replace(".000Z", "Z");
+const isoSeconds = (ms: number) =>
+  new Date(Math.floor(ms / 1000) * 1000).toISOString().replace(".000Z", "Z");
 
 function nestedObjects(type: string, n: number, next: () => number) {
   if (type === "license_key") {
-    const key = Array.from({ length: 4 }, () => Math.floor(next() * 0xffff).toString(16).toUpperCase().padStart(4, "0")).join("-");
-    return { license_key: { key: `GD-${key}`, activations_used: Math.floor(next() * 3), activations_limit: 3, expires_at: null } };
+    const key = Array.from({ length: 4 }, () =>
+      Math.floor(next() * 0xffff)
+        .toString(16)
+        .toUpperCase()
+        .padStart(4, "0"),
+    ).join("-");
+    return {
+      license_key: {
+        key: `GD-${key}`,
+        activations_used: Math.floor(next() * 3),
+        activations_limit: 3,
+        expires_at: null,
+      },
+    };
   }
   if (type === "digital_files") {
     return {
       digital_product_delivery: {
-        files: [{ file_id: `file_${n}`, filename: "course-workbook.pdf", download_url: `https://files.dodo.example/${n}.pdf?sig=demo`, expires_in: 86_400, content_type: "application/pdf", file_size: 4_200_000 }],
+        files: [
+          {
+            file_id: `file_${n}`,
+            filename: "course-workbook.pdf",
+            download_url: `https://files.dodo.example/${n}.pdf?sig=demo`,
+            expires_in: 86_400,
+            content_type: "application/pdf",
+            file_size: 4_200_000,
+          },
+        ],
         instructions: "Download within 24 hours; ask support for a fresh link afterwards.",
         external_url: null,
       },
     };
   }
-  if (type === "feature_flag") return { feature: { feature_id: "feat_beta_dashboard", feature_type: "boolean" } };
+  if (type === "feature_flag")
+    return { feature: { feature_id: "feat_beta_dashboard", feature_type: "boolean" } };
   return {};
 }
 
 export function demoDeliveries(grantCount: number, now = Date.now()): DemoDelivery[] {
   const next = random(20_260_301);
   const pick = <T>(items: readonly T[]) => items[Math.floor(next() * items.length)]!;
-  const deliveries: DemoDelivery[] = Object.entries(WEBHOOK_EXAMPLES).map(([name, make]) => ({ envelope: make(), webhookId: `msg_demo_example_${name}` }));
+  const deliveries: DemoDelivery[] = Object.entries(WEBHOOK_EXAMPLES).map(([name, make]) => ({
+    envelope: make(),
+    webhookId: `msg_demo_example_${name}`,
+  }));
 
   for (let n = 0; n < grantCount; n++) {
     const type = INTEGRATIONS[n % INTEGRATIONS.length]!;
@@ -67,7 +111,10 @@ export function demoDeliveries(grantCount: number, now = Date.now()): DemoDelive
       customer_id: `cus_demo_${String(Math.floor(n / 3)).padStart(4, "0")}`,
       entitlement_id: `ent_demo_${type}`,
       integration_type: type,
-      metadata: { plan: subscription ? "pro_monthly" : "lifetime", source: pick(["checkout", "customer_portal", "api"]) },
+      metadata: {
+        plan: subscription ? "pro_monthly" : "lifetime",
+        source: pick(["checkout", "customer_portal", "api"]),
+      },
       created_at: isoSeconds(createdMs),
       payment_id: subscription ? null : `pay_demo_${n}`,
       subscription_id: subscription ? `sub_demo_${Math.floor(n / 2)}` : null,
@@ -76,12 +123,18 @@ export function demoDeliveries(grantCount: number, now = Date.now()): DemoDelive
     const steps: { type: string; data: Record<string, unknown>; at: number }[] = [];
     const deliveredMs = createdMs + Math.floor(next() * (OAUTH.has(type) ? 3_600_000 : 20_000));
     const pendingFields = OAUTH.has(type)
-      ? { oauth_url: `https://auth.example/${type}/authorize?grant=${id}`, oauth_expires_at: isoSeconds(createdMs + 7 * 86_400_000) }
+      ? {
+          oauth_url: `https://auth.example/${type}/authorize?grant=${id}`,
+          oauth_expires_at: isoSeconds(createdMs + 7 * 86_400_000),
+        }
       : {};
 
     if (type === "license_key") {
       const delivered = { status: "Delivered", delivered_at: isoSeconds(createdMs) };
-      steps.push({ type: "created", data: delivered, at: createdMs }, { type: "delivered", data: delivered, at: createdMs });
+      steps.push(
+        { type: "created", data: delivered, at: createdMs },
+        { type: "delivered", data: delivered, at: createdMs },
+      );
     } else {
       steps.push({ type: "created", data: { status: "Pending", ...pendingFields }, at: createdMs });
     }
@@ -90,19 +143,49 @@ export function demoDeliveries(grantCount: number, now = Date.now()): DemoDelive
     const failures = FAILURES[type];
     if (type !== "license_key" && fate < 0.12 && failures) {
       const [code, message] = pick(failures);
-      steps.push({ type: "failed", data: { status: "Failed", error_code: code, error_message: message }, at: deliveredMs });
+      steps.push({
+        type: "failed",
+        data: { status: "Failed", error_code: code, error_message: message },
+        at: deliveredMs,
+      });
     } else if (type !== "license_key" && fate < 0.2 && OAUTH.has(type)) {
       // Still waiting for the customer's consent.
     } else {
-      if (type !== "license_key") steps.push({ type: "delivered", data: { status: "Delivered", delivered_at: isoSeconds(deliveredMs) }, at: deliveredMs });
+      if (type !== "license_key")
+        steps.push({
+          type: "delivered",
+          data: { status: "Delivered", delivered_at: isoSeconds(deliveredMs) },
+          at: deliveredMs,
+        });
       if (fate > 0.72) {
         const revokedMs = deliveredMs + Math.floor(next() * (now - deliveredMs));
-        const reasons = type === "license_key" ? [...(subscription ? SUBSCRIPTION_REASONS : ONE_TIME_REASONS), "license_key_disabled"] : subscription ? SUBSCRIPTION_REASONS : ONE_TIME_REASONS;
+        const reasons =
+          type === "license_key"
+            ? [...(subscription ? SUBSCRIPTION_REASONS : ONE_TIME_REASONS), "license_key_disabled"]
+            : subscription
+              ? SUBSCRIPTION_REASONS
+              : ONE_TIME_REASONS;
         const reason = reasons[n % reasons.length]!;
-        steps.push({ type: "revoked", data: { status: "Revoked", delivered_at: isoSeconds(deliveredMs), revoked_at: isoSeconds(revokedMs), revocation_reason: reason }, at: revokedMs });
-        if (fate > 0.95 && ["license_key_disabled", "subscription_on_hold", "SubscriptionPaused"].includes(reason)) {
+        steps.push({
+          type: "revoked",
+          data: {
+            status: "Revoked",
+            delivered_at: isoSeconds(deliveredMs),
+            revoked_at: isoSeconds(revokedMs),
+            revocation_reason: reason,
+          },
+          at: revokedMs,
+        });
+        if (
+          fate > 0.95 &&
+          ["license_key_disabled", "subscription_on_hold", "SubscriptionPaused"].includes(reason)
+        ) {
           const backMs = revokedMs + Math.floor(next() * (now - revokedMs));
-          steps.push({ type: "delivered", data: { status: "Delivered", delivered_at: isoSeconds(backMs) }, at: backMs });
+          steps.push({
+            type: "delivered",
+            data: { status: "Delivered", delivered_at: isoSeconds(backMs) },
+            at: backMs,
+          });
         }
       }
     }
@@ -115,7 +198,18 @@ export function demoDeliveries(grantCount: number, now = Date.now()): DemoDelive
           business_id: base.business_id,
           type: `entitlement_grant.${step.type}`,
           timestamp: new Date(step.at + index).toISOString(),
-          data: { ...base, delivered_at: null, revoked_at: null, revocation_reason: null, error_code: null, error_message: null, oauth_url: null, oauth_expires_at: null, ...step.data, updated_at: isoSeconds(step.at) },
+          data: {
+            ...base,
+            delivered_at: null,
+            revoked_at: null,
+            revocation_reason: null,
+            error_code: null,
+            error_message: null,
+            oauth_url: null,
+            oauth_expires_at: null,
+            ...step.data,
+            updated_at: isoSeconds(step.at),
+          },
         } as GrantEnvelope,
       }));
     // Dodo does not promise order, and retries can repeat a delivery: so does the demo.

@@ -8,7 +8,9 @@ export function progressBar(label: string, total: number) {
       if (tty) {
         const width = 30;
         const filled = Math.round((percent / 100) * width);
-        process.stdout.write(`\r${label} [${"#".repeat(filled)}${".".repeat(width - filled)}] ${done}/${total} (${percent}%)`);
+        process.stdout.write(
+          `\r${label} [${"#".repeat(filled)}${".".repeat(width - filled)}] ${done}/${total} (${percent}%)`,
+        );
         if (done === total) process.stdout.write("\n");
       } else if (percent >= lastPrinted + 25 || done === total) {
         lastPrinted = percent;

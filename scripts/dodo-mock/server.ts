@@ -5,7 +5,11 @@
 // never reaches the internet (the one outgoing call is the webhook, to a URL the caller chose).
 import http from "node:http";
 import { randomBytes } from "node:crypto";
-import type { Entitlement, EntitlementIntegrationType, IntegrationConfigResponse } from "dodopayments/resources/entitlements/entitlements";
+import type {
+  Entitlement,
+  EntitlementIntegrationType,
+  IntegrationConfigResponse,
+} from "dodopayments/resources/entitlements/entitlements";
 import type { EntitlementGrant } from "dodopayments/resources/entitlements/grants";
 import { signDelivery } from "../../lib/webhooks/sign";
 
@@ -30,7 +34,12 @@ export type MockFault = {
   body?: unknown;
 };
 
-export type MockRequest = { method: string; path: string; query: Record<string, string>; authorization: string | null };
+export type MockRequest = {
+  method: string;
+  path: string;
+  query: Record<string, string>;
+  authorization: string | null;
+};
 
 export type DodoMock = {
   /** e.g. http://127.0.0.1:54321 — what DODO_PAYMENTS_BASE_URL is set to. */
@@ -41,7 +50,9 @@ export type DodoMock = {
   reset(): void;
   addEntitlement(e: Partial<Entitlement> & { id: string; integration_type: string }): void;
   /** Fills defaults: status Pending, business_id, brand_id, created_at/updated_at now, metadata {}, integration_type from its entitlement. */
-  addGrant(g: Partial<MockGrant> & { id: string; entitlement_id: string; customer_id: string }): MockGrant;
+  addGrant(
+    g: Partial<MockGrant> & { id: string; entitlement_id: string; customer_id: string },
+  ): MockGrant;
   /** Shallow-merges the patch; bumps updated_at unless the patch sets it. */
   updateGrant(id: string, patch: Partial<MockGrant>): MockGrant;
   grants(): MockGrant[];
@@ -67,7 +78,17 @@ const BUSINESS_ID = "bus_mock_grantdesk";
 const BRAND_ID = "bnd_mock_grantdesk";
 const MAX_PAGE_SIZE = 100;
 const GRANT_STATUSES = ["Pending", "Delivered", "Failed", "Revoked"] as const;
-const INTEGRATION_TYPES: readonly EntitlementIntegrationType[] = ["discord", "telegram", "github", "figma", "framer", "notion", "digital_files", "license_key", "feature_flag"];
+const INTEGRATION_TYPES: readonly EntitlementIntegrationType[] = [
+  "discord",
+  "telegram",
+  "github",
+  "figma",
+  "framer",
+  "notion",
+  "digital_files",
+  "license_key",
+  "feature_flag",
+];
 const WEBHOOK_RETRIES = 3;
 const WEBHOOK_RETRY_DELAY_MS = 250;
 // Dodo gives a webhook endpoint 15 s to answer.
@@ -78,7 +99,12 @@ type GrantStatus = MockGrant["status"];
 type WebhookType = "entitlement_grant.revoked" | "entitlement_grant.delivered";
 
 /** An answer the router has decided on; `afterSend` runs once the client has its response. */
-type Reply = { status: number; body?: unknown; headers?: Record<string, string>; afterSend?: () => void };
+type Reply = {
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+  afterSend?: () => void;
+};
 
 class HttpError extends Error {
   constructor(
@@ -135,7 +161,10 @@ function sendReply(res: http.ServerResponse, reply: Reply): void {
   if (res.destroyed) return; // the client gave up (timeout) while we were delaying
   // The SDK only parses a body as JSON when the content-type says so.
   const text = reply.body === undefined ? "" : JSON.stringify(reply.body);
-  res.writeHead(reply.status, { ...(text ? { "content-type": "application/json" } : {}), ...reply.headers });
+  res.writeHead(reply.status, {
+    ...(text ? { "content-type": "application/json" } : {}),
+    ...reply.headers,
+  });
   res.end(text);
 }
 
@@ -164,7 +193,8 @@ function parseJsonObject(text: string): Record<string, unknown> {
   } catch {
     throw new HttpError(400, "request body is not valid JSON");
   }
-  if (typeof value !== "object" || value === null || Array.isArray(value)) throw new HttpError(400, "request body must be a JSON object");
+  if (typeof value !== "object" || value === null || Array.isArray(value))
+    throw new HttpError(400, "request body must be a JSON object");
   return value as Record<string, unknown>;
 }
 
@@ -176,18 +206,30 @@ function pathSegments(pathname: string): string[] {
 }
 
 /** A query integer: absent → fallback; anything but a whole number in range → 422, as Dodo validates. */
-function queryInteger(query: URLSearchParams, name: string, fallback: number, min: number, max: number): number {
+function queryInteger(
+  query: URLSearchParams,
+  name: string,
+  fallback: number,
+  min: number,
+  max: number,
+): number {
   const raw = query.get(name);
   if (raw === null || raw === "") return fallback;
   const value = Number(raw);
-  if (!Number.isInteger(value) || value < min || value > max) throw new HttpError(422, `${name} must be a whole number from ${min} to ${max}, got "${raw}"`);
+  if (!Number.isInteger(value) || value < min || value > max)
+    throw new HttpError(422, `${name} must be a whole number from ${min} to ${max}, got "${raw}"`);
   return value;
 }
 
-function queryEnum<T extends string>(query: URLSearchParams, name: string, allowed: readonly T[]): T | undefined {
+function queryEnum<T extends string>(
+  query: URLSearchParams,
+  name: string,
+  allowed: readonly T[],
+): T | undefined {
   const raw = query.get(name);
   if (raw === null || raw === "") return undefined;
-  if (!(allowed as readonly string[]).includes(raw)) throw new HttpError(422, `${name} must be one of ${allowed.join(", ")}, got "${raw}"`);
+  if (!(allowed as readonly string[]).includes(raw))
+    throw new HttpError(422, `${name} must be one of ${allowed.join(", ")}, got "${raw}"`);
   return raw as T;
 }
 
@@ -203,7 +245,10 @@ function paginate<T>(items: T[], query: URLSearchParams, pageSizeDefault: number
 }
 
 /** Stable order (created_at, then id) so pages never overlap or skip while nothing changes. */
-function byCreatedThenId(a: { created_at: string; id: string }, b: { created_at: string; id: string }): number {
+function byCreatedThenId(
+  a: { created_at: string; id: string },
+  b: { created_at: string; id: string },
+): number {
   const byTime = Date.parse(a.created_at) - Date.parse(b.created_at);
   if (byTime !== 0 && !Number.isNaN(byTime)) return byTime;
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
@@ -238,7 +283,13 @@ function faultReply(fault: MockFault & { status: number }): Reply {
 function defaultIntegrationConfig(type: string): IntegrationConfigResponse {
   switch (type) {
     case "license_key":
-      return { activations_limit: null, duration_count: null, duration_interval: null, fulfillment_mode: "manual", activation_message: null };
+      return {
+        activations_limit: null,
+        duration_count: null,
+        duration_interval: null,
+        fulfillment_mode: "manual",
+        activation_message: null,
+      };
     case "digital_files":
       return { digital_files: { files: [], instructions: null, external_url: null } };
     case "discord":
@@ -260,7 +311,9 @@ function defaultIntegrationConfig(type: string): IntegrationConfigResponse {
   }
 }
 
-function completeEntitlement(e: Partial<Entitlement> & { id: string; integration_type: string }): Entitlement {
+function completeEntitlement(
+  e: Partial<Entitlement> & { id: string; integration_type: string },
+): Entitlement {
   const at = nowWholeSeconds();
   return {
     business_id: BUSINESS_ID,
@@ -276,7 +329,10 @@ function completeEntitlement(e: Partial<Entitlement> & { id: string; integration
   };
 }
 
-function completeGrant(g: Partial<MockGrant> & { id: string; entitlement_id: string; customer_id: string }, entitlement: Entitlement): MockGrant {
+function completeGrant(
+  g: Partial<MockGrant> & { id: string; entitlement_id: string; customer_id: string },
+  entitlement: Entitlement,
+): MockGrant {
   const at = nowWholeSeconds();
   return {
     business_id: entitlement.business_id,
@@ -333,15 +389,23 @@ export async function startDodoMock(options: DodoMockOptions = {}): Promise<Dodo
 
   // --- state --------------------------------------------------------------------------------
 
-  function addEntitlement(e: Partial<Entitlement> & { id: string; integration_type: string }): void {
+  function addEntitlement(
+    e: Partial<Entitlement> & { id: string; integration_type: string },
+  ): void {
     if (entitlements.has(e.id)) throw new HttpError(409, `entitlement ${e.id} already exists`);
     entitlements.set(e.id, completeEntitlement(e));
   }
 
-  function addGrant(g: Partial<MockGrant> & { id: string; entitlement_id: string; customer_id: string }): MockGrant {
+  function addGrant(
+    g: Partial<MockGrant> & { id: string; entitlement_id: string; customer_id: string },
+  ): MockGrant {
     const entitlement = entitlements.get(g.entitlement_id);
     // A grant under an unknown entitlement could never be listed (that route 404s): refuse it early.
-    if (!entitlement) throw new HttpError(400, `unknown entitlement ${g.entitlement_id}: add the entitlement before its grants`);
+    if (!entitlement)
+      throw new HttpError(
+        400,
+        `unknown entitlement ${g.entitlement_id}: add the entitlement before its grants`,
+      );
     if (grants.has(g.id)) throw new HttpError(409, `grant ${g.id} already exists`);
     const grant = completeGrant(g, entitlement);
     grants.set(grant.id, grant);
@@ -381,7 +445,12 @@ export async function startDodoMock(options: DodoMockOptions = {}): Promise<Dodo
 
   // --- webhooks -----------------------------------------------------------------------------
 
-  async function postWebhookOnce(url: string, secret: string, body: string, webhookId: string): Promise<string | null> {
+  async function postWebhookOnce(
+    url: string,
+    secret: string,
+    body: string,
+    webhookId: string,
+  ): Promise<string | null> {
     try {
       // Signed per attempt: the id stays the same across retries, the timestamp is new (as Dodo does).
       const headers = signDelivery(secret, body, webhookId);
@@ -401,7 +470,12 @@ export async function startDodoMock(options: DodoMockOptions = {}): Promise<Dodo
   async function deliverWebhook(type: WebhookType, grant: MockGrant): Promise<void> {
     const { webhookUrl, webhookSecret } = options;
     if (!webhookUrl || !webhookSecret) return;
-    const body = JSON.stringify({ business_id: grant.business_id, type, timestamp: nowMicroseconds(), data: { payload_type: "EntitlementGrant", ...grant } });
+    const body = JSON.stringify({
+      business_id: grant.business_id,
+      type,
+      timestamp: nowMicroseconds(),
+      data: { payload_type: "EntitlementGrant", ...grant },
+    });
     const webhookId = randomId("msg_mock_");
     for (let attempt = 0; attempt <= WEBHOOK_RETRIES; attempt++) {
       if (attempt > 0) await sleep(WEBHOOK_RETRY_DELAY_MS);
@@ -410,7 +484,9 @@ export async function startDodoMock(options: DodoMockOptions = {}): Promise<Dodo
       // Success, or stop() aborted the attempt on purpose: neither is worth a line on stderr.
       if (failure === null || stopping.signal.aborted) return;
       const next = attempt < WEBHOOK_RETRIES ? "retrying" : "giving up";
-      process.stderr.write(`[dodo-mock] webhook ${type} ${webhookId} for ${grant.id} to ${webhookUrl} failed (${failure}); ${next}\n`);
+      process.stderr.write(
+        `[dodo-mock] webhook ${type} ${webhookId} for ${grant.id} to ${webhookUrl} failed (${failure}); ${next}\n`,
+      );
     }
   }
 
@@ -424,7 +500,9 @@ export async function startDodoMock(options: DodoMockOptions = {}): Promise<Dodo
 
   function listEntitlementsRoute(query: URLSearchParams): Reply {
     const integrationType = queryEnum(query, "integration_type", INTEGRATION_TYPES);
-    const matching = [...entitlements.values()].filter((e) => !integrationType || e.integration_type === integrationType).sort(byCreatedThenId);
+    const matching = [...entitlements.values()]
+      .filter((e) => !integrationType || e.integration_type === integrationType)
+      .sort(byCreatedThenId);
     return { status: 200, body: paginate(matching, query, pageSizeDefault) };
   }
 
@@ -439,7 +517,10 @@ export async function startDodoMock(options: DodoMockOptions = {}): Promise<Dodo
     const customerId = query.get("customer_id") || undefined;
     const status = queryEnum<GrantStatus>(query, "status", GRANT_STATUSES);
     const matching = listGrants().filter(
-      (grant) => grant.entitlement_id === entitlementId && (!customerId || grant.customer_id === customerId) && (!status || grant.status === status),
+      (grant) =>
+        grant.entitlement_id === entitlementId &&
+        (!customerId || grant.customer_id === customerId) &&
+        (!status || grant.status === status),
     );
     return { status: 200, body: paginate(matching, query, pageSizeDefault) };
   }
@@ -447,7 +528,8 @@ export async function startDodoMock(options: DodoMockOptions = {}): Promise<Dodo
   function revokeGrantRoute(entitlementId: string, grantId: string): Reply {
     requireEntitlement(entitlementId);
     const grant = grants.get(grantId);
-    if (!grant || grant.entitlement_id !== entitlementId) throw new HttpError(404, `grant ${grantId} not found for entitlement ${entitlementId}`);
+    if (!grant || grant.entitlement_id !== entitlementId)
+      throw new HttpError(404, `grant ${grantId} not found for entitlement ${entitlementId}`);
     // Idempotent: the current state, and no second event.
     if (grant.status === "Revoked") return { status: 200, body: cloneGrant(grant) };
     const at = nowWholeSeconds();
@@ -457,29 +539,59 @@ export async function startDodoMock(options: DodoMockOptions = {}): Promise<Dodo
     grant.updated_at = at;
     // Revoking a license-key grant disables its key (Dodo: "key disabled").
     if (grant.license_key) grant.license_key = { ...grant.license_key, status: "disabled" };
-    return { status: 200, body: cloneGrant(grant), afterSend: webhookAfterSend("entitlement_grant.revoked", grant) };
+    return {
+      status: 200,
+      body: cloneGrant(grant),
+      afterSend: webhookAfterSend("entitlement_grant.revoked", grant),
+    };
   }
 
-  function parseFulfilment(body: Record<string, unknown>): { key: string; activationsLimit: number | null | undefined; expiresAt: string | null } {
+  function parseFulfilment(body: Record<string, unknown>): {
+    key: string;
+    activationsLimit: number | null | undefined;
+    expiresAt: string | null;
+  } {
     const { key, activations_limit: activationsLimit, expires_at: expiresAt } = body;
-    if (typeof key !== "string" || key.trim() === "") throw new HttpError(422, "key is required and must be a non-empty string");
-    if (activationsLimit !== undefined && activationsLimit !== null && !(Number.isInteger(activationsLimit) && (activationsLimit as number) > 0)) {
+    if (typeof key !== "string" || key.trim() === "")
+      throw new HttpError(422, "key is required and must be a non-empty string");
+    if (
+      activationsLimit !== undefined &&
+      activationsLimit !== null &&
+      !(Number.isInteger(activationsLimit) && (activationsLimit as number) > 0)
+    ) {
       throw new HttpError(422, "activations_limit must be a positive whole number or null");
     }
-    if (expiresAt !== undefined && expiresAt !== null && (typeof expiresAt !== "string" || Number.isNaN(Date.parse(expiresAt)))) {
+    if (
+      expiresAt !== undefined &&
+      expiresAt !== null &&
+      (typeof expiresAt !== "string" || Number.isNaN(Date.parse(expiresAt)))
+    ) {
       throw new HttpError(422, "expires_at must be an ISO 8601 date-time or null");
     }
-    return { key, activationsLimit: activationsLimit as number | null | undefined, expiresAt: (expiresAt as string | null | undefined) ?? null };
+    return {
+      key,
+      activationsLimit: activationsLimit as number | null | undefined,
+      expiresAt: (expiresAt as string | null | undefined) ?? null,
+    };
   }
 
   function fulfilLicenseKeyRoute(grantId: string, body: Record<string, unknown>): Reply {
     const grant = grants.get(grantId);
     if (!grant) throw new HttpError(404, `grant ${grantId} not found`);
-    if (grant.integration_type !== "license_key") throw new HttpError(422, `grant ${grantId} is a ${grant.integration_type} grant; only license_key grants take a key`);
-    if (grant.status !== "Pending") throw new HttpError(422, `grant ${grantId} is ${grant.status}; only Pending license-key grants can be fulfilled`);
+    if (grant.integration_type !== "license_key")
+      throw new HttpError(
+        422,
+        `grant ${grantId} is a ${grant.integration_type} grant; only license_key grants take a key`,
+      );
+    if (grant.status !== "Pending")
+      throw new HttpError(
+        422,
+        `grant ${grantId} is ${grant.status}; only Pending license-key grants can be fulfilled`,
+      );
     const { key, activationsLimit, expiresAt } = parseFulfilment(body);
     // An omitted limit falls back to the entitlement's license-key configuration, as documented.
-    const config = entitlements.get(grant.entitlement_id)?.integration_config as { activations_limit?: number | null } | undefined;
+    const config = entitlements.get(grant.entitlement_id)?.integration_config as
+      { activations_limit?: number | null } | undefined;
     const at = nowWholeSeconds();
     grant.status = "Delivered";
     grant.delivered_at = at;
@@ -488,11 +600,16 @@ export async function startDodoMock(options: DodoMockOptions = {}): Promise<Dodo
       id: randomId("lk_"),
       key,
       activations_used: 0,
-      activations_limit: activationsLimit === undefined ? (config?.activations_limit ?? null) : activationsLimit,
+      activations_limit:
+        activationsLimit === undefined ? (config?.activations_limit ?? null) : activationsLimit,
       expires_at: expiresAt,
       status: "active",
     };
-    return { status: 200, body: cloneGrant(grant), afterSend: webhookAfterSend("entitlement_grant.delivered", grant) };
+    return {
+      status: 200,
+      body: cloneGrant(grant),
+      afterSend: webhookAfterSend("entitlement_grant.delivered", grant),
+    };
   }
 
   function isAuthorized(authorization: string | undefined): boolean {
@@ -500,14 +617,27 @@ export async function startDodoMock(options: DodoMockOptions = {}): Promise<Dodo
     return match?.[1] === apiKey;
   }
 
-  function routeApi(method: string, segments: string[], query: URLSearchParams, body: Record<string, unknown>): Reply {
+  function routeApi(
+    method: string,
+    segments: string[],
+    query: URLSearchParams,
+    body: Record<string, unknown>,
+  ): Reply {
     const [first, id, third, grantId, ...rest] = segments;
-    if (first === "entitlements" && id === undefined && method === "GET") return listEntitlementsRoute(query);
+    if (first === "entitlements" && id === undefined && method === "GET")
+      return listEntitlementsRoute(query);
     if (first === "entitlements" && id !== undefined && third === "grants" && rest.length === 0) {
       if (grantId === undefined && method === "GET") return listGrantsRoute(id, query);
       if (grantId !== undefined && method === "DELETE") return revokeGrantRoute(id, grantId);
     }
-    if (first === "grants" && id !== undefined && third === "license-key" && grantId === undefined && method === "POST") return fulfilLicenseKeyRoute(id, body);
+    if (
+      first === "grants" &&
+      id !== undefined &&
+      third === "license-key" &&
+      grantId === undefined &&
+      method === "POST"
+    )
+      return fulfilLicenseKeyRoute(id, body);
     throw new HttpError(404, `no route for ${method} /${segments.join("/")}`);
   }
 
@@ -525,7 +655,16 @@ export async function startDodoMock(options: DodoMockOptions = {}): Promise<Dodo
           addEntitlement(body as Partial<Entitlement> & { id: string; integration_type: string });
           return { status: 201, body: entitlements.get(body.id as string) };
         case "POST grants":
-          return { status: 201, body: addGrant(body as Partial<MockGrant> & { id: string; entitlement_id: string; customer_id: string }) };
+          return {
+            status: 201,
+            body: addGrant(
+              body as Partial<MockGrant> & {
+                id: string;
+                entitlement_id: string;
+                customer_id: string;
+              },
+            ),
+          };
         case "PATCH grants/:id":
           return { status: 200, body: updateGrant(id as string, body as Partial<MockGrant>) };
         case "GET grants":
@@ -540,18 +679,32 @@ export async function startDodoMock(options: DodoMockOptions = {}): Promise<Dodo
     throw new HttpError(404, `no control route for ${method} /${segments.join("/")}`);
   }
 
-  function requireControlFields(segments: string[], method: string, body: Record<string, unknown>): void {
+  function requireControlFields(
+    segments: string[],
+    method: string,
+    body: Record<string, unknown>,
+  ): void {
     const [, resource, id] = segments;
     if (method !== "POST" || id) return;
-    const required = resource === "entitlements" ? ["id", "integration_type"] : resource === "grants" ? ["id", "entitlement_id", "customer_id"] : [];
-    const missing = required.filter((field) => typeof body[field] !== "string" || body[field] === "");
+    const required =
+      resource === "entitlements"
+        ? ["id", "integration_type"]
+        : resource === "grants"
+          ? ["id", "entitlement_id", "customer_id"]
+          : [];
+    const missing = required.filter(
+      (field) => typeof body[field] !== "string" || body[field] === "",
+    );
     if (missing.length) throw new HttpError(400, `missing ${missing.join(", ")}`);
   }
 
   // --- request handling ---------------------------------------------------------------------
 
   /** Applies a fault; returns the reply it forces, "handled" if the socket is gone, or null to carry on. */
-  async function applyFault(fault: MockFault, req: http.IncomingMessage): Promise<Reply | "handled" | null> {
+  async function applyFault(
+    fault: MockFault,
+    req: http.IncomingMessage,
+  ): Promise<Reply | "handled" | null> {
     if (fault.delayMs) await sleep(fault.delayMs);
     if (fault.disconnect) {
       req.socket.destroy();
@@ -561,8 +714,19 @@ export async function startDodoMock(options: DodoMockOptions = {}): Promise<Dodo
     return null;
   }
 
-  async function handleApi(req: http.IncomingMessage, res: http.ServerResponse, method: string, url: URL, segments: string[]): Promise<void> {
-    requestLog.push({ method, path: url.pathname, query: Object.fromEntries(url.searchParams), authorization: req.headers.authorization ?? null });
+  async function handleApi(
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    method: string,
+    url: URL,
+    segments: string[],
+  ): Promise<void> {
+    requestLog.push({
+      method,
+      path: url.pathname,
+      query: Object.fromEntries(url.searchParams),
+      authorization: req.headers.authorization ?? null,
+    });
     const rawBody = await readBody(req);
     // Faults come first: they stand for the network or Dodo misbehaving, before any auth or logic.
     const fault = takeFault(method, url.pathname);
@@ -571,8 +735,17 @@ export async function startDodoMock(options: DodoMockOptions = {}): Promise<Dodo
       if (forced === "handled") return;
       if (forced) return sendReply(res, forced);
     }
-    if (!isAuthorized(req.headers.authorization)) return sendReply(res, errorReply(401, "missing or invalid API key: send Authorization: Bearer <api key>"));
-    const reply = routeApi(method, segments, url.searchParams, method === "GET" || method === "DELETE" ? {} : parseJsonObject(rawBody));
+    if (!isAuthorized(req.headers.authorization))
+      return sendReply(
+        res,
+        errorReply(401, "missing or invalid API key: send Authorization: Bearer <api key>"),
+      );
+    const reply = routeApi(
+      method,
+      segments,
+      url.searchParams,
+      method === "GET" || method === "DELETE" ? {} : parseJsonObject(rawBody),
+    );
     sendReply(res, reply);
     reply.afterSend?.();
   }
@@ -589,9 +762,13 @@ export async function startDodoMock(options: DodoMockOptions = {}): Promise<Dodo
       }
       await handleApi(req, res, method, url, segments);
     } catch (error) {
-      if (error instanceof HttpError) return sendReply(res, errorReply(error.status, error.message));
-      if (error instanceof URIError) return sendReply(res, errorReply(400, "malformed percent-encoding in the path"));
-      process.stderr.write(`[dodo-mock] ${method} ${url.pathname} failed: ${(error as Error).stack ?? String(error)}\n`);
+      if (error instanceof HttpError)
+        return sendReply(res, errorReply(error.status, error.message));
+      if (error instanceof URIError)
+        return sendReply(res, errorReply(400, "malformed percent-encoding in the path"));
+      process.stderr.write(
+        `[dodo-mock] ${method} ${url.pathname} failed: ${(error as Error).stack ?? String(error)}\n`,
+      );
       sendReply(res, errorReply(500, "the mock itself failed; see its stderr"));
     }
   }

@@ -13,7 +13,11 @@ const PLACEHOLDER_URLS = {
 for (const [provider, url] of Object.entries(PLACEHOLDER_URLS)) {
   const env = { ...process.env, DATABASE_URL: url };
   delete env.SHADOW_DATABASE_URL;
-  const { code } = await runPrisma(["generate", ...process.argv.slice(2)], { env, cwd: process.cwd(), forwardSignals: true });
+  const { code } = await runPrisma(["generate", ...process.argv.slice(2)], {
+    env,
+    cwd: process.cwd(),
+    forwardSignals: true,
+  });
   if (code !== 0) {
     console.error(`db:generate: generating the ${provider} client failed (exit ${code})`);
     process.exit(code);

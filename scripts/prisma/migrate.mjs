@@ -12,7 +12,8 @@ import { providerOf, resolveDatabaseUrl, sqliteFilePath } from "./lib/databases.
 import { runPrisma } from "./prisma.mjs";
 
 const url = resolveDatabaseUrl(process.env.DATABASE_URL);
-if (providerOf(url) === "sqlite") fs.mkdirSync(path.dirname(sqliteFilePath(url)), { recursive: true });
+if (providerOf(url) === "sqlite")
+  fs.mkdirSync(path.dirname(sqliteFilePath(url)), { recursive: true });
 
 const { code } = await runPrisma(["migrate", "deploy", ...process.argv.slice(2)], {
   cwd: process.cwd(),
@@ -22,6 +23,8 @@ if (code !== 0 && providerOf(url) === "sqlite") {
   // Prisma migrates SQLite under PRAGMA locking_mode=EXCLUSIVE: with another process (a running
   // Grantdesk) holding the file open, the engine's first read gets SQLITE_BUSY, which the wasm
   // engine reports as "unknown variant `SocketTimeout`" (docs/database.md).
-  console.error("\nIf Grantdesk (or anything else) is running on this SQLite file, stop it and run npm run db:migrate again.");
+  console.error(
+    "\nIf Grantdesk (or anything else) is running on this SQLite file, stop it and run npm run db:migrate again.",
+  );
 }
 process.exit(code);

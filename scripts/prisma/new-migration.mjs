@@ -75,7 +75,10 @@ function existingMigrations(provider) {
 function nextTimestamp() {
   const stamp = (date) => date.toISOString().replace(/\D/g, "").slice(0, 14);
   let date = new Date();
-  const latest = PROVIDERS.flatMap(existingMigrations).map((name) => name.slice(0, 14)).sort().at(-1);
+  const latest = PROVIDERS.flatMap(existingMigrations)
+    .map((name) => name.slice(0, 14))
+    .sort()
+    .at(-1);
   while (latest && stamp(date) <= latest) date = new Date(date.getTime() + 1000);
   return stamp(date);
 }
@@ -100,10 +103,16 @@ function fail(target, step, result) {
 async function pendingChanges(target, scratchDir) {
   const output = path.join(scratchDir, `${target.provider}.sql`);
   const diff = await prisma(target, [
-    "migrate", "diff",
-    "--from-migrations", historyDir(target.provider, scratchDir),
-    "--to-schema", `prisma/${target.provider}`,
-    "--script", "--exit-code", "--output", output,
+    "migrate",
+    "diff",
+    "--from-migrations",
+    historyDir(target.provider, scratchDir),
+    "--to-schema",
+    `prisma/${target.provider}`,
+    "--script",
+    "--exit-code",
+    "--output",
+    output,
   ]);
   if (diff.code === 0) return null; // 0: no difference
   if (diff.code !== 2) fail(target, "diffing the migrations against the models", diff); // 2: differences
@@ -146,9 +155,15 @@ async function verify(target) {
   const deployed = await prisma(target, ["migrate", "deploy"]);
   if (deployed.code !== 0) fail(target, "applying the new migration", deployed);
   const diff = await prisma(target, [
-    "migrate", "diff", "--from-config-datasource", "--to-schema", `prisma/${target.provider}`, "--exit-code",
+    "migrate",
+    "diff",
+    "--from-config-datasource",
+    "--to-schema",
+    `prisma/${target.provider}`,
+    "--exit-code",
   ]);
-  if (diff.code !== 0) fail(target, "checking the database against the models after the new migration", diff);
+  if (diff.code !== 0)
+    fail(target, "checking the database against the models after the new migration", diff);
 }
 
 async function main() {
@@ -178,7 +193,9 @@ async function main() {
     console.log(`db:migration: throwaway databases: SQLite ${sqlite.url}, PostgreSQL ${server}`);
     for (const target of targets) {
       const history = existingMigrations(target.provider).length;
-      console.log(`  ${target.provider.padEnd(10)} ${history} migration(s) replayed; ${target.sql ? "the models changed" : "no change"}`);
+      console.log(
+        `  ${target.provider.padEnd(10)} ${history} migration(s) replayed; ${target.sql ? "the models changed" : "no change"}`,
+      );
     }
 
     const changed = targets.filter((target) => target.sql);
@@ -188,7 +205,9 @@ async function main() {
     }
     if (changed.length < targets.length) {
       const same = targets.find((target) => !target.sql).provider;
-      console.warn(`db:migration: warning: no change for ${same}; creating the ${changed[0].provider} migration only.`);
+      console.warn(
+        `db:migration: warning: no change for ${same}; creating the ${changed[0].provider} migration only.`,
+      );
     }
 
     const folder = `${nextTimestamp()}_${slug}`;
@@ -202,7 +221,9 @@ async function main() {
 
     console.log(`db:migration: created ${folder}:`);
     for (const file of files) console.log(`  ${rel(file)}`);
-    console.log("Each applies cleanly after the existing history and leaves the database matching the models.");
+    console.log(
+      "Each applies cleanly after the existing history and leaves the database matching the models.",
+    );
     console.log("Review the SQL, then apply it to DATABASE_URL with `npm run db:migrate`.");
     return 0;
   } finally {

@@ -39,12 +39,19 @@ const QUIET_ENV = {
  */
 export async function findNativeSchemaEngine() {
   const prismaDir = path.dirname(require.resolve("prisma/package.json"));
-  const dirs = [path.dirname(require.resolve("@prisma/engines/package.json")), prismaDir, path.dirname(prismaDir)];
+  const dirs = [
+    path.dirname(require.resolve("@prisma/engines/package.json")),
+    prismaDir,
+    path.dirname(prismaDir),
+  ];
   const candidates = dirs.flatMap((dir) => {
     try {
       return fs
         .readdirSync(dir)
-        .filter((name) => /^schema-engine-[a-z0-9.-]+?(\.exe)?$/.test(name) && !/\.(gz|sha256|sig)$/.test(name))
+        .filter(
+          (name) =>
+            /^schema-engine-[a-z0-9.-]+?(\.exe)?$/.test(name) && !/\.(gz|sha256|sig)$/.test(name),
+        )
         .map((name) => path.join(dir, name));
     } catch {
       return [];
@@ -80,14 +87,18 @@ async function currentBinaryTarget() {
 export async function chooseEngine(env = process.env) {
   const forced = env.GRANTDESK_SCHEMA_ENGINE?.trim().toLowerCase();
   if (forced === "wasm" || forced === "native") return forced;
-  if (forced) throw new Error(`GRANTDESK_SCHEMA_ENGINE must be "wasm" or "native", not "${forced}"`);
+  if (forced)
+    throw new Error(`GRANTDESK_SCHEMA_ENGINE must be "wasm" or "native", not "${forced}"`);
   if (env.PRISMA_SCHEMA_ENGINE_BINARY) return "native";
   return (await findNativeSchemaEngine()) ? "native" : "wasm";
 }
 
 /** The environment to run the Prisma CLI with. */
 export async function prismaEnv(env = process.env) {
-  const out = { ...env, ...Object.fromEntries(Object.entries(QUIET_ENV).filter(([, v]) => v !== undefined)) };
+  const out = {
+    ...env,
+    ...Object.fromEntries(Object.entries(QUIET_ENV).filter(([, v]) => v !== undefined)),
+  };
   if ((await chooseEngine(env)) === "wasm") {
     ensureExecutable(STAND_IN); // the CLI spawns it directly: it must keep its exec bit
     out.PRISMA_SCHEMA_ENGINE_BINARY = STAND_IN;
@@ -107,7 +118,10 @@ function ensureExecutable(file) {
  * Run the local Prisma CLI. Resolves with { code, stdout, stderr } (stdout/stderr only when
  * captured: `capture: true`); never rejects on a non-zero exit.
  */
-export async function runPrisma(args, { env = process.env, cwd = PROJECT_ROOT, capture = false, forwardSignals = false } = {}) {
+export async function runPrisma(
+  args,
+  { env = process.env, cwd = PROJECT_ROOT, capture = false, forwardSignals = false } = {},
+) {
   const cli = path.join(path.dirname(require.resolve("prisma/package.json")), "build", "index.js");
   const childEnv = await prismaEnv(env);
   return new Promise((resolve, reject) => {
@@ -121,7 +135,8 @@ export async function runPrisma(args, { env = process.env, cwd = PROJECT_ROOT, c
     child.stdout?.on("data", (chunk) => (stdout += chunk));
     child.stderr?.on("data", (chunk) => (stderr += chunk));
     const forward = (signal) => child.kill(signal);
-    if (forwardSignals) for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) process.on(signal, forward);
+    if (forwardSignals)
+      for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) process.on(signal, forward);
     child.on("error", reject);
     child.on("close", (code, signal) => {
       if (forwardSignals) for (const s of ["SIGINT", "SIGTERM", "SIGHUP"]) process.off(s, forward);
@@ -138,7 +153,10 @@ function signalNumber(signal) {
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   // Signals go on to the CLI; we exit with its code once it has stopped.
   try {
-    const { code } = await runPrisma(process.argv.slice(2), { cwd: process.cwd(), forwardSignals: true });
+    const { code } = await runPrisma(process.argv.slice(2), {
+      cwd: process.cwd(),
+      forwardSignals: true,
+    });
     process.exit(code);
   } catch (error) {
     console.error(`prisma.mjs: ${error.message}`);

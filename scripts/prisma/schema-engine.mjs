@@ -93,7 +93,8 @@ function parseArgs(argv) {
     if (arg === "--version" || arg === "-V") args.version = true;
     else if (arg === "--datasource") args.datasource = JSON.parse(argv[++i]);
     else if (arg === "--datamodels") args.datamodels.push(argv[++i]);
-    else if (arg === "--enabled-preview-features" || arg === "--extension-types") i++; // not used by the wasm engine
+    else if (arg === "--enabled-preview-features" || arg === "--extension-types")
+      i++; // not used by the wasm engine
     else if (arg === "cli") args.cli = argv[++i];
     else throw new Error(`schema-engine stand-in: unknown argument ${arg}`);
   }
@@ -106,9 +107,11 @@ async function main() {
     process.stdout.write(`schema-engine-cli ${engineVersion()}\n`);
     return 0;
   }
-  if (!args.datasource?.url) throw new Error("schema-engine stand-in: --datasource with a url is required");
+  if (!args.datasource?.url)
+    throw new Error("schema-engine stand-in: --datasource with a url is required");
   const datasource = { ...args.datasource, url: absoluteUrl(args.datasource.url) };
-  if (datasource.shadowDatabaseUrl) datasource.shadowDatabaseUrl = absoluteUrl(datasource.shadowDatabaseUrl);
+  if (datasource.shadowDatabaseUrl)
+    datasource.shadowDatabaseUrl = absoluteUrl(datasource.shadowDatabaseUrl);
 
   if (args.cli) return runCliCommand(args.cli, datasource.url);
   await new JsonRpcServer(datasource, args.datamodels).run();
@@ -143,7 +146,10 @@ async function canConnect(url) {
   if (providerOf(url) === "sqlite") {
     const file = sqliteFilePath(url);
     if (!fs.existsSync(file)) {
-      throw new UserFacingError("P1003", `Database \`${path.basename(file)}\` does not exist at \`${file}\`.`);
+      throw new UserFacingError(
+        "P1003",
+        `Database \`${path.basename(file)}\` does not exist at \`${file}\`.`,
+      );
     }
     const db = new Database(file, { fileMustExist: true });
     try {
@@ -168,7 +174,10 @@ function connectionError(error, url) {
   if (providerOf(url) === "postgresql") {
     const server = pgServerOf(url);
     if (error.code === "3D000") {
-      return { code: "P1003", message: `Database \`${pgDatabaseName(url)}\` does not exist on the database server at \`${server}\`.` };
+      return {
+        code: "P1003",
+        message: `Database \`${pgDatabaseName(url)}\` does not exist on the database server at \`${server}\`.`,
+      };
     }
     if (error.code === "28P01" || error.code === "28000") {
       const user = decodeURIComponent(new URL(url).username || "");
@@ -177,7 +186,9 @@ function connectionError(error, url) {
         message: `Authentication failed against database server, the provided database credentials for \`${user}\` are not valid.\n\nPlease make sure to provide valid database credentials for the database server at the configured address.`,
       };
     }
-    if (["ECONNREFUSED", "ENOTFOUND", "EHOSTUNREACH", "ETIMEDOUT", "EAI_AGAIN"].includes(error.code)) {
+    if (
+      ["ECONNREFUSED", "ENOTFOUND", "EHOSTUNREACH", "ETIMEDOUT", "EAI_AGAIN"].includes(error.code)
+    ) {
       return {
         code: "P1001",
         message: `Can't reach database server at \`${server}\`\n\nPlease make sure your database server is running at \`${server}\`.`,
@@ -261,7 +272,11 @@ class JsonRpcServer {
     try {
       message = JSON.parse(line);
     } catch {
-      return this.send({ jsonrpc: "2.0", id: null, error: { code: -32700, message: "Parse error" } });
+      return this.send({
+        jsonrpc: "2.0",
+        id: null,
+        error: { code: -32700, message: "Parse error" },
+      });
     }
     if (message.method !== undefined) {
       this.queue = this.queue.then(() => this.handle(message));
@@ -295,7 +310,12 @@ class JsonRpcServer {
    * panic (the CLI reports it as such) and exit as the native engine does after a panic (101).
    */
   onUncaught(error) {
-    if (this.current) this.send({ jsonrpc: "2.0", id: this.current.id, error: this.rpcError(error, this.current.method) });
+    if (this.current)
+      this.send({
+        jsonrpc: "2.0",
+        id: this.current.id,
+        error: this.rpcError(error, this.current.method),
+      });
     log("ERROR", lastPanicMessage() || String(error?.stack ?? error));
     Promise.resolve(this.adapters?.dispose()).finally(() => process.exit(101));
     setTimeout(() => process.exit(101), 2000).unref();
@@ -352,7 +372,10 @@ class JsonRpcServer {
   async createDatabase({ datasource }) {
     const url = absoluteUrl(datasource?.url ?? this.datasource.url);
     await createDatabase(url);
-    return { databaseName: providerOf(url) === "sqlite" ? path.basename(sqliteFilePath(url)) : pgDatabaseName(url) };
+    return {
+      databaseName:
+        providerOf(url) === "sqlite" ? path.basename(sqliteFilePath(url)) : pgDatabaseName(url),
+    };
   }
 
   /**
@@ -376,7 +399,10 @@ class JsonRpcServer {
       await this.createMigrationsTable(method);
       return true;
     }
-    if (message.includes("shadow DB must be provided through an external factory") && params.migrationsList) {
+    if (
+      message.includes("shadow DB must be provided through an external factory") &&
+      params.migrationsList
+    ) {
       await this.warmShadowSchema(params);
       return true;
     }
@@ -431,7 +457,9 @@ class JsonRpcServer {
   }
 
   reset(params) {
-    return this.provider === "sqlite" ? this.resetSqlite() : this.engine().then((engine) => engine.reset(params));
+    return this.provider === "sqlite"
+      ? this.resetSqlite()
+      : this.engine().then((engine) => engine.reset(params));
   }
 
   /**
@@ -449,10 +477,18 @@ class JsonRpcServer {
     const order = { view: 0, trigger: 1, table: 2 };
     const drops = objects
       .sort((a, b) => order[a[0]] - order[b[0]])
-      .map(([type, name]) => `DROP ${type.toUpperCase()} IF EXISTS "${String(name).replaceAll('"', '""')}";`);
+      .map(
+        ([type, name]) =>
+          `DROP ${type.toUpperCase()} IF EXISTS "${String(name).replaceAll('"', '""')}";`,
+      );
     const [[foreignKeys]] = await query("PRAGMA foreign_keys");
     await main.executeScript(
-      ["PRAGMA foreign_keys = OFF;", ...drops, `PRAGMA foreign_keys = ${Number(foreignKeys) ? "ON" : "OFF"};`, "VACUUM;"].join("\n"),
+      [
+        "PRAGMA foreign_keys = OFF;",
+        ...drops,
+        `PRAGMA foreign_keys = ${Number(foreignKeys) ? "ON" : "OFF"};`,
+        "VACUUM;",
+      ].join("\n"),
     );
     debug(`reset: dropped ${drops.length} objects`);
     return {};
@@ -484,9 +520,14 @@ class JsonRpcServer {
     if (error instanceof WebAssembly.RuntimeError) {
       // The CLI shows a panic's `message` (it reads data.error.message, else message).
       const message = lastPanicMessage() || error.message;
-      return { code: 4466, message, data: { is_panic: true, message, backtrace: error.stack, method } };
+      return {
+        code: 4466,
+        message,
+        data: { is_panic: true, message, backtrace: error.stack, method },
+      };
     }
-    const code = typeof error?.code === "string" && /^P\d{4}$/.test(error.code) ? error.code : undefined;
+    const code =
+      typeof error?.code === "string" && /^P\d{4}$/.test(error.code) ? error.code : undefined;
     return {
       code: 4466,
       message: "An error happened. Check the data field for details.",
@@ -505,9 +546,12 @@ class JsonRpcServer {
    * raised inside an adapter ("External error id#N"), that error's own message.
    */
   describe(error) {
-    const message = String(error?.message ?? error).replace(/\n {3}0: \w+::[\s\S]*$/, "").trimEnd();
+    const message = String(error?.message ?? error)
+      .replace(/\n {3}0: \w+::[\s\S]*$/, "")
+      .trimEnd();
     const generic = /External error id#(\d+)/.exec(message);
-    const original = generic && this.adapters?.factory.errorRegistry.consumeError(Number(generic[1]));
+    const original =
+      generic && this.adapters?.factory.errorRegistry.consumeError(Number(generic[1]));
     return original ? String(original.error?.message ?? original.error) : message;
   }
 

@@ -72,11 +72,16 @@ export async function startThrowawayPostgres({
     createPostgresUser: true,
     initdbFlags: ["--no-sync", "--encoding=UTF8"],
     postgresFlags: [
-      "-c", "listen_addresses=127.0.0.1",
-      "-c", "unix_socket_directories=", // TCP only: no socket file in a folder we may not own
-      "-c", "fsync=off",
-      "-c", "synchronous_commit=off",
-      "-c", "full_page_writes=off",
+      "-c",
+      "listen_addresses=127.0.0.1",
+      "-c",
+      "unix_socket_directories=", // TCP only: no socket file in a folder we may not own
+      "-c",
+      "fsync=off",
+      "-c",
+      "synchronous_commit=off",
+      "-c",
+      "full_page_writes=off",
     ],
     onLog: (message) => remember(String(message).trimEnd()),
     onError: (error) => remember(`[error] ${error?.message ?? error}`),
@@ -96,7 +101,11 @@ export async function startThrowawayPostgres({
     const started = server.start().catch((error) => {
       throw error ?? new Error("PostgreSQL exited while starting");
     });
-    await withTimeout(started, startTimeoutMs, `PostgreSQL did not start within ${startTimeoutMs} ms`);
+    await withTimeout(
+      started,
+      startTimeoutMs,
+      `PostgreSQL did not start within ${startTimeoutMs} ms`,
+    );
   } catch (error) {
     await stop();
     error.message += recent.length ? `\n${recent.join("\n")}` : "";
@@ -115,7 +124,11 @@ export async function startExternalOrThrowawayPostgres(env = process.env, option
   const external = env.MIGRATION_POSTGRES_URL || env.TEST_DATABASE_URL;
   if (!external) return startThrowawayPostgres(options);
   const url = new URL(external);
-  return serverHandle(external, { port: Number(url.port || 5432), stop: async () => {}, external: true });
+  return serverHandle(external, {
+    port: Number(url.port || 5432),
+    stop: async () => {},
+    external: true,
+  });
 }
 
 function serverHandle(baseUrl, { port, stop, external = false }) {

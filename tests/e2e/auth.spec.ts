@@ -7,8 +7,19 @@ import { signDelivery } from "../../lib/webhooks/sign";
 import { E2E_WEBHOOK_SECRET } from "./e2e-env";
 
 const provider = process.env.E2E_DATABASE_PROVIDER === "postgresql" ? "postgresql" : "sqlite";
-const shot = (page: Page, name: string) => page.screenshot({ path: `.tmp/screenshots/${name}-${provider}.png`, fullPage: true });
-const PAGES = ["/", "/grants", "/grants/grant_x", "/failures", "/revocations", "/events", "/settings/team", "/settings/api-keys", "/audit"];
+const shot = (page: Page, name: string) =>
+  page.screenshot({ path: `.tmp/screenshots/${name}-${provider}.png`, fullPage: true });
+const PAGES = [
+  "/",
+  "/grants",
+  "/grants/grant_x",
+  "/failures",
+  "/revocations",
+  "/events",
+  "/settings/team",
+  "/settings/api-keys",
+  "/audit",
+];
 const BYPASS_HEADERS = [
   "middleware:middleware:middleware:middleware:middleware",
   "src/middleware:src/middleware:src/middleware:src/middleware:src/middleware",
@@ -34,7 +45,9 @@ test.describe("signed out", () => {
   test("every dashboard page sends you to sign in, and back afterwards", async ({ page }) => {
     for (const path of PAGES) {
       await page.goto(path);
-      await expect(page, path).toHaveURL(path === "/" ? /\/sign-in$/ : `/sign-in?next=${encodeURIComponent(path)}`);
+      await expect(page, path).toHaveURL(
+        path === "/" ? /\/sign-in$/ : `/sign-in?next=${encodeURIComponent(path)}`,
+      );
     }
     await shot(page, "sign-in");
     await page.getByLabel("Email").fill(E2E_ADMIN.email);
@@ -61,7 +74,9 @@ test.describe("signed out", () => {
     }
   });
 
-  test("pages carry a nonce CSP and the security headers; the webhook route needs no session", async ({ request }) => {
+  test("pages carry a nonce CSP and the security headers; the webhook route needs no session", async ({
+    request,
+  }) => {
     const response = await request.get("/sign-in");
     const headers = response.headers();
     const policy = headers["content-security-policy"] ?? "";
@@ -79,7 +94,12 @@ test.describe("signed out", () => {
     const again = (await request.get("/sign-in")).headers()["content-security-policy"];
     expect(again).not.toContain(nonce!);
 
-    const delivered = await sendWebhook(request, { business_id: "b", type: "payment.succeeded", timestamp: new Date().toISOString(), data: {} });
+    const delivered = await sendWebhook(request, {
+      business_id: "b",
+      type: "payment.succeeded",
+      timestamp: new Date().toISOString(),
+      data: {},
+    });
     expect(delivered).toEqual({ status: 200, outcome: "ignored" });
   });
 });
@@ -88,7 +108,10 @@ test("sign in, browse, sign out", async ({ browser }) => {
   const page = await signedOutPage(browser);
   await signIn(page, E2E_ADMIN.email, E2E_ADMIN.password);
   await expect(page.getByRole("heading", { level: 1, name: "Overview" })).toBeVisible();
-  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Grants" }).click();
+  await page
+    .getByRole("navigation", { name: "Main" })
+    .getByRole("link", { name: "Grants" })
+    .click();
   await expect(page.getByRole("heading", { level: 1, name: "Grants" })).toBeVisible();
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/sign-in$/);
@@ -97,9 +120,19 @@ test("sign in, browse, sign out", async ({ browser }) => {
   await page.context().close();
 });
 
-test("an admin creates a support user, who reads but cannot reprocess or manage, and is signed out when disabled", async ({ page, browser }) => {
+test("an admin creates a support user, who reads but cannot reprocess or manage, and is signed out when disabled", async ({
+  page,
+  browser,
+}) => {
   const body = "still { not json";
-  expect((await page.request.post("/api/webhooks/dodo", { headers: signDelivery(E2E_WEBHOOK_SECRET, body, "msg_e2e_auth_invalid"), data: body })).status()).toBe(200);
+  expect(
+    (
+      await page.request.post("/api/webhooks/dodo", {
+        headers: signDelivery(E2E_WEBHOOK_SECRET, body, "msg_e2e_auth_invalid"),
+        data: body,
+      })
+    ).status(),
+  ).toBe(200);
   const discord = WEBHOOK_EXAMPLES["discord-pending-oauth"]();
   const grantId = discord.data.id;
   expect((await sendWebhook(page.request, discord)).status).toBe(200);
@@ -128,7 +161,9 @@ test("an admin creates a support user, who reads but cannot reprocess or manage,
   await expect(page.getByRole("button", { name: "Revoke…" })).toBeVisible();
   const forbidden = await supportPage.goto("/settings/team");
   expect(forbidden?.status()).toBe(403);
-  await expect(supportPage.getByRole("heading", { name: "Only admins can open this page" })).toBeVisible();
+  await expect(
+    supportPage.getByRole("heading", { name: "Only admins can open this page" }),
+  ).toBeVisible();
   await shot(supportPage, "forbidden");
 
   // The admin sees the button the support user does not.
@@ -137,18 +172,25 @@ test("an admin creates a support user, who reads but cannot reprocess or manage,
 
   await page.goto("/settings/team");
   await page.getByTestId(`user-${email}`).getByRole("button", { name: "Disable" }).click();
-  await expect(page.getByTestId(`user-${email}`).getByText("Disabled and signed out.")).toBeVisible();
+  await expect(
+    page.getByTestId(`user-${email}`).getByText("Disabled and signed out."),
+  ).toBeVisible();
   await supportPage.goto("/grants");
   await expect(supportPage).toHaveURL(/\/sign-in/);
   await supportPage.context().close();
 
   await page.goto("/audit");
   await expect(page.getByRole("cell", { name: new RegExp(`created user ${email}`) })).toBeVisible();
-  await expect(page.getByRole("cell", { name: new RegExp(`disabled user ${email}`) })).toBeVisible();
+  await expect(
+    page.getByRole("cell", { name: new RegExp(`disabled user ${email}`) }),
+  ).toBeVisible();
   await shot(page, "audit");
 });
 
-test("an admin creates an API key, shown once, that works until revoked", async ({ page, playwright }) => {
+test("an admin creates an API key, shown once, that works until revoked", async ({
+  page,
+  playwright,
+}) => {
   await page.goto("/settings/api-keys");
   await page.getByLabel("Name: what will use it").fill("e2e reader");
   await page.getByRole("button", { name: "Create key" }).click();
@@ -156,23 +198,40 @@ test("an admin creates an API key, shown once, that works until revoked", async 
   expect(key).toMatch(/^gd_/);
   await shot(page, "api-keys");
 
-  const api = await playwright.request.newContext({ baseURL: new URL(page.url()).origin, storageState: { cookies: [], origins: [] } });
-  expect((await api.get("/api/v1/grants", { headers: { authorization: `Bearer ${key}` } })).status()).toBe(200);
+  const api = await playwright.request.newContext({
+    baseURL: new URL(page.url()).origin,
+    storageState: { cookies: [], origins: [] },
+  });
+  expect(
+    (await api.get("/api/v1/grants", { headers: { authorization: `Bearer ${key}` } })).status(),
+  ).toBe(200);
   await page.reload();
   await expect(page.getByTestId("new-api-key")).toHaveCount(0);
   await page.getByTestId("api-key-e2e reader").getByRole("button", { name: "Revoke" }).click();
   await expect(page.getByTestId("api-key-e2e reader").getByText("Revoked")).toBeVisible();
-  expect((await api.get("/api/v1/grants", { headers: { authorization: `Bearer ${key}` } })).status()).toBe(401);
+  expect(
+    (await api.get("/api/v1/grants", { headers: { authorization: `Bearer ${key}` } })).status(),
+  ).toBe(401);
   await api.dispose();
 });
 
-test("a server action posted from another site is refused and changes nothing", async ({ page }) => {
+test("a server action posted from another site is refused and changes nothing", async ({
+  page,
+}) => {
   await page.goto("/");
   // The sign-out form carries its action id, as every progressively-enhanced server action form does.
-  const actionId = (await page.locator('input[name^="$ACTION_ID_"]').first().getAttribute("name"))!.slice("$ACTION_ID_".length);
+  const actionId = (await page
+    .locator('input[name^="$ACTION_ID_"]')
+    .first()
+    .getAttribute("name"))!.slice("$ACTION_ID_".length);
   const cookies = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
   const forged = await page.request.post("/", {
-    headers: { "next-action": actionId, origin: "https://evil.example", cookie: cookies, "content-type": "text/plain;charset=UTF-8" },
+    headers: {
+      "next-action": actionId,
+      origin: "https://evil.example",
+      cookie: cookies,
+      "content-type": "text/plain;charset=UTF-8",
+    },
     data: "[]",
     maxRedirects: 0,
   });

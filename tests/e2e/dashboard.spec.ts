@@ -6,21 +6,35 @@ import { E2E_WEBHOOK_SECRET } from "./e2e-env";
 import { signDelivery } from "../../lib/webhooks/sign";
 
 const provider = process.env.E2E_DATABASE_PROVIDER === "postgresql" ? "postgresql" : "sqlite";
-const shot = (page: Page, name: string) => page.screenshot({ path: `.tmp/screenshots/${name}-${provider}.png`, fullPage: true });
+const shot = (page: Page, name: string) =>
+  page.screenshot({ path: `.tmp/screenshots/${name}-${provider}.png`, fullPage: true });
 /** Keys pressed before React has hydrated do nothing: wait until the shortcuts are live. */
-const shortcutsReady = (page: Page) => expect(page.locator("html[data-shortcuts=ready]")).toHaveCount(1);
+const shortcutsReady = (page: Page) =>
+  expect(page.locator("html[data-shortcuts=ready]")).toHaveCount(1);
 const XSS = `<script>window.__xss = 1</script><img src=x onerror="window.__xss = 2">`;
 
 test.beforeAll(async ({ request }) => {
-  for (const example of Object.values(WEBHOOK_EXAMPLES)) expect((await sendWebhook(request, example())).status).toBe(200);
+  for (const example of Object.values(WEBHOOK_EXAMPLES))
+    expect((await sendWebhook(request, example())).status).toBe(200);
   const hostile = WEBHOOK_EXAMPLES["github-failed-permission"]();
-  Object.assign(hostile.data, { id: "grant_hostile", error_code: "weird_new_code", error_message: XSS, metadata: { note: XSS } });
+  Object.assign(hostile.data, {
+    id: "grant_hostile",
+    error_code: "weird_new_code",
+    error_message: XSS,
+    metadata: { note: XSS },
+  });
   expect((await sendWebhook(request, hostile)).status).toBe(200);
   const files = WEBHOOK_EXAMPLES["digital-files-delivered"]();
-  Object.assign(files.data, { id: "grant_files_js", digital_product_delivery: { files: [], external_url: "javascript:alert(document.cookie)" } });
+  Object.assign(files.data, {
+    id: "grant_files_js",
+    digital_product_delivery: { files: [], external_url: "javascript:alert(document.cookie)" },
+  });
   expect((await sendWebhook(request, files)).status).toBe(200);
   const body = "definitely { not json";
-  const invalid = await request.post("/api/webhooks/dodo", { headers: signDelivery(E2E_WEBHOOK_SECRET, body, "msg_e2e_invalid"), data: body });
+  const invalid = await request.post("/api/webhooks/dodo", {
+    headers: signDelivery(E2E_WEBHOOK_SECRET, body, "msg_e2e_invalid"),
+    data: body,
+  });
   expect(invalid.status()).toBe(200);
 });
 
@@ -30,11 +44,16 @@ test.beforeEach(async ({ page }) => {
   });
 });
 
-test("the grants list filters by status tab and finds a license key by its last characters", async ({ page }) => {
+test("the grants list filters by status tab and finds a license key by its last characters", async ({
+  page,
+}) => {
   await page.goto("/grants");
   await expect(page.getByRole("heading", { level: 1, name: "Grants" })).toBeVisible();
   await shot(page, "grants");
-  await page.getByRole("navigation", { name: "Status" }).getByRole("link", { name: /Failed/ }).click();
+  await page
+    .getByRole("navigation", { name: "Status" })
+    .getByRole("link", { name: /Failed/ })
+    .click();
   await expect(page).toHaveURL(/status=Failed/);
   await expect(page.getByRole("link", { name: "grant_github_failed" })).toBeVisible();
   await expect(page.getByRole("link", { name: "grant_lk_delivered" })).toHaveCount(0);
@@ -98,15 +117,23 @@ test("revocation, OAuth and files panels say what they mean", async ({ page }) =
   const files = page.getByRole("region", { name: "Digital files" });
   await expect(files).toContainText("handbook.pdf");
   await expect(files).toContainText("Link expired");
-  await expect(files.getByRole("link", { name: "https://example.com/getting-started" })).toBeVisible();
+  await expect(
+    files.getByRole("link", { name: "https://example.com/getting-started" }),
+  ).toBeVisible();
   await shot(page, "grant-files");
 });
 
-test("stored hostile text renders as text and a javascript: URL is never a link", async ({ page }) => {
+test("stored hostile text renders as text and a javascript: URL is never a link", async ({
+  page,
+}) => {
   await page.goto("/grants/grant_hostile");
-  await expect(page.getByRole("region", { name: "Why delivery failed" })).toContainText("<script>window.__xss = 1</script>");
+  await expect(page.getByRole("region", { name: "Why delivery failed" })).toContainText(
+    "<script>window.__xss = 1</script>",
+  );
   await expect(page.getByRole("region", { name: "Metadata" })).toContainText("onerror");
-  expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+  expect(
+    await page.evaluate(() => (window as unknown as { __xss?: number }).__xss),
+  ).toBeUndefined();
 
   await page.goto("/grants/grant_files_js");
   const files = page.getByRole("region", { name: "Digital files" });

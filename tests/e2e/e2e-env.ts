@@ -17,7 +17,10 @@ export const ADMIN_STATE = ".tmp/e2e/admin-state.json";
 export function e2eDatabaseUrl(): string {
   if (process.env.E2E_DATABASE_PROVIDER === "postgresql") {
     const server = process.env.TEST_DATABASE_URL;
-    if (!server) throw new Error("E2E_DATABASE_PROVIDER=postgresql needs TEST_DATABASE_URL (npm test provides one)");
+    if (!server)
+      throw new Error(
+        "E2E_DATABASE_PROVIDER=postgresql needs TEST_DATABASE_URL (npm test provides one)",
+      );
     const url = new URL(server);
     url.pathname = "/grantdesk_e2e";
     return url.toString();

@@ -10,7 +10,10 @@ test("health answers over HTTP with the database in use", async ({ request }) =>
   expect(await response.json()).toEqual({ ok: true, database: provider });
 });
 
-test("the shell renders every section, and grants sent by webhook show up", async ({ page, request }) => {
+test("the shell renders every section, and grants sent by webhook show up", async ({
+  page,
+  request,
+}) => {
   for (const example of Object.values(WEBHOOK_EXAMPLES)) {
     expect((await sendWebhook(request, example())).status).toBe(200);
   }

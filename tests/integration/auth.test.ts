@@ -4,7 +4,14 @@ import fs from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { getDb } from "@/lib/db";
-import { authRequest, makeUser, mockNextHeaders, ORIGIN, requestHeaders, signIn } from "../support/auth";
+import {
+  authRequest,
+  makeUser,
+  mockNextHeaders,
+  ORIGIN,
+  requestHeaders,
+  signIn,
+} from "../support/auth";
 import { testViewer } from "../support/viewers";
 import { SECRET, configureWebhookSecrets, deliver, grantEvent } from "../support/webhooks";
 
@@ -14,18 +21,28 @@ const provider = inject("testProvider");
 const root = path.resolve(import.meta.dirname, "../..");
 
 function filesNamed(dir: string, name: string): string[] {
-  return fs.readdirSync(path.join(root, dir), { recursive: true, encoding: "utf8" }).filter((file) => path.basename(file) === name).map((file) => path.join(dir, file));
+  return fs
+    .readdirSync(path.join(root, dir), { recursive: true, encoding: "utf8" })
+    .filter((file) => path.basename(file) === name)
+    .map((file) => path.join(dir, file));
 }
 
 /** Every /api/v1 route handler, found on disk so a new route cannot be forgotten here. */
 const V1_ROUTES = filesNamed("app/api/v1", "route.ts").map((file) => ({
   file,
-  url: `${ORIGIN}/${path.dirname(file).replace(/^app\//, "").replaceAll("[id]", "grant_auth_1")}?since=2026-01-01T00:00:00Z`,
+  url: `${ORIGIN}/${path
+    .dirname(file)
+    .replace(/^app\//, "")
+    .replaceAll("[id]", "grant_auth_1")}?since=2026-01-01T00:00:00Z`,
 }));
 
 async function callRoute(file: string, url: string, headers: Record<string, string> = {}) {
-  const module = (await import(/* @vite-ignore */ path.join(root, file))) as { GET: (request: Request, context: unknown) => Promise<Response> };
-  return module.GET(new Request(url, { headers }), { params: Promise.resolve({ id: "grant_auth_1" }) });
+  const module = (await import(/* @vite-ignore */ path.join(root, file))) as {
+    GET: (request: Request, context: unknown) => Promise<Response>;
+  };
+  return module.GET(new Request(url, { headers }), {
+    params: Promise.resolve({ id: "grant_auth_1" }),
+  });
 }
 
 /** The actions support may take (refreshing a grant from Dodo); every other one is admin-only. */
@@ -35,9 +52,16 @@ const SUPPORT_MAY = ["refreshGrantAction"];
 async function allActions() {
   const actions: { name: string; run: (form: FormData) => Promise<unknown> }[] = [];
   for (const file of filesNamed("app", "actions.ts").filter((file) => !file.includes("sign-in"))) {
-    const module = (await import(/* @vite-ignore */ path.join(root, file))) as Record<string, unknown>;
+    const module = (await import(/* @vite-ignore */ path.join(root, file))) as Record<
+      string,
+      unknown
+    >;
     for (const [name, fn] of Object.entries(module)) {
-      if (typeof fn === "function") actions.push({ name: `${file}#${name}`, run: (form) => (fn as (p: null, f: FormData) => Promise<unknown>)(null, form) });
+      if (typeof fn === "function")
+        actions.push({
+          name: `${file}#${name}`,
+          run: (form) => (fn as (p: null, f: FormData) => Promise<unknown>)(null, form),
+        });
     }
   }
   return actions;
@@ -58,7 +82,15 @@ let support: Awaited<ReturnType<typeof makeUser>>;
 beforeAll(async () => {
   admin = await makeUser("admin@auth.test", "admin");
   support = await makeUser("support@auth.test", "support");
-  await deliver(grantEvent("delivered", { id: "grant_auth_1", status: "Delivered", updated_at: "2026-03-01T10:00:00Z", integration_type: "license_key", license_key: { key: "AUTH-KEY-0001", activations_used: 0, activations_limit: 1 } }));
+  await deliver(
+    grantEvent("delivered", {
+      id: "grant_auth_1",
+      status: "Delivered",
+      updated_at: "2026-03-01T10:00:00Z",
+      integration_type: "license_key",
+      license_key: { key: "AUTH-KEY-0001", activations_used: 0, activations_limit: 1 },
+    }),
+  );
 });
 
 describe(`API routes (${provider})`, () => {
@@ -68,7 +100,11 @@ describe(`API routes (${provider})`, () => {
 
   it("answer 401 without a session or key, with an unknown or malformed key", async () => {
     for (const { file, url } of V1_ROUTES) {
-      for (const headers of [{}, { authorization: "Bearer gd_not-a-real-key" }, { authorization: "Basic abc" }] as Record<string, string>[]) {
+      for (const headers of [
+        {},
+        { authorization: "Bearer gd_not-a-real-key" },
+        { authorization: "Basic abc" },
+      ] as Record<string, string>[]) {
         const response = await callRoute(file, url, headers);
         expect(response.status, `${file} ${JSON.stringify(headers)}`).toBe(401);
         expect(await response.text()).not.toContain("AUTH-KEY");
@@ -80,33 +116,45 @@ describe(`API routes (${provider})`, () => {
     const { createApiKey, revokeApiKey } = await import("@/lib/auth/api-keys");
     const key = await createApiKey(testViewer("admin"), "reader");
     for (const { file, url } of V1_ROUTES) {
-      expect((await callRoute(file, url, { authorization: `Bearer ${key.key}` })).status, file).toBe(200);
+      expect(
+        (await callRoute(file, url, { authorization: `Bearer ${key.key}` })).status,
+        file,
+      ).toBe(200);
     }
     const row = await (await getDb()).apiKey.findUniqueOrThrow({ where: { id: key.id } });
     expect(row.keyHash).not.toContain(key.key.slice(3));
     expect(row.lastUsedAt).not.toBeNull();
     await revokeApiKey(testViewer("admin"), key.id);
     for (const { file, url } of V1_ROUTES) {
-      expect((await callRoute(file, url, { authorization: `Bearer ${key.key}` })).status, file).toBe(401);
+      expect(
+        (await callRoute(file, url, { authorization: `Bearer ${key.key}` })).status,
+        file,
+      ).toBe(401);
     }
   });
 
   it("answer with a session, and 401 once the user is disabled (signed out at once)", async () => {
     const user = await makeUser("soon-disabled@auth.test", "support");
     const cookie = await signIn(user.email, user.password);
-    for (const { file, url } of V1_ROUTES) expect((await callRoute(file, url, { cookie })).status, file).toBe(200);
+    for (const { file, url } of V1_ROUTES)
+      expect((await callRoute(file, url, { cookie })).status, file).toBe(200);
     const { setUserDisabled } = await import("@/lib/auth/users");
     await setUserDisabled(testViewer("admin"), user.id, true);
-    for (const { file, url } of V1_ROUTES) expect((await callRoute(file, url, { cookie })).status, file).toBe(401);
+    for (const { file, url } of V1_ROUTES)
+      expect((await callRoute(file, url, { cookie })).status, file).toBe(401);
     expect(await (await getDb()).session.count({ where: { userId: user.id } })).toBe(0);
     // And the right password no longer opens a session.
-    expect((await authRequest("/sign-in/email", { email: user.email, password: user.password })).status).toBe(403);
+    expect(
+      (await authRequest("/sign-in/email", { email: user.email, password: user.password })).status,
+    ).toBe(403);
   });
 
   it("a cookie riding along does not rescue a bad key", async () => {
     const cookie = await signIn(admin.email, admin.password);
     const { file, url } = V1_ROUTES[0]!;
-    expect((await callRoute(file, url, { cookie, authorization: "Bearer gd_wrong" })).status).toBe(401);
+    expect((await callRoute(file, url, { cookie, authorization: "Bearer gd_wrong" })).status).toBe(
+      401,
+    );
   });
 });
 
@@ -121,29 +169,48 @@ describe(`server actions (${provider})`, () => {
     await setUserDisabled(testViewer("admin"), leaver.id, true);
     for (const action of actions) {
       requestHeaders.current = new Headers();
-      expect(await digestOf(action.run(new FormData())), `${action.name} signed out`).toMatch(/;401$/);
+      expect(await digestOf(action.run(new FormData())), `${action.name} signed out`).toMatch(
+        /;401$/,
+      );
       requestHeaders.current = new Headers({ cookie: leaverCookie });
-      expect(await digestOf(action.run(new FormData())), `${action.name} as a disabled admin`).toMatch(/;401$/);
+      expect(
+        await digestOf(action.run(new FormData())),
+        `${action.name} as a disabled admin`,
+      ).toMatch(/;401$/);
       requestHeaders.current = new Headers({ cookie: supportCookie });
       const asSupport = await digestOf(action.run(new FormData()));
-      if (SUPPORT_MAY.some((name) => action.name.endsWith(`#${name}`))) expect(asSupport, `${action.name} as support`).toBeUndefined();
+      if (SUPPORT_MAY.some((name) => action.name.endsWith(`#${name}`)))
+        expect(asSupport, `${action.name} as support`).toBeUndefined();
       else expect(asSupport, `${action.name} as support`).toMatch(/;403$/);
     }
   });
 
   it("let an admin create a user and an API key, each written to the audit log", async () => {
-    const { createUserAction, createApiKeyAction } = await import("@/app/(dashboard)/settings/actions");
+    const { createUserAction, createApiKeyAction } =
+      await import("@/app/(dashboard)/settings/actions");
     requestHeaders.current = new Headers({ cookie: await signIn(admin.email, admin.password) });
     const form = new FormData();
-    Object.entries({ email: "New.Person@Auth.test", password: "a-long-enough-password", role: "support" }).forEach(([k, v]) => form.set(k, v));
+    Object.entries({
+      email: "New.Person@Auth.test",
+      password: "a-long-enough-password",
+      role: "support",
+    }).forEach(([k, v]) => form.set(k, v));
     expect(await createUserAction(null, form)).toMatchObject({ ok: true });
-    expect(await createUserAction(null, form)).toMatchObject({ ok: false, message: expect.stringContaining("already exists") });
+    expect(await createUserAction(null, form)).toMatchObject({
+      ok: false,
+      message: expect.stringContaining("already exists"),
+    });
     const keyForm = new FormData();
     keyForm.set("name", "nightly export");
     const created = await createApiKeyAction(null, keyForm);
     expect(created?.key).toMatch(/^gd_[A-Za-z0-9_-]{40,}$/);
-    const log = await (await getDb()).auditLog.findMany({ where: { actorEmail: admin.email }, orderBy: { at: "asc" } });
-    expect(log.map((row) => [row.action, row.targetType])).toEqual([["user.created", "user"], ["api_key.created", "api_key"]]);
+    const log = await (
+      await getDb()
+    ).auditLog.findMany({ where: { actorEmail: admin.email }, orderBy: { at: "asc" } });
+    expect(log.map((row) => [row.action, row.targetType])).toEqual([
+      ["user.created", "user"],
+      ["api_key.created", "api_key"],
+    ]);
     expect(JSON.stringify(log)).not.toContain(created!.key!);
   });
 
@@ -152,15 +219,23 @@ describe(`server actions (${provider})`, () => {
     const db = await getDb();
     const admins = await db.user.findMany({ where: { role: "admin", disabled: false } });
     for (const other of admins.slice(1)) await setUserDisabled(testViewer("admin"), other.id, true);
-    await expect(setUserRole(testViewer("admin"), admins[0]!.id, "support")).rejects.toThrow("at least one active admin");
-    await expect(setUserDisabled(testViewer("admin"), admins[0]!.id, true)).rejects.toThrow("at least one active admin");
-    for (const other of admins.slice(1)) await setUserDisabled(testViewer("admin"), other.id, false);
+    await expect(setUserRole(testViewer("admin"), admins[0]!.id, "support")).rejects.toThrow(
+      "at least one active admin",
+    );
+    await expect(setUserDisabled(testViewer("admin"), admins[0]!.id, true)).rejects.toThrow(
+      "at least one active admin",
+    );
+    for (const other of admins.slice(1))
+      await setUserDisabled(testViewer("admin"), other.id, false);
   });
 });
 
 describe(`sign-in (${provider})`, () => {
   it("sets an HttpOnly, SameSite=Lax session cookie stored as a database session", async () => {
-    const response = await authRequest("/sign-in/email", { email: admin.email, password: admin.password });
+    const response = await authRequest("/sign-in/email", {
+      email: admin.email,
+      password: admin.password,
+    });
     expect(response.status).toBe(200);
     const cookie = response.headers.getSetCookie().find((c) => c.includes("session_token"))!;
     expect(cookie).toMatch(/HttpOnly/i);
@@ -169,12 +244,20 @@ describe(`sign-in (${provider})`, () => {
   });
 
   it("refuses a sign-in posted from another site", async () => {
-    const response = await authRequest("/sign-in/email", { email: admin.email, password: admin.password }, { origin: "https://evil.example" });
+    const response = await authRequest(
+      "/sign-in/email",
+      { email: admin.email, password: admin.password },
+      { origin: "https://evil.example" },
+    );
     expect(response.status).toBe(403);
   });
 
   it("has no public sign-up", async () => {
-    const response = await authRequest("/sign-up/email", { email: "intruder@auth.test", password: "intruder-password", name: "x" });
+    const response = await authRequest("/sign-up/email", {
+      email: "intruder@auth.test",
+      password: "intruder-password",
+      name: "x",
+    });
     expect(response.status).toBeGreaterThanOrEqual(400);
     expect(await (await getDb()).user.count({ where: { email: "intruder@auth.test" } })).toBe(0);
   });
@@ -182,24 +265,59 @@ describe(`sign-in (${provider})`, () => {
   it("after 10 failures answers 429 with Retry-After, even to the right password, until the lock ends", async () => {
     const user = await makeUser("throttled@auth.test", "support");
     const from = { "x-forwarded-for": "203.0.113.7" };
-    for (let i = 0; i < 10; i++) expect((await authRequest("/sign-in/email", { email: user.email, password: "wrong-password" }, from)).status).toBe(401);
-    const eleventh = await authRequest("/sign-in/email", { email: user.email, password: "wrong-password" }, from);
+    for (let i = 0; i < 10; i++)
+      expect(
+        (
+          await authRequest(
+            "/sign-in/email",
+            { email: user.email, password: "wrong-password" },
+            from,
+          )
+        ).status,
+      ).toBe(401);
+    const eleventh = await authRequest(
+      "/sign-in/email",
+      { email: user.email, password: "wrong-password" },
+      from,
+    );
     expect(eleventh.status).toBe(429);
     expect(Number(eleventh.headers.get("retry-after"))).toBeGreaterThan(14 * 60);
-    expect((await authRequest("/sign-in/email", { email: user.email, password: user.password }, { "x-forwarded-for": "198.51.100.9" })).status).toBe(429);
+    expect(
+      (
+        await authRequest(
+          "/sign-in/email",
+          { email: user.email, password: user.password },
+          { "x-forwarded-for": "198.51.100.9" },
+        )
+      ).status,
+    ).toBe(429);
     // The address is locked too, for every account.
-    expect((await authRequest("/sign-in/email", { email: admin.email, password: admin.password }, from)).status).toBe(429);
+    expect(
+      (await authRequest("/sign-in/email", { email: admin.email, password: admin.password }, from))
+        .status,
+    ).toBe(429);
 
     // 15 minutes later (moved back in the database rather than waiting).
     const db = await getDb();
-    await db.signInThrottle.updateMany({ where: { key: { in: [`email:${user.email}`, "ip:203.0.113.7"] } }, data: { lockedUntil: new Date(Date.now() - 1000), firstFailureAt: new Date(Date.now() - 30 * 60_000) } });
-    expect((await authRequest("/sign-in/email", { email: user.email, password: user.password }, from)).status).toBe(200);
+    await db.signInThrottle.updateMany({
+      where: { key: { in: [`email:${user.email}`, "ip:203.0.113.7"] } },
+      data: {
+        lockedUntil: new Date(Date.now() - 1000),
+        firstFailureAt: new Date(Date.now() - 30 * 60_000),
+      },
+    });
+    expect(
+      (await authRequest("/sign-in/email", { email: user.email, password: user.password }, from))
+        .status,
+    ).toBe(200);
   });
 });
 
 describe(`the webhook route (${provider})`, () => {
   it("still takes signed deliveries with no session at all", async () => {
-    const result = await deliver(grantEvent("created", { id: "grant_auth_public", updated_at: "2026-03-02T10:00:00Z" }));
+    const result = await deliver(
+      grantEvent("created", { id: "grant_auth_public", updated_at: "2026-03-02T10:00:00Z" }),
+    );
     expect(result).toMatchObject({ status: 200, body: { outcome: "applied" } });
   });
 });

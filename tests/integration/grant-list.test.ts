@@ -18,10 +18,15 @@ beforeAll(async () => {
   // 60 grants: half share one updated_at (the id must break the tie), half spread over days.
   for (let i = 0; i < 60; i++) {
     const id = `grant_list_${String(i).padStart(2, "0")}`;
-    const updated = i < 30 ? TIE : `2026-03-${String(3 + (i % 20)).padStart(2, "0")}T0${i % 10}:00:00Z`;
+    const updated =
+      i < 30 ? TIE : `2026-03-${String(3 + (i % 20)).padStart(2, "0")}T0${i % 10}:00:00Z`;
     const status = ["Pending", "Delivered", "Failed", "Revoked"][i % 4]!;
     const extra =
-      status === "Failed" ? { error_code: i % 8 === 2 ? "github_permission_denied" : "oauth_token_revoked" } : status === "Revoked" ? { revocation_reason: "refund" } : {};
+      status === "Failed"
+        ? { error_code: i % 8 === 2 ? "github_permission_denied" : "oauth_token_revoked" }
+        : status === "Revoked"
+          ? { revocation_reason: "refund" }
+          : {};
     await deliver(
       grantEvent("created", {
         id,
@@ -31,7 +36,10 @@ beforeAll(async () => {
         customer_id: `cus_${i % 5}`,
         subscription_id: `sub_${i}`,
         integration_type: i % 3 === 0 ? "license_key" : "discord",
-        license_key: i % 3 === 0 ? { key: `LIST-KEY-${String(i).padStart(4, "0")}-ABCD${i}`, activations_used: 0 } : null,
+        license_key:
+          i % 3 === 0
+            ? { key: `LIST-KEY-${String(i).padStart(4, "0")}-ABCD${i}`, activations_used: 0 }
+            : null,
         ...extra,
       }),
     );
@@ -56,7 +64,19 @@ describe(`grants list (${provider})`, () => {
     expect(new Set(ids).size).toBe(60);
     expect(forward.map((p) => p.length)).toEqual([25, 25, 10]);
 
-    const last = await list({ dir, sort, size: "25", after: (await list({ dir, sort, size: "25", after: (await list({ dir, sort, size: "25" })).nextCursor! })).nextCursor! });
+    const last = await list({
+      dir,
+      sort,
+      size: "25",
+      after: (
+        await list({
+          dir,
+          sort,
+          size: "25",
+          after: (await list({ dir, sort, size: "25" })).nextCursor!,
+        })
+      ).nextCursor!,
+    });
     const back = await list({ dir, sort, size: "25", before: last.prevCursor! });
     expect(back.items.map((g) => g.id)).toEqual(forward[1]);
     const first = await list({ dir, sort, size: "25", before: back.prevCursor! });
@@ -73,19 +93,30 @@ describe(`grants list (${provider})`, () => {
 
   it("filters by status, error code, reason, integration and customer, and counts per status", async () => {
     expect((await list({ status: "Failed", size: "100" })).items).toHaveLength(15);
-    expect((await list({ status: "Failed", error: "github_permission_denied", size: "100" })).items.every((g) => g.errorCode === "github_permission_denied")).toBe(true);
+    expect(
+      (
+        await list({ status: "Failed", error: "github_permission_denied", size: "100" })
+      ).items.every((g) => g.errorCode === "github_permission_denied"),
+    ).toBe(true);
     expect((await list({ reason: "refund", size: "100" })).items).toHaveLength(15);
     expect((await list({ integration: "license_key", size: "100" })).items).toHaveLength(20);
     expect((await list({ customer: "cus_1", size: "100" })).items).toHaveLength(12);
     const { countGrantsByStatusFor } = await import("@/lib/grants/list-grants");
-    expect(await countGrantsByStatusFor(testViewer("support"), parseGrantFilter({ status: "Failed", customer: "cus_1" }))).toEqual({ all: 12, byStatus: { Pending: 3, Delivered: 3, Failed: 3, Revoked: 3 } });
+    expect(
+      await countGrantsByStatusFor(
+        testViewer("support"),
+        parseGrantFilter({ status: "Failed", customer: "cus_1" }),
+      ),
+    ).toEqual({ all: 12, byStatus: { Pending: 3, Delivered: 3, Failed: 3, Revoked: 3 } });
   });
 
   it("finds a grant by grant, customer or subscription id, by full license key, and by its last 4+ characters", async () => {
     expect((await list({ q: "grant_list_07" })).items.map((g) => g.id)).toEqual(["grant_list_07"]);
     expect((await list({ q: "sub_42" })).items.map((g) => g.id)).toEqual(["grant_list_42"]);
     expect((await list({ q: "cus_4", size: "100" })).items).toHaveLength(12);
-    expect((await list({ q: "LIST-KEY-0009-ABCD9" })).items.map((g) => g.id)).toEqual(["grant_list_09"]);
+    expect((await list({ q: "LIST-KEY-0009-ABCD9" })).items.map((g) => g.id)).toEqual([
+      "grant_list_09",
+    ]);
     expect((await list({ q: "ABCD9" })).items.map((g) => g.id)).toEqual(["grant_list_09"]);
     expect((await list({ q: "-ABCD57" })).items.map((g) => g.id)).toEqual(["grant_list_57"]);
     expect((await list({ q: "BCD" })).items).toHaveLength(0);
@@ -93,17 +124,24 @@ describe(`grants list (${provider})`, () => {
 
   it("exports the whole filtered set as CSV, not just a page", async () => {
     const { GET } = await import("@/app/api/v1/grants/export/route");
-    const response = await GET(await withApiKey("http://localhost/api/v1/grants/export?status=Delivered&size=25"), undefined);
+    const response = await GET(
+      await withApiKey("http://localhost/api/v1/grants/export?status=Delivered&size=25"),
+      undefined,
+    );
     expect(response.headers.get("content-type")).toContain("text/csv");
     const lines = (await response.text()).trim().split("\r\n");
-    expect(lines[0]).toBe("id,status,integration_type,business_id,customer_id,entitlement_id,subscription_id,payment_id,revocation_reason,error_code,license_key,created_at,updated_at");
+    expect(lines[0]).toBe(
+      "id,status,integration_type,business_id,customer_id,entitlement_id,subscription_id,payment_id,revocation_reason,error_code,license_key,created_at,updated_at",
+    );
     expect(lines).toHaveLength(1 + 15);
     expect(lines.every((line) => !line.includes("LIST-KEY"))).toBe(true);
   });
 
   it("serves the list as JSON with a next cursor", async () => {
     const { GET } = await import("@/app/api/v1/grants/route");
-    const body = await (await GET(await withApiKey("http://localhost/api/v1/grants?size=25"), undefined)).json();
+    const body = await (
+      await GET(await withApiKey("http://localhost/api/v1/grants?size=25"), undefined)
+    ).json();
     expect(body.items).toHaveLength(25);
     expect(body.next_cursor).toEqual(expect.any(String));
     expect(body.items[0]).toMatchObject({ id: expect.any(String), status: expect.any(String) });
@@ -113,8 +151,20 @@ describe(`grants list (${provider})`, () => {
   it("counts grants changed since a moment", async () => {
     const { countChangedSince } = await import("@/lib/grants/changes");
     const before = new Date(Date.now() - 1);
-    await deliver(grantEvent("delivered", { id: "grant_list_00", status: "Delivered", updated_at: "2026-04-01T00:00:00Z" }));
+    await deliver(
+      grantEvent("delivered", {
+        id: "grant_list_00",
+        status: "Delivered",
+        updated_at: "2026-04-01T00:00:00Z",
+      }),
+    );
     expect(await countChangedSince(testViewer("support"), parseGrantFilter({}), before)).toBe(1);
-    expect(await countChangedSince(testViewer("support"), parseGrantFilter({ status: "Failed" }), before)).toBe(0);
+    expect(
+      await countChangedSince(
+        testViewer("support"),
+        parseGrantFilter({ status: "Failed" }),
+        before,
+      ),
+    ).toBe(0);
   });
 });

@@ -1,6 +1,13 @@
 import path from "node:path";
 import { afterAll, afterEach, describe, expect, inject, it, vi } from "vitest";
-import { TEST_DIR, dropPostgresDatabase, postgresUrl, removeSqliteFiles, uniqueName, withPostgresAdmin } from "../support/test-databases";
+import {
+  TEST_DIR,
+  dropPostgresDatabase,
+  postgresUrl,
+  removeSqliteFiles,
+  uniqueName,
+  withPostgresAdmin,
+} from "../support/test-databases";
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterAll(async () => {
@@ -54,7 +61,9 @@ describe("GET /api/health", () => {
 
   it(`answers 503 when the database cannot be reached (${provider})`, async () => {
     process.env.DATABASE_URL =
-      provider === "sqlite" ? "file:/etc/hostname/grantdesk-not-a-dir/x.db" : "postgresql://grantdesk:pw@127.0.0.1:9/nowhere";
+      provider === "sqlite"
+        ? "file:/etc/hostname/grantdesk-not-a-dir/x.db"
+        : "postgresql://grantdesk:pw@127.0.0.1:9/nowhere";
     vi.resetModules();
     const started = Date.now();
     const { status, body } = await getHealth();

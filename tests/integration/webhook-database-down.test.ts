@@ -1,16 +1,29 @@
 // A delivery that cannot be stored must answer 5xx (Dodo retries), fast, with nothing half-written;
 // its redelivery once the database is back applies exactly once.
 import { describe, expect, inject, it, vi } from "vitest";
-import { SECRET, configureWebhookSecrets, deliver, grantEvent, readGrant } from "../support/webhooks";
+import {
+  SECRET,
+  configureWebhookSecrets,
+  deliver,
+  grantEvent,
+  readGrant,
+} from "../support/webhooks";
 
 configureWebhookSecrets(SECRET);
 const provider = inject("testProvider");
-const UNREACHABLE = provider === "sqlite" ? "file:/etc/hostname/grantdesk-not-a-dir/grants.db" : "postgresql://grantdesk:secret@127.0.0.1:9/grantdesk";
+const UNREACHABLE =
+  provider === "sqlite"
+    ? "file:/etc/hostname/grantdesk-not-a-dir/grants.db"
+    : "postgresql://grantdesk:secret@127.0.0.1:9/grantdesk";
 
 describe(`webhook route with the database down (${provider})`, () => {
   it("answers 503 with Retry-After within 5 s, then applies the redelivery exactly once", async () => {
     const workingUrl = process.env.DATABASE_URL!;
-    const envelope = grantEvent("delivered", { id: "grant_outage", status: "Delivered", updated_at: "2026-03-01T10:00:00Z" });
+    const envelope = grantEvent("delivered", {
+      id: "grant_outage",
+      status: "Delivered",
+      updated_at: "2026-03-01T10:00:00Z",
+    });
 
     process.env.DATABASE_URL = UNREACHABLE;
     vi.resetModules();

@@ -8,7 +8,13 @@ import { sqliteFilePath } from "@/lib/database-url.mjs";
 import { parseDelivery } from "@/lib/webhooks/envelope";
 import { toStoreRequest } from "@/lib/webhooks/record-delivery";
 import { storeDeliveriesSqlite } from "@/lib/webhooks/stores/sqlite-store";
-import { SECRET, configureWebhookSecrets, deliver, grantEvent, readGrant } from "../support/webhooks";
+import {
+  SECRET,
+  configureWebhookSecrets,
+  deliver,
+  grantEvent,
+  readGrant,
+} from "../support/webhooks";
 
 configureWebhookSecrets(SECRET);
 const provider = inject("testProvider");
@@ -16,28 +22,79 @@ const provider = inject("testProvider");
 describe(`deliveries in flight together (${provider})`, () => {
   it("each get their own outcome: applied, stale, duplicate, ignored, invalid, and one of two racing copies", async () => {
     const known = "grant_together_known";
-    await deliver(grantEvent("delivered", { id: known, status: "Delivered", updated_at: "2026-03-01T10:05:00Z" }), { id: "msg_together_stored" });
+    await deliver(
+      grantEvent("delivered", {
+        id: known,
+        status: "Delivered",
+        updated_at: "2026-03-01T10:05:00Z",
+      }),
+      { id: "msg_together_stored" },
+    );
 
     const results = await Promise.all([
-      deliver(grantEvent("created", { id: "grant_together_new", updated_at: "2026-03-01T10:00:00Z" }), { id: "msg_together_new" }),
-      deliver(grantEvent("created", { id: known, updated_at: "2026-03-01T10:00:00Z" }), { id: "msg_together_older" }),
-      deliver(grantEvent("delivered", { id: known, status: "Delivered", updated_at: "2026-03-01T10:05:00Z" }), { id: "msg_together_stored" }),
-      deliver({ business_id: "bus_test", type: "refund.succeeded", timestamp: "2026-03-01T10:00:00Z", data: {} }, { id: "msg_together_refund" }),
+      deliver(
+        grantEvent("created", { id: "grant_together_new", updated_at: "2026-03-01T10:00:00Z" }),
+        { id: "msg_together_new" },
+      ),
+      deliver(grantEvent("created", { id: known, updated_at: "2026-03-01T10:00:00Z" }), {
+        id: "msg_together_older",
+      }),
+      deliver(
+        grantEvent("delivered", {
+          id: known,
+          status: "Delivered",
+          updated_at: "2026-03-01T10:05:00Z",
+        }),
+        { id: "msg_together_stored" },
+      ),
+      deliver(
+        {
+          business_id: "bus_test",
+          type: "refund.succeeded",
+          timestamp: "2026-03-01T10:00:00Z",
+          data: {},
+        },
+        { id: "msg_together_refund" },
+      ),
       deliver("not json at all", { id: "msg_together_invalid" }),
-      deliver(grantEvent("created", { id: "grant_together_race", updated_at: "2026-03-01T10:00:00Z" }), { id: "msg_together_race" }),
-      deliver(grantEvent("created", { id: "grant_together_race", updated_at: "2026-03-01T10:00:00Z" }), { id: "msg_together_race" }),
+      deliver(
+        grantEvent("created", { id: "grant_together_race", updated_at: "2026-03-01T10:00:00Z" }),
+        { id: "msg_together_race" },
+      ),
+      deliver(
+        grantEvent("created", { id: "grant_together_race", updated_at: "2026-03-01T10:00:00Z" }),
+        { id: "msg_together_race" },
+      ),
     ]);
 
     expect(results.map((r) => r.status)).toEqual(Array(7).fill(200));
-    expect(results.slice(0, 5).map((r) => r.body.outcome)).toEqual(["applied", "stale", "duplicate", "ignored", "invalid"]);
-    expect(results.slice(5).map((r) => r.body.outcome).sort()).toEqual(["applied", "duplicate"]);
-    expect(await readGrant("grant_together_new")).toMatchObject({ status: "Pending", events: [{ outcome: "applied" }] });
+    expect(results.slice(0, 5).map((r) => r.body.outcome)).toEqual([
+      "applied",
+      "stale",
+      "duplicate",
+      "ignored",
+      "invalid",
+    ]);
+    expect(
+      results
+        .slice(5)
+        .map((r) => r.body.outcome)
+        .sort(),
+    ).toEqual(["applied", "duplicate"]);
+    expect(await readGrant("grant_together_new")).toMatchObject({
+      status: "Pending",
+      events: [{ outcome: "applied" }],
+    });
     expect((await readGrant(known))?.events.map((e) => e.outcome)).toEqual(["applied", "stale"]);
     expect(await readGrant(known)).toMatchObject({ status: "Delivered" });
     expect((await readGrant("grant_together_race"))?.events).toHaveLength(1);
     const db = await getDb();
-    expect(await db.webhookEvent.findUnique({ where: { id: "msg_together_invalid" } })).toMatchObject({ outcome: "invalid" });
-    expect(await db.webhookEvent.findUnique({ where: { id: "msg_together_refund" } })).toMatchObject({ outcome: "ignored" });
+    expect(
+      await db.webhookEvent.findUnique({ where: { id: "msg_together_invalid" } }),
+    ).toMatchObject({ outcome: "invalid" });
+    expect(
+      await db.webhookEvent.findUnique({ where: { id: "msg_together_refund" } }),
+    ).toMatchObject({ outcome: "ignored" });
   });
 });
 
@@ -53,21 +110,39 @@ describe.runIf(provider === "sqlite")("SQLite group commit", () => {
   };
 
   it("one batch: a delivery that fails rolls back alone; the others are stored with their outcomes", async () => {
-    const good = request("msg_batch_good", grantEvent("created", { id: "grant_batch_good", updated_at: "2026-03-01T10:00:00Z" }));
-    const broken = request("msg_batch_broken", grantEvent("created", { id: "grant_batch_broken", updated_at: "2026-03-01T10:00:00Z" }));
+    const good = request(
+      "msg_batch_good",
+      grantEvent("created", { id: "grant_batch_good", updated_at: "2026-03-01T10:00:00Z" }),
+    );
+    const broken = request(
+      "msg_batch_broken",
+      grantEvent("created", { id: "grant_batch_broken", updated_at: "2026-03-01T10:00:00Z" }),
+    );
     // A statement that fails for this delivery alone (as a bug would): a column the table lacks.
     broken.grant = { ...broken.grant!, noSuchColumn: "x" };
-    const copy = request("msg_batch_good", grantEvent("created", { id: "grant_batch_good", updated_at: "2026-03-01T10:00:00Z" }));
+    const copy = request(
+      "msg_batch_good",
+      grantEvent("created", { id: "grant_batch_good", updated_at: "2026-03-01T10:00:00Z" }),
+    );
     const invalid = request("msg_batch_invalid", "{ broken json");
 
     const results = storeDeliveriesSqlite(sqlite(), [good, broken, copy, invalid]);
 
     expect(results[0]).toEqual({ ok: true, value: { outcome: "applied" } });
-    expect(results[1]).toMatchObject({ ok: false, error: expect.objectContaining({ message: expect.stringContaining("noSuchColumn") }) });
+    expect(results[1]).toMatchObject({
+      ok: false,
+      error: expect.objectContaining({ message: expect.stringContaining("noSuchColumn") }),
+    });
     expect(results[2]).toEqual({ ok: true, value: { alreadyRecorded: true } });
     expect(results[3]).toEqual({ ok: true, value: { outcome: "as_given" } });
     const db = await getDb();
-    expect(await db.webhookEvent.findMany({ where: { id: { startsWith: "msg_batch_" } }, select: { id: true, outcome: true }, orderBy: { id: "asc" } })).toEqual([
+    expect(
+      await db.webhookEvent.findMany({
+        where: { id: { startsWith: "msg_batch_" } },
+        select: { id: true, outcome: true },
+        orderBy: { id: "asc" },
+      }),
+    ).toEqual([
       { id: "msg_batch_good", outcome: "applied" },
       { id: "msg_batch_invalid", outcome: "invalid" },
     ]);
@@ -75,13 +150,17 @@ describe.runIf(provider === "sqlite")("SQLite group commit", () => {
   });
 
   it("a batch that cannot get the write lock answers 503 with Retry-After for every delivery, nothing written; redeliveries apply", async () => {
-    const envelopes = [1, 2, 3].map((n) => grantEvent("created", { id: `grant_locked_${n}`, updated_at: "2026-03-01T10:00:00Z" }));
+    const envelopes = [1, 2, 3].map((n) =>
+      grantEvent("created", { id: `grant_locked_${n}`, updated_at: "2026-03-01T10:00:00Z" }),
+    );
     const hot = sqlite();
     const other = new BetterSqlite3(sqliteFilePath(process.env.DATABASE_URL!));
     hot.pragma("busy_timeout = 200");
     other.prepare("BEGIN IMMEDIATE").run();
     try {
-      const locked = await Promise.all(envelopes.map((envelope, n) => deliver(envelope, { id: `msg_locked_${n}` })));
+      const locked = await Promise.all(
+        envelopes.map((envelope, n) => deliver(envelope, { id: `msg_locked_${n}` })),
+      );
       expect(locked.map((r) => r.status)).toEqual([503, 503, 503]);
       expect(locked.every((r) => /^\d+$/.test(r.headers.get("retry-after") ?? ""))).toBe(true);
     } finally {
@@ -93,7 +172,9 @@ describe.runIf(provider === "sqlite")("SQLite group commit", () => {
     expect(await db.webhookEvent.count({ where: { id: { startsWith: "msg_locked_" } } })).toBe(0);
     expect(await db.grant.count({ where: { id: { startsWith: "grant_locked_" } } })).toBe(0);
 
-    const again = await Promise.all(envelopes.map((envelope, n) => deliver(envelope, { id: `msg_locked_${n}` })));
+    const again = await Promise.all(
+      envelopes.map((envelope, n) => deliver(envelope, { id: `msg_locked_${n}` })),
+    );
     expect(again.map((r) => r.body.outcome)).toEqual(["applied", "applied", "applied"]);
   });
 });

@@ -2,7 +2,15 @@
 import { describe, expect, inject, it, vi } from "vitest";
 import { getDb } from "@/lib/db";
 import { signDelivery } from "@/lib/webhooks/sign";
-import { OTHER_SECRET, SECRET, configureWebhookSecrets, deliver, grantEvent, readGrant, signedRequest } from "../support/webhooks";
+import {
+  OTHER_SECRET,
+  SECRET,
+  configureWebhookSecrets,
+  deliver,
+  grantEvent,
+  readGrant,
+  signedRequest,
+} from "../support/webhooks";
 import { testViewer } from "../support/viewers";
 
 configureWebhookSecrets(SECRET);
@@ -13,8 +21,17 @@ const grantId = (name: string) => `grant_${name}_${++counter}`;
 /** The re-activation story: created → delivered → revoked (key disabled) → delivered again. */
 function reactivationStory(id: string) {
   return [
-    grantEvent("created", { id, status: "Pending", updated_at: "2026-03-01T10:00:00Z" }, "2026-03-01T10:00:00.100000Z"),
-    grantEvent("delivered", { id, status: "Delivered", delivered_at: "2026-03-01T10:01:00Z", updated_at: "2026-03-01T10:01:00Z" }),
+    grantEvent(
+      "created",
+      { id, status: "Pending", updated_at: "2026-03-01T10:00:00Z" },
+      "2026-03-01T10:00:00.100000Z",
+    ),
+    grantEvent("delivered", {
+      id,
+      status: "Delivered",
+      delivered_at: "2026-03-01T10:01:00Z",
+      updated_at: "2026-03-01T10:01:00Z",
+    }),
     grantEvent("revoked", {
       id,
       status: "Revoked",
@@ -23,13 +40,23 @@ function reactivationStory(id: string) {
       revocation_reason: "license_key_disabled",
       updated_at: "2026-03-01T11:00:00Z",
     }),
-    grantEvent("delivered", { id, status: "Delivered", delivered_at: "2026-03-01T12:00:00Z", updated_at: "2026-03-01T12:00:00Z" }),
+    grantEvent("delivered", {
+      id,
+      status: "Delivered",
+      delivered_at: "2026-03-01T12:00:00Z",
+      updated_at: "2026-03-01T12:00:00Z",
+    }),
   ].map((envelope, index) => ({ envelope, webhookId: `msg_${id}_${index}` }));
 }
 
 function permutations<T>(items: T[]): T[][] {
   if (items.length <= 1) return [items];
-  return items.flatMap((item, index) => permutations([...items.slice(0, index), ...items.slice(index + 1)]).map((rest) => [item, ...rest]));
+  return items.flatMap((item, index) =>
+    permutations([...items.slice(0, index), ...items.slice(index + 1)]).map((rest) => [
+      item,
+      ...rest,
+    ]),
+  );
 }
 
 /** The grant as the dashboard sees it, minus what legitimately differs between two grants. */
@@ -42,10 +69,21 @@ function comparable(grant: Awaited<ReturnType<typeof readGrant>>) {
 describe(`webhook ingestion (${provider})`, () => {
   it("stores a new grant and answers applied", async () => {
     const id = grantId("new");
-    const result = await deliver(grantEvent("created", { id, updated_at: "2026-03-01T10:00:00Z", integration_type: "discord" }));
+    const result = await deliver(
+      grantEvent("created", {
+        id,
+        updated_at: "2026-03-01T10:00:00Z",
+        integration_type: "discord",
+      }),
+    );
     expect(result).toMatchObject({ status: 200, body: { ok: true, outcome: "applied" } });
     const grant = await readGrant(id);
-    expect(grant).toMatchObject({ id, status: "Pending", integration_type: "discord", events: [{ outcome: "applied", type: "entitlement_grant.created" }] });
+    expect(grant).toMatchObject({
+      id,
+      status: "Pending",
+      integration_type: "discord",
+      events: [{ outcome: "applied", type: "entitlement_grant.created" }],
+    });
   });
 
   it("the same delivery twice with fresh signatures → one event row, second answered duplicate", async () => {
@@ -61,7 +99,9 @@ describe(`webhook ingestion (${provider})`, () => {
   it("50 concurrent copies of one delivery → one row, one applied, no 5xx", async () => {
     const id = grantId("concurrent");
     const envelope = grantEvent("created", { id, updated_at: "2026-03-01T10:00:00Z" });
-    const results = await Promise.all(Array.from({ length: 50 }, () => deliver(envelope, { id: `msg_${id}` })));
+    const results = await Promise.all(
+      Array.from({ length: 50 }, () => deliver(envelope, { id: `msg_${id}` })),
+    );
     expect(results.map((r) => r.status)).toEqual(Array(50).fill(200));
     expect(results.filter((r) => r.body.outcome === "applied")).toHaveLength(1);
     expect(results.filter((r) => r.body.outcome === "duplicate")).toHaveLength(49);
@@ -71,18 +111,34 @@ describe(`webhook ingestion (${provider})`, () => {
   it("concurrent different snapshots of one grant end on the newest", async () => {
     const id = grantId("racing");
     const story = reactivationStory(id);
-    const results = await Promise.all(story.flatMap(({ envelope, webhookId }) => [deliver(envelope, { id: webhookId }), deliver(envelope, { id: webhookId })]));
+    const results = await Promise.all(
+      story.flatMap(({ envelope, webhookId }) => [
+        deliver(envelope, { id: webhookId }),
+        deliver(envelope, { id: webhookId }),
+      ]),
+    );
     expect(results.every((r) => r.status === 200)).toBe(true);
     const grant = await readGrant(id);
-    expect(grant).toMatchObject({ status: "Delivered", updated_at: "2026-03-01T12:00:00.000Z", revocation_reason: null, revoked_at: null });
+    expect(grant).toMatchObject({
+      status: "Delivered",
+      updated_at: "2026-03-01T12:00:00.000Z",
+      revocation_reason: null,
+      revoked_at: null,
+    });
     expect(grant?.events).toHaveLength(4);
   });
 
   it("all 24 orders of created → delivered → revoked → delivered (each twice) end like the in-order run", async () => {
     const inOrderId = grantId("in_order");
-    for (const { envelope, webhookId } of reactivationStory(inOrderId)) await deliver(envelope, { id: webhookId });
+    for (const { envelope, webhookId } of reactivationStory(inOrderId))
+      await deliver(envelope, { id: webhookId });
     const expected = comparable(await readGrant(inOrderId));
-    expect(expected).toMatchObject({ status: "Delivered", revocation_reason: null, delivered_at: "2026-03-01T12:00:00.000Z", eventCount: 4 });
+    expect(expected).toMatchObject({
+      status: "Delivered",
+      revocation_reason: null,
+      delivered_at: "2026-03-01T12:00:00.000Z",
+      eventCount: 4,
+    });
 
     const orders = permutations([0, 1, 2, 3]);
     expect(orders).toHaveLength(24);
@@ -100,8 +156,12 @@ describe(`webhook ingestion (${provider})`, () => {
 
   it("a late, older snapshot is kept as stale and does not overwrite", async () => {
     const id = grantId("stale");
-    await deliver(grantEvent("delivered", { id, status: "Delivered", updated_at: "2026-03-01T10:05:00Z" }));
-    const late = await deliver(grantEvent("created", { id, status: "Pending", updated_at: "2026-03-01T10:00:00Z" }));
+    await deliver(
+      grantEvent("delivered", { id, status: "Delivered", updated_at: "2026-03-01T10:05:00Z" }),
+    );
+    const late = await deliver(
+      grantEvent("created", { id, status: "Pending", updated_at: "2026-03-01T10:00:00Z" }),
+    );
     expect(late.body.outcome).toBe("stale");
     const grant = await readGrant(id);
     expect(grant?.status).toBe("Delivered");
@@ -110,28 +170,63 @@ describe(`webhook ingestion (${provider})`, () => {
 
   it("failed before created stays Failed", async () => {
     const id = grantId("failed_first");
-    await deliver(grantEvent("failed", { id, status: "Failed", error_code: "github_permission_denied", error_message: "no access", updated_at: "2026-03-01T10:00:30Z" }));
-    expect((await deliver(grantEvent("created", { id, status: "Pending", updated_at: "2026-03-01T10:00:00Z" }))).body.outcome).toBe("stale");
-    expect(await readGrant(id)).toMatchObject({ status: "Failed", error_code: "github_permission_denied" });
+    await deliver(
+      grantEvent("failed", {
+        id,
+        status: "Failed",
+        error_code: "github_permission_denied",
+        error_message: "no access",
+        updated_at: "2026-03-01T10:00:30Z",
+      }),
+    );
+    expect(
+      (
+        await deliver(
+          grantEvent("created", { id, status: "Pending", updated_at: "2026-03-01T10:00:00Z" }),
+        )
+      ).body.outcome,
+    ).toBe("stale");
+    expect(await readGrant(id)).toMatchObject({
+      status: "Failed",
+      error_code: "github_permission_denied",
+    });
   });
 
   it("created(Delivered) and delivered with the same updated_at do not flap", async () => {
     const id = grantId("license");
-    const fields = { id, status: "Delivered", delivered_at: "2026-03-01T10:00:00Z", updated_at: "2026-03-01T10:00:00Z", license_key: { key: "KEY-AAAA-BBBB-1234", activations_used: 0 } };
+    const fields = {
+      id,
+      status: "Delivered",
+      delivered_at: "2026-03-01T10:00:00Z",
+      updated_at: "2026-03-01T10:00:00Z",
+      license_key: { key: "KEY-AAAA-BBBB-1234", activations_used: 0 },
+    };
     const created = grantEvent("created", fields, "2026-03-01T10:00:00.100000Z");
     const delivered = grantEvent("delivered", fields, "2026-03-01T10:00:00.200000Z");
     await deliver(delivered);
     expect((await deliver(created)).body.outcome).toBe("stale");
     const grant = await readGrant(id);
-    expect(grant).toMatchObject({ status: "Delivered", integration_type: "license_key", integration_type_inferred: true });
+    expect(grant).toMatchObject({
+      status: "Delivered",
+      integration_type: "license_key",
+      integration_type_inferred: true,
+    });
     expect(grant?.license_key).toMatchObject({ key: "KEY-AAAA-BBBB-1234", activations_used: 0 });
   });
 
   it("equal updated_at is decided by the envelope timestamp, to the microsecond", async () => {
     const id = grantId("tie");
     const base = { id, updated_at: "2026-03-01T10:00:00Z" };
-    const revoked = grantEvent("revoked", { ...base, status: "Revoked", revocation_reason: "manual" }, "2026-03-01T10:00:00.000001Z");
-    const failed = grantEvent("failed", { ...base, status: "Failed", error_code: "x" }, "2026-03-01T10:00:00.000002Z");
+    const revoked = grantEvent(
+      "revoked",
+      { ...base, status: "Revoked", revocation_reason: "manual" },
+      "2026-03-01T10:00:00.000001Z",
+    );
+    const failed = grantEvent(
+      "failed",
+      { ...base, status: "Failed", error_code: "x" },
+      "2026-03-01T10:00:00.000002Z",
+    );
     await deliver(failed);
     expect((await deliver(revoked)).body.outcome).toBe("stale");
     expect((await readGrant(id))?.status).toBe("Failed");
@@ -147,15 +242,46 @@ describe(`webhook ingestion (${provider})`, () => {
 
   it("a newer snapshot replaces the grant as a whole (a re-delivery clears the old error)", async () => {
     const id = grantId("whole");
-    await deliver(grantEvent("failed", { id, status: "Failed", error_code: "discord_guild_missing", error_message: "gone", metadata: { a: 1 }, updated_at: "2026-03-01T10:00:00Z" }));
-    await deliver(grantEvent("delivered", { id, status: "Delivered", metadata: null, updated_at: "2026-03-01T11:00:00Z" }));
-    expect(await readGrant(id)).toMatchObject({ status: "Delivered", error_code: null, error_message: null, metadata: null });
+    await deliver(
+      grantEvent("failed", {
+        id,
+        status: "Failed",
+        error_code: "discord_guild_missing",
+        error_message: "gone",
+        metadata: { a: 1 },
+        updated_at: "2026-03-01T10:00:00Z",
+      }),
+    );
+    await deliver(
+      grantEvent("delivered", {
+        id,
+        status: "Delivered",
+        metadata: null,
+        updated_at: "2026-03-01T11:00:00Z",
+      }),
+    );
+    expect(await readGrant(id)).toMatchObject({
+      status: "Delivered",
+      error_code: null,
+      error_message: null,
+      metadata: null,
+    });
   });
 
   it("a payment event is stored as ignored", async () => {
-    const result = await deliver({ business_id: "bus_test", type: "payment.succeeded", timestamp: "2026-03-01T10:00:00Z", data: { payment_id: "pay_1" } }, { id: "msg_payment_1" });
+    const result = await deliver(
+      {
+        business_id: "bus_test",
+        type: "payment.succeeded",
+        timestamp: "2026-03-01T10:00:00Z",
+        data: { payment_id: "pay_1" },
+      },
+      { id: "msg_payment_1" },
+    );
     expect(result).toMatchObject({ status: 200, body: { outcome: "ignored" } });
-    expect(await (await getDb()).webhookEvent.findUnique({ where: { id: "msg_payment_1" } })).toMatchObject({ outcome: "ignored", type: "payment.succeeded", grantId: null });
+    expect(
+      await (await getDb()).webhookEvent.findUnique({ where: { id: "msg_payment_1" } }),
+    ).toMatchObject({ outcome: "ignored", type: "payment.succeeded", grantId: null });
   });
 
   it("a signed non-JSON body is stored as invalid with its error, answered 200, body kept verbatim", async () => {
@@ -167,18 +293,27 @@ describe(`webhook ingestion (${provider})`, () => {
   });
 
   it("a body over 256 KB answers 413 and stores nothing", async () => {
-    const body = JSON.stringify({ ...grantEvent("created", { id: grantId("big"), updated_at: "2026-03-01T10:00:00Z" }), padding: "x".repeat(300 * 1024) });
+    const body = JSON.stringify({
+      ...grantEvent("created", { id: grantId("big"), updated_at: "2026-03-01T10:00:00Z" }),
+      padding: "x".repeat(300 * 1024),
+    });
     const before = await (await getDb()).webhookEvent.count();
     const { POST } = await import("@/app/api/webhooks/dodo/route");
     expect((await POST(signedRequest(body))).status).toBe(413);
     // Without Content-Length (a chunked stream), the limit is enforced while counting.
     const stream = new ReadableStream({
       start(controller) {
-        for (let i = 0; i < 30; i++) controller.enqueue(new TextEncoder().encode("y".repeat(10 * 1024)));
+        for (let i = 0; i < 30; i++)
+          controller.enqueue(new TextEncoder().encode("y".repeat(10 * 1024)));
         controller.close();
       },
     });
-    const chunked = new Request("http://localhost/api/webhooks/dodo", { method: "POST", headers: signDelivery(SECRET, "irrelevant"), body: stream, duplex: "half" } as RequestInit);
+    const chunked = new Request("http://localhost/api/webhooks/dodo", {
+      method: "POST",
+      headers: signDelivery(SECRET, "irrelevant"),
+      body: stream,
+      duplex: "half",
+    } as RequestInit);
     expect((await POST(chunked)).status).toBe(413);
     expect(await (await getDb()).webhookEvent.count()).toBe(before);
   });
@@ -186,19 +321,38 @@ describe(`webhook ingestion (${provider})`, () => {
   it("stores <script> in error_message and metadata verbatim", async () => {
     const id = grantId("xss");
     const script = `<script>alert("x")</script><img src=x onerror=alert(1)>`;
-    await deliver(grantEvent("failed", { id, status: "Failed", error_message: script, metadata: { note: script }, updated_at: "2026-03-01T10:00:00Z" }));
-    expect(await readGrant(id)).toMatchObject({ error_message: script, metadata: { note: script } });
+    await deliver(
+      grantEvent("failed", {
+        id,
+        status: "Failed",
+        error_message: script,
+        metadata: { note: script },
+        updated_at: "2026-03-01T10:00:00Z",
+      }),
+    );
+    expect(await readGrant(id)).toMatchObject({
+      error_message: script,
+      metadata: { note: script },
+    });
   });
 
   it("logs one JSON line per delivery, a duplicate's from the stored row, with no secret, signature or key", async () => {
     const id = grantId("logged");
     const key = "LOGGED-KEY-7f3a9c2e4b1d";
-    const envelope = grantEvent("delivered", { id, status: "Delivered", integration_type: "license_key", license_key: { key, activations_used: 0, activations_limit: 3 }, updated_at: "2026-03-01T10:00:00Z" });
+    const envelope = grantEvent("delivered", {
+      id,
+      status: "Delivered",
+      integration_type: "license_key",
+      license_key: { key, activations_used: 0, activations_limit: 3 },
+      updated_at: "2026-03-01T10:00:00Z",
+    });
     const body = JSON.stringify(envelope);
     const webhookId = `msg_${id}`;
     const signature = signDelivery(SECRET, body, webhookId)["webhook-signature"];
     const written: string[] = [];
-    const write = vi.spyOn(process.stdout, "write").mockImplementation((chunk) => written.push(String(chunk)) > 0);
+    const write = vi
+      .spyOn(process.stdout, "write")
+      .mockImplementation((chunk) => written.push(String(chunk)) > 0);
     try {
       await deliver(body, { id: webhookId });
       await deliver(body, { id: webhookId });
@@ -209,21 +363,53 @@ describe(`webhook ingestion (${provider})`, () => {
     expect(written).toHaveLength(3);
     const lines = written.map((line) => JSON.parse(line) as Record<string, unknown>);
     const common = { event: "webhook", webhook_id: webhookId };
-    expect(lines[0]).toMatchObject({ ...common, type: "entitlement_grant.delivered", grant_id: id, outcome: "applied", status: 200 });
-    expect(lines[1]).toMatchObject({ ...common, type: "entitlement_grant.delivered", grant_id: id, outcome: "duplicate", status: 200 });
+    expect(lines[0]).toMatchObject({
+      ...common,
+      type: "entitlement_grant.delivered",
+      grant_id: id,
+      outcome: "applied",
+      status: 200,
+    });
+    expect(lines[1]).toMatchObject({
+      ...common,
+      type: "entitlement_grant.delivered",
+      grant_id: id,
+      outcome: "duplicate",
+      status: 200,
+    });
     expect(lines[2]).toMatchObject({ ...common, outcome: "rejected", status: 401 });
     for (const line of lines) expect(line.ms).toEqual(expect.any(Number));
     for (const text of written) {
       expect(text.endsWith("\n")).toBe(true);
-      for (const secret of [SECRET, SECRET.slice("whsec_".length), signature.slice(3, 30), key, key.slice(0, 12)]) expect(text).not.toContain(secret);
+      for (const secret of [
+        SECRET,
+        SECRET.slice("whsec_".length),
+        signature.slice(3, 30),
+        key,
+        key.slice(0, 12),
+      ])
+        expect(text).not.toContain(secret);
     }
   });
 
   it("keeps unknown revocation reasons, integration types and fields", async () => {
     const id = grantId("unknown");
-    await deliver(grantEvent("revoked", { id, status: "Revoked", revocation_reason: "cosmic_rays", integration_type: "slack", brand_new: 1, updated_at: "2026-03-01T10:00:00Z" }));
+    await deliver(
+      grantEvent("revoked", {
+        id,
+        status: "Revoked",
+        revocation_reason: "cosmic_rays",
+        integration_type: "slack",
+        brand_new: 1,
+        updated_at: "2026-03-01T10:00:00Z",
+      }),
+    );
     const grant = await readGrant(id);
-    expect(grant).toMatchObject({ revocation_reason: "cosmic_rays", integration_type: "slack", integration_type_inferred: false });
+    expect(grant).toMatchObject({
+      revocation_reason: "cosmic_rays",
+      integration_type: "slack",
+      integration_type_inferred: false,
+    });
     const row = await (await getDb()).grant.findUnique({ where: { id } });
     expect(JSON.parse(row!.rawSnapshot).brand_new).toBe(1);
   });
@@ -232,20 +418,32 @@ describe(`webhook ingestion (${provider})`, () => {
 describe(`reprocessing invalid events (${provider})`, () => {
   it("applies a stored invalid event once the code understands it, keeping its received time", async () => {
     const id = grantId("reprocess");
-    const envelope = grantEvent("delivered", { id, status: "Delivered", updated_at: "2026-03-01T10:00:00Z" });
+    const envelope = grantEvent("delivered", {
+      id,
+      status: "Delivered",
+      updated_at: "2026-03-01T10:00:00Z",
+    });
     // Stands in for "a body today's schema refuses": the stored row says invalid, the body is fine.
     const result = await deliver(envelope, { id: `msg_${id}` });
     expect(result.body.outcome).toBe("applied");
     const db = await getDb();
     await db.grant.delete({ where: { id } });
     const receivedAt = new Date("2026-03-01T10:00:05Z");
-    await db.webhookEvent.update({ where: { id: `msg_${id}` }, data: { outcome: "invalid", validationError: "old schema", grantId: null, receivedAt } });
+    await db.webhookEvent.update({
+      where: { id: `msg_${id}` },
+      data: { outcome: "invalid", validationError: "old schema", grantId: null, receivedAt },
+    });
 
     const { reprocessInvalidEvents } = await import("@/lib/webhooks/reprocess");
     const results = await reprocessInvalidEvents(testViewer("admin"));
     expect(results).toContainEqual({ webhookId: `msg_${id}`, outcome: "applied" });
     const grant = await readGrant(id);
-    expect(grant).toMatchObject({ status: "Delivered", events: [{ webhook_id: `msg_${id}`, outcome: "applied", received_at: receivedAt.toISOString() }] });
+    expect(grant).toMatchObject({
+      status: "Delivered",
+      events: [
+        { webhook_id: `msg_${id}`, outcome: "applied", received_at: receivedAt.toISOString() },
+      ],
+    });
     const event = await db.webhookEvent.findUnique({ where: { id: `msg_${id}` } });
     expect(event?.validationError).toBeNull();
   });
@@ -253,7 +451,13 @@ describe(`reprocessing invalid events (${provider})`, () => {
   it("leaves a still-invalid event invalid and says why", async () => {
     await deliver("still { not json", { id: "msg_still_invalid" });
     const { reprocessEvent } = await import("@/lib/webhooks/reprocess");
-    expect(await reprocessEvent(testViewer("admin"), "msg_still_invalid")).toMatchObject({ outcome: "invalid", error: expect.stringContaining("not JSON") });
-    expect(await reprocessEvent(testViewer("admin"), "msg_missing")).toEqual({ webhookId: "msg_missing", outcome: "not_found" });
+    expect(await reprocessEvent(testViewer("admin"), "msg_still_invalid")).toMatchObject({
+      outcome: "invalid",
+      error: expect.stringContaining("not JSON"),
+    });
+    expect(await reprocessEvent(testViewer("admin"), "msg_missing")).toEqual({
+      webhookId: "msg_missing",
+      outcome: "not_found",
+    });
   });
 });

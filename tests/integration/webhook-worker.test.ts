@@ -9,16 +9,20 @@ configureWebhookSecrets(SECRET);
 const provider = inject("testProvider");
 
 type ThreadHandle = { worker: { terminate(): Promise<number>; threadId: number } };
-const currentThread = () => (globalThis as unknown as { grantdeskIngestThread?: ThreadHandle }).grantdeskIngestThread;
+const currentThread = () =>
+  (globalThis as unknown as { grantdeskIngestThread?: ThreadHandle }).grantdeskIngestThread;
 
 describe(`the ingestion worker (${provider})`, () => {
   it("stopping mid-flight answers 503 for what it had not answered; redeliveries store each exactly once", async () => {
-    const envelope = (n: number) => grantEvent("created", { id: `grant_worker_${n}`, updated_at: "2026-03-01T10:00:00Z" });
+    const envelope = (n: number) =>
+      grantEvent("created", { id: `grant_worker_${n}`, updated_at: "2026-03-01T10:00:00Z" });
     await deliver(envelope(0), { id: "msg_worker_0" }); // the worker is up
     const first = currentThread();
     expect(first).toBeDefined();
 
-    const inFlight = Array.from({ length: 40 }, (_, n) => deliver(envelope(n + 1), { id: `msg_worker_${n + 1}` }));
+    const inFlight = Array.from({ length: 40 }, (_, n) =>
+      deliver(envelope(n + 1), { id: `msg_worker_${n + 1}` }),
+    );
     await new Promise((resolve) => setImmediate(resolve)); // requests sent to the worker
     const stopped = performance.now();
     void first!.worker.terminate();
@@ -32,7 +36,9 @@ describe(`the ingestion worker (${provider})`, () => {
     for (const n of refused) expect(answers[n - 1]!.headers.get("retry-after")).toMatch(/^\d+$/);
 
     // Dodo redelivers every one it did not get a 2xx for; a new worker takes them.
-    const redelivered = await Promise.all(refused.map((n) => deliver(envelope(n), { id: `msg_worker_${n}` })));
+    const redelivered = await Promise.all(
+      refused.map((n) => deliver(envelope(n), { id: `msg_worker_${n}` })),
+    );
     expect(redelivered.map((a) => a.status)).toEqual(refused.map(() => 200));
     expect(currentThread()).not.toBe(first);
 

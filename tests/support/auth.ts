@@ -20,23 +20,46 @@ export function mockNextHeaders() {
   }));
 }
 
-export async function makeUser(email: string, role: "admin" | "support", password = "correct-horse-battery") {
+export async function makeUser(
+  email: string,
+  role: "admin" | "support",
+  password = "correct-horse-battery",
+) {
   const user = await createUser(testViewer("admin"), { email, password, role });
   return { ...user, password };
 }
 
-export async function authRequest(path: string, body: unknown, headers: Record<string, string> = {}) {
+export async function authRequest(
+  path: string,
+  body: unknown,
+  headers: Record<string, string> = {},
+) {
   const { POST } = await import("@/app/api/auth/[...all]/route");
-  return POST(new Request(`${ORIGIN}/api/auth${path}`, {
-    method: "POST",
-    headers: { "content-type": "application/json", origin: ORIGIN, host: new URL(ORIGIN).host, ...headers },
-    body: JSON.stringify(body),
-  }));
+  return POST(
+    new Request(`${ORIGIN}/api/auth${path}`, {
+      method: "POST",
+      headers: {
+        "content-type": "application/json",
+        origin: ORIGIN,
+        host: new URL(ORIGIN).host,
+        ...headers,
+      },
+      body: JSON.stringify(body),
+    }),
+  );
 }
 
 /** Signs in and returns the Cookie header value a browser would send afterwards. */
-export async function signIn(email: string, password: string, headers: Record<string, string> = {}): Promise<string> {
+export async function signIn(
+  email: string,
+  password: string,
+  headers: Record<string, string> = {},
+): Promise<string> {
   const response = await authRequest("/sign-in/email", { email, password }, headers);
-  if (response.status !== 200) throw new Error(`sign-in answered ${response.status}: ${await response.text()}`);
-  return response.headers.getSetCookie().map((cookie) => cookie.split(";")[0]).join("; ");
+  if (response.status !== 200)
+    throw new Error(`sign-in answered ${response.status}: ${await response.text()}`);
+  return response.headers
+    .getSetCookie()
+    .map((cookie) => cookie.split(";")[0])
+    .join("; ");
 }

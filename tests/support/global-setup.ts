@@ -5,7 +5,16 @@ import fs from "node:fs";
 import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { startThrowawayPostgres } from "../../scripts/prisma/throwaway-postgres.mjs";
-import { TEST_DIR, dropPostgresDatabase, migrate, postgresUrl, removeSqliteFiles, testProvider, uniqueName, withPostgresAdmin } from "./test-databases";
+import {
+  TEST_DIR,
+  dropPostgresDatabase,
+  migrate,
+  postgresUrl,
+  removeSqliteFiles,
+  testProvider,
+  uniqueName,
+  withPostgresAdmin,
+} from "./test-databases";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -37,7 +46,9 @@ export default async function setup(project: TestProject) {
   migrate(templateUrl);
   // Connections left open on the template would make CREATE DATABASE … TEMPLATE fail.
   await withPostgresAdmin(serverUrl, (client) =>
-    client.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1`, [templateName]),
+    client.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1`, [
+      templateName,
+    ]),
   );
   project.provide("testProvider", provider);
   project.provide("testTemplate", templateUrl);

@@ -11,7 +11,8 @@ export const TEST_DIR = path.join(import.meta.dirname, "../../.tmp/test");
 
 export function testProvider(): TestProvider {
   const value = process.env.TEST_DATABASE_PROVIDER ?? "sqlite";
-  if (value !== "sqlite" && value !== "postgresql") throw new Error(`TEST_DATABASE_PROVIDER must be sqlite or postgresql, got ${value}`);
+  if (value !== "sqlite" && value !== "postgresql")
+    throw new Error(`TEST_DATABASE_PROVIDER must be sqlite or postgresql, got ${value}`);
   return value;
 }
 
@@ -35,7 +36,10 @@ export function postgresUrl(serverUrl: string, name: string): string {
   return url.toString();
 }
 
-export async function withPostgresAdmin<T>(serverUrl: string, run: (client: pg.Client) => Promise<T>): Promise<T> {
+export async function withPostgresAdmin<T>(
+  serverUrl: string,
+  run: (client: pg.Client) => Promise<T>,
+): Promise<T> {
   const client = new pg.Client({ connectionString: postgresUrl(serverUrl, "postgres") });
   await client.connect();
   try {
@@ -48,7 +52,11 @@ export async function withPostgresAdmin<T>(serverUrl: string, run: (client: pg.C
 export type TestDatabase = { url: string; drop: () => Promise<void> };
 
 /** A fresh copy of the migrated template. */
-export async function cloneTemplate(provider: TestProvider, template: string, name: string): Promise<TestDatabase> {
+export async function cloneTemplate(
+  provider: TestProvider,
+  template: string,
+  name: string,
+): Promise<TestDatabase> {
   if (provider === "sqlite") {
     const file = path.join(TEST_DIR, `${name}.db`);
     fs.copyFileSync(template, file);
@@ -56,12 +64,18 @@ export async function cloneTemplate(provider: TestProvider, template: string, na
   }
   const serverUrl = template;
   const templateName = new URL(serverUrl).pathname.slice(1);
-  await withPostgresAdmin(serverUrl, (client) => client.query(`CREATE DATABASE "${name}" TEMPLATE "${templateName}"`));
+  await withPostgresAdmin(serverUrl, (client) =>
+    client.query(`CREATE DATABASE "${name}" TEMPLATE "${templateName}"`),
+  );
   return { url: postgresUrl(serverUrl, name), drop: () => dropPostgresDatabase(serverUrl, name) };
 }
 
 /** An empty database that does not exist yet (the migration tests create it). */
-export function emptyDatabase(provider: TestProvider, serverUrl: string | undefined, name: string): TestDatabase {
+export function emptyDatabase(
+  provider: TestProvider,
+  serverUrl: string | undefined,
+  name: string,
+): TestDatabase {
   if (provider === "sqlite") {
     const file = path.join(TEST_DIR, `${name}.db`);
     return { url: `file:${file}`, drop: async () => removeSqliteFiles(file) };
@@ -71,9 +85,12 @@ export function emptyDatabase(provider: TestProvider, serverUrl: string | undefi
 }
 
 export async function dropPostgresDatabase(serverUrl: string, name: string): Promise<void> {
-  await withPostgresAdmin(serverUrl, (client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
+  await withPostgresAdmin(serverUrl, (client) =>
+    client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`),
+  );
 }
 
 export function removeSqliteFiles(file: string): void {
-  for (const suffix of ["", "-wal", "-shm", "-journal"]) fs.rmSync(`${file}${suffix}`, { force: true });
+  for (const suffix of ["", "-wal", "-shm", "-journal"])
+    fs.rmSync(`${file}${suffix}`, { force: true });
 }

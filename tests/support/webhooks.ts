@@ -10,10 +10,20 @@ export function configureWebhookSecrets(...secrets: string[]) {
   process.env.DODO_PAYMENTS_WEBHOOK_KEY = secrets.join(" ");
 }
 
-export type DeliveryOptions = { id?: string; secret?: string; at?: Date; headers?: Record<string, string | null> };
+export type DeliveryOptions = {
+  id?: string;
+  secret?: string;
+  at?: Date;
+  headers?: Record<string, string | null>;
+};
 
 export function signedRequest(body: string, options: DeliveryOptions = {}): Request {
-  const signed = signDelivery(options.secret ?? SECRET, body, options.id ?? newWebhookId(), options.at ?? new Date());
+  const signed = signDelivery(
+    options.secret ?? SECRET,
+    body,
+    options.id ?? newWebhookId(),
+    options.at ?? new Date(),
+  );
   const headers = new Headers({ "content-type": "application/json", ...signed });
   for (const [name, value] of Object.entries(options.headers ?? {})) {
     if (value === null) headers.delete(name);
@@ -26,7 +36,11 @@ export async function deliver(envelope: unknown, options: DeliveryOptions = {}) 
   const body = typeof envelope === "string" ? envelope : JSON.stringify(envelope);
   const { POST } = await import("@/app/api/webhooks/dodo/route");
   const response = await POST(signedRequest(body, options));
-  return { status: response.status, body: (await response.json()) as { ok?: boolean; outcome?: string; error?: string }, headers: response.headers };
+  return {
+    status: response.status,
+    body: (await response.json()) as { ok?: boolean; outcome?: string; error?: string },
+    headers: response.headers,
+  };
 }
 
 export async function readGrant(id: string) {

@@ -11,7 +11,16 @@ describe("the sign-in return path", () => {
   });
 
   it("never sends anyone to another site or back to sign-in", () => {
-    for (const bad of ["//evil.example/x", "/\\evil.example", "https://evil.example", "javascript:alert(1)", "", null, "/sign-in?next=/x", "/api/v1/grants"]) {
+    for (const bad of [
+      "//evil.example/x",
+      "/\\evil.example",
+      "https://evil.example",
+      "javascript:alert(1)",
+      "",
+      null,
+      "/sign-in?next=/x",
+      "/api/v1/grants",
+    ]) {
       expect(safeReturnPath(bad)).toBe("/");
     }
     expect(signInPath("//evil.example")).toBe("/sign-in");
@@ -22,7 +31,14 @@ describe("roles", () => {
   it("lets support read and refresh but nothing destructive", () => {
     expect(roleCan("support", "grants:read")).toBe(true);
     expect(roleCan("support", "grants:refresh")).toBe(true);
-    for (const permission of ["grants:revoke", "grants:fulfil", "events:reprocess", "users:manage", "api-keys:manage", "audit:read"] as const) {
+    for (const permission of [
+      "grants:revoke",
+      "grants:fulfil",
+      "events:reprocess",
+      "users:manage",
+      "api-keys:manage",
+      "audit:read",
+    ] as const) {
       expect(roleCan("support", permission), permission).toBe(false);
       expect(roleCan("admin", permission), permission).toBe(true);
     }
@@ -31,7 +47,10 @@ describe("roles", () => {
 
 describe("throttle keys", () => {
   it("count per account (case-insensitive) and per address when known", () => {
-    expect(throttleKeys(" Ann@Example.com ", "203.0.113.7")).toEqual(["email:ann@example.com", "ip:203.0.113.7"]);
+    expect(throttleKeys(" Ann@Example.com ", "203.0.113.7")).toEqual([
+      "email:ann@example.com",
+      "ip:203.0.113.7",
+    ]);
     expect(throttleKeys("ann@example.com", null)).toEqual(["email:ann@example.com"]);
   });
 });

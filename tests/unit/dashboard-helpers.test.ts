@@ -8,21 +8,54 @@ import { formatBytes, formatRelative, maskLicenseKey } from "@/lib/format";
 
 describe("parseGrantFilter", () => {
   it("falls back to defaults on junk instead of failing", () => {
-    expect(parseGrantFilter({ sort: "sideways", dir: "up", size: "7", created_from: "last week", q: "   " })).toMatchObject({ sort: "updated", dir: "desc", size: 50, created_from: undefined, q: undefined });
+    expect(
+      parseGrantFilter({
+        sort: "sideways",
+        dir: "up",
+        size: "7",
+        created_from: "last week",
+        q: "   ",
+      }),
+    ).toMatchObject({
+      sort: "updated",
+      dir: "desc",
+      size: 50,
+      created_from: undefined,
+      q: undefined,
+    });
   });
 
   it("keeps valid values and takes the first of repeated keys", () => {
-    expect(parseGrantFilter({ status: ["Failed", "Revoked"], size: "100", sort: "created", dir: "asc", created_from: "2026-03-01" })).toMatchObject({ status: "Failed", size: 100, sort: "created", dir: "asc", created_from: "2026-03-01" });
+    expect(
+      parseGrantFilter({
+        status: ["Failed", "Revoked"],
+        size: "100",
+        sort: "created",
+        dir: "asc",
+        created_from: "2026-03-01",
+      }),
+    ).toMatchObject({
+      status: "Failed",
+      size: 100,
+      sort: "created",
+      dir: "asc",
+      created_from: "2026-03-01",
+    });
   });
 
   it("reads URLSearchParams the same way", () => {
-    expect(parseGrantFilter(new URLSearchParams("status=Pending&q=KEY1"))).toMatchObject({ status: "Pending", q: "KEY1" });
+    expect(parseGrantFilter(new URLSearchParams("status=Pending&q=KEY1"))).toMatchObject({
+      status: "Pending",
+      q: "KEY1",
+    });
   });
 
   it("writes a short query: defaults left out, changes applied", () => {
     const filter = parseGrantFilter({ status: "Failed", error: "github_permission_denied" });
     expect(grantFilterQuery(filter)).toBe("?status=Failed&error=github_permission_denied");
-    expect(grantFilterQuery(filter, { status: undefined, size: 100 })).toBe("?error=github_permission_denied&size=100");
+    expect(grantFilterQuery(filter, { status: undefined, size: 100 })).toBe(
+      "?error=github_permission_denied&size=100",
+    );
     expect(grantFilterQuery(parseGrantFilter({}))).toBe("");
   });
 });
@@ -33,7 +66,12 @@ describe("cursors", () => {
     expect(decodeCursor(encodeCursor(cursor))).toEqual(cursor);
   });
 
-  it.each(["", "not-base64!", Buffer.from("[1]").toString("base64url"), Buffer.from('["x","y"]').toString("base64url")])("refuse %j", (value) => {
+  it.each([
+    "",
+    "not-base64!",
+    Buffer.from("[1]").toString("base64url"),
+    Buffer.from('["x","y"]').toString("base64url"),
+  ])("refuse %j", (value) => {
     expect(decodeCursor(value)).toBeNull();
   });
 });
@@ -55,7 +93,9 @@ describe("safeHttpUrl", () => {
 
 describe("digital file link expiry", () => {
   it("is the delivery time plus expires_in", () => {
-    expect(linkExpiry(new Date("2026-03-01T10:00:00Z"), 3600)?.toISOString()).toBe("2026-03-01T11:00:00.000Z");
+    expect(linkExpiry(new Date("2026-03-01T10:00:00Z"), 3600)?.toISOString()).toBe(
+      "2026-03-01T11:00:00.000Z",
+    );
   });
   it("is unknown without a delivery time or expires_in", () => {
     expect(linkExpiry(null, 3600)).toBeNull();
@@ -70,7 +110,12 @@ describe("daily buckets", () => {
   });
   it("counts per day and ignores dates outside the window", () => {
     const days = lastDays(3, now);
-    const dates = ["2026-03-08T00:00:00Z", "2026-03-10T23:59:59Z", "2026-03-10T01:00:00Z", "2026-03-01T00:00:00Z"].map((d) => new Date(d));
+    const dates = [
+      "2026-03-08T00:00:00Z",
+      "2026-03-10T23:59:59Z",
+      "2026-03-10T01:00:00Z",
+      "2026-03-01T00:00:00Z",
+    ].map((d) => new Date(d));
     expect(countPerDay(dates, days)).toEqual([1, 0, 2]);
   });
   it("takes medians of odd and even lists", () => {
@@ -84,7 +129,9 @@ describe("formatting", () => {
   it("shows sizes, relative times and masked keys", () => {
     expect(formatBytes(2_457_600)).toBe("2.3 MB");
     expect(formatBytes(512)).toBe("512 B");
-    expect(formatRelative(new Date("2026-03-10T12:00:00Z"), new Date("2026-03-10T15:00:00Z"))).toBe("3 hours ago");
+    expect(formatRelative(new Date("2026-03-10T12:00:00Z"), new Date("2026-03-10T15:00:00Z"))).toBe(
+      "3 hours ago",
+    );
     expect(maskLicenseKey("4C8P")).toBe("••••4C8P");
     expect(maskLicenseKey(null)).toBeNull();
   });
@@ -93,9 +140,17 @@ describe("formatting", () => {
 describe("prettyRedactedBody", () => {
   it("masks the license key and leaves the rest", async () => {
     const { prettyRedactedBody } = await import("@/lib/grants/redact");
-    const out = prettyRedactedBody(JSON.stringify({ type: "x", data: { id: "g", license_key: { key: "LK-1234-ABCD", activations_used: 1 } } }));
+    const out = prettyRedactedBody(
+      JSON.stringify({
+        type: "x",
+        data: { id: "g", license_key: { key: "LK-1234-ABCD", activations_used: 1 } },
+      }),
+    );
     expect(out).not.toContain("LK-1234");
-    expect(JSON.parse(out)).toEqual({ type: "x", data: { id: "g", license_key: { key: "••••••••ABCD", activations_used: 1 } } });
+    expect(JSON.parse(out)).toEqual({
+      type: "x",
+      data: { id: "g", license_key: { key: "••••••••ABCD", activations_used: 1 } },
+    });
     expect(prettyRedactedBody("not json")).toBe("not json");
   });
 });

@@ -17,9 +17,18 @@ import { startDodoMock, type DodoMock } from "@/scripts/dodo-mock/server";
 
 const API_KEY = "test_dodo_key";
 
-function sdk(mock: DodoMock, options: { bearerToken?: string; timeout?: number; maxRetries?: number } = {}): DodoPayments {
+function sdk(
+  mock: DodoMock,
+  options: { bearerToken?: string; timeout?: number; maxRetries?: number } = {},
+): DodoPayments {
   // baseURL wins over the default environment (live_mode); passing `environment` too would throw.
-  return new DodoPayments({ bearerToken: API_KEY, baseURL: mock.url, maxRetries: 0, logLevel: "off", ...options });
+  return new DodoPayments({
+    bearerToken: API_KEY,
+    baseURL: mock.url,
+    maxRetries: 0,
+    logLevel: "off",
+    ...options,
+  });
 }
 
 async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
@@ -49,17 +58,30 @@ describe("Dodo mock, driven by the dodopayments SDK", () => {
 
   it("pages through entitlements with page-number pagination, each exactly once", async () => {
     const types = ["license_key", "digital_files", "discord", "github", "license_key"] as const;
-    types.forEach((integration_type, i) => mock.addEntitlement({ id: `ent_${i}`, integration_type, created_at: at(i) }));
+    types.forEach((integration_type, i) =>
+      mock.addEntitlement({ id: `ent_${i}`, integration_type, created_at: at(i) }),
+    );
 
     const all = await collect(client.entitlements.list({ page_number: 0, page_size: 2 }));
     expect(all.map((e) => e.id)).toEqual(["ent_0", "ent_1", "ent_2", "ent_3", "ent_4"]);
     // The SDK only stops at an empty page, so it always asks for one page past the end.
     expect(mock.requests().map((r) => r.query.page_number)).toEqual(["0", "1", "2", "3"]);
-    expect(mock.requests().every((r) => r.authorization === `Bearer ${API_KEY}` && r.path === "/entitlements")).toBe(true);
+    expect(
+      mock
+        .requests()
+        .every((r) => r.authorization === `Bearer ${API_KEY}` && r.path === "/entitlements"),
+    ).toBe(true);
 
-    const licenses = await collect(client.entitlements.list({ page_number: 0, page_size: 100, integration_type: "license_key" }));
+    const licenses = await collect(
+      client.entitlements.list({ page_number: 0, page_size: 100, integration_type: "license_key" }),
+    );
     expect(licenses.map((e) => e.id)).toEqual(["ent_0", "ent_4"]);
-    expect(licenses[0]).toMatchObject({ integration_type: "license_key", is_active: true, metadata: {}, business_id: expect.any(String) });
+    expect(licenses[0]).toMatchObject({
+      integration_type: "license_key",
+      is_active: true,
+      metadata: {},
+      business_id: expect.any(String),
+    });
   });
 
   it("pages through one customer's grants sorted by created_at then id, each exactly once", async () => {
@@ -68,7 +90,12 @@ describe("Dodo mock, driven by the dodopayments SDK", () => {
     for (let i = 0; i < 9; i++) {
       const customer_id = i % 3 === 2 ? "cus_other" : "cus_ada";
       // Two grants share each timestamp, so the id decides the order between them.
-      const g = mock.addGrant({ id: `entg_${String(8 - i).padStart(2, "0")}`, entitlement_id: "ent_lk", customer_id, created_at: at(Math.floor(i / 2)) });
+      const g = mock.addGrant({
+        id: `entg_${String(8 - i).padStart(2, "0")}`,
+        entitlement_id: "ent_lk",
+        customer_id,
+        created_at: at(Math.floor(i / 2)),
+      });
       if (customer_id === "cus_ada") grantIds.push(g.id);
     }
     const expected = mock
@@ -77,18 +104,41 @@ describe("Dodo mock, driven by the dodopayments SDK", () => {
       .map((g) => g.id);
     expect([...expected].sort()).toEqual([...grantIds].sort());
 
-    const listed = await collect(client.entitlements.grants.list("ent_lk", { page_number: 0, page_size: 2, customer_id: "cus_ada" }));
+    const listed = await collect(
+      client.entitlements.grants.list("ent_lk", {
+        page_number: 0,
+        page_size: 2,
+        customer_id: "cus_ada",
+      }),
+    );
     expect(listed.map((g) => g.id)).toEqual(expected);
     expect(new Set(listed.map((g) => g.id)).size).toBe(6);
-    expect(listed[0]).toMatchObject({ status: "Pending", integration_type: "license_key", brand_id: expect.any(String), metadata: {} });
+    expect(listed[0]).toMatchObject({
+      status: "Pending",
+      integration_type: "license_key",
+      brand_id: expect.any(String),
+      metadata: {},
+    });
 
-    const pending = await collect(client.entitlements.grants.list("ent_lk", { page_number: 0, page_size: 100, status: "Delivered" }));
+    const pending = await collect(
+      client.entitlements.grants.list("ent_lk", {
+        page_number: 0,
+        page_size: 100,
+        status: "Delivered",
+      }),
+    );
     expect(pending).toEqual([]);
   });
 
   it("documents an SDK trap: without page_number the second page (1) is skipped", async () => {
     mock.addEntitlement({ id: "ent_lk", integration_type: "license_key" });
-    for (let i = 0; i < 5; i++) mock.addGrant({ id: `entg_${i}`, entitlement_id: "ent_lk", customer_id: "cus_ada", created_at: at(i) });
+    for (let i = 0; i < 5; i++)
+      mock.addGrant({
+        id: `entg_${i}`,
+        entitlement_id: "ent_lk",
+        customer_id: "cus_ada",
+        created_at: at(i),
+      });
     // DefaultPageNumberPagination computes the next page as `page_number ?? 1` + 1.
     const listed = await collect(client.entitlements.grants.list("ent_lk", { page_size: 2 }));
     expect(listed.map((g) => g.id)).toEqual(["entg_0", "entg_1", "entg_4"]);
@@ -96,26 +146,50 @@ describe("Dodo mock, driven by the dodopayments SDK", () => {
   });
 
   it("answers an unknown entitlement with 404 NotFoundError", async () => {
-    const error = await client.entitlements.grants.list("ent_missing", { page_number: 0 }).catch((e: unknown) => e);
+    const error = await client.entitlements.grants
+      .list("ent_missing", { page_number: 0 })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(NotFoundError);
     expect((error as NotFoundError).error).toMatchObject({ code: "NOT_FOUND" });
   });
 
   it("revokes a grant idempotently", async () => {
     mock.addEntitlement({ id: "ent_gh", integration_type: "github" });
-    mock.addGrant({ id: "entg_gh", entitlement_id: "ent_gh", customer_id: "cus_ada", status: "Delivered", created_at: at(0) });
+    mock.addGrant({
+      id: "entg_gh",
+      entitlement_id: "ent_gh",
+      customer_id: "cus_ada",
+      status: "Delivered",
+      created_at: at(0),
+    });
 
     const revoked = await client.entitlements.grants.revoke("entg_gh", { id: "ent_gh" });
-    expect(revoked).toMatchObject({ id: "entg_gh", status: "Revoked", revocation_reason: "manual", revoked_at: expect.any(String) });
+    expect(revoked).toMatchObject({
+      id: "entg_gh",
+      status: "Revoked",
+      revocation_reason: "manual",
+      revoked_at: expect.any(String),
+    });
     expect(revoked.updated_at).toBe(revoked.revoked_at);
 
     mock.updateGrant("entg_gh", { updated_at: "2026-03-02T00:00:00Z" });
     const again = await client.entitlements.grants.revoke("entg_gh", { id: "ent_gh" });
-    expect(again).toMatchObject({ status: "Revoked", revoked_at: revoked.revoked_at, updated_at: "2026-03-02T00:00:00Z" });
-    expect(mock.requests().at(-1)).toMatchObject({ method: "DELETE", path: "/entitlements/ent_gh/grants/entg_gh" });
+    expect(again).toMatchObject({
+      status: "Revoked",
+      revoked_at: revoked.revoked_at,
+      updated_at: "2026-03-02T00:00:00Z",
+    });
+    expect(mock.requests().at(-1)).toMatchObject({
+      method: "DELETE",
+      path: "/entitlements/ent_gh/grants/entg_gh",
+    });
 
-    await expect(client.entitlements.grants.revoke("entg_nope", { id: "ent_gh" })).rejects.toBeInstanceOf(NotFoundError);
-    await expect(client.entitlements.grants.revoke("entg_gh", { id: "ent_nope" })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(
+      client.entitlements.grants.revoke("entg_nope", { id: "ent_gh" }),
+    ).rejects.toBeInstanceOf(NotFoundError);
+    await expect(
+      client.entitlements.grants.revoke("entg_gh", { id: "ent_nope" }),
+    ).rejects.toBeInstanceOf(NotFoundError);
   });
 
   it("fulfils a pending license-key grant, and refuses the wrong state, type or body with 422", async () => {
@@ -124,19 +198,37 @@ describe("Dodo mock, driven by the dodopayments SDK", () => {
     mock.addGrant({ id: "entg_lk", entitlement_id: "ent_lk", customer_id: "cus_ada" });
     mock.addGrant({ id: "entg_dc", entitlement_id: "ent_dc", customer_id: "cus_ada" });
 
-    const delivered = await client.entitlements.grants.fulfillLicenseKey("entg_lk", { key: "LK-1234-ABCD", activations_limit: 3 });
+    const delivered = await client.entitlements.grants.fulfillLicenseKey("entg_lk", {
+      key: "LK-1234-ABCD",
+      activations_limit: 3,
+    });
     expect(delivered).toMatchObject({
       status: "Delivered",
       delivered_at: expect.any(String),
-      license_key: { id: expect.stringMatching(/^lk_/), key: "LK-1234-ABCD", activations_used: 0, activations_limit: 3, expires_at: null, status: "active" },
+      license_key: {
+        id: expect.stringMatching(/^lk_/),
+        key: "LK-1234-ABCD",
+        activations_used: 0,
+        activations_limit: 3,
+        expires_at: null,
+        status: "active",
+      },
     });
     expect(mock.grants().find((g) => g.id === "entg_lk")?.status).toBe("Delivered");
 
-    await expect(client.entitlements.grants.fulfillLicenseKey("entg_lk", { key: "LK-again" })).rejects.toBeInstanceOf(UnprocessableEntityError);
-    await expect(client.entitlements.grants.fulfillLicenseKey("entg_dc", { key: "LK-x" })).rejects.toBeInstanceOf(UnprocessableEntityError);
+    await expect(
+      client.entitlements.grants.fulfillLicenseKey("entg_lk", { key: "LK-again" }),
+    ).rejects.toBeInstanceOf(UnprocessableEntityError);
+    await expect(
+      client.entitlements.grants.fulfillLicenseKey("entg_dc", { key: "LK-x" }),
+    ).rejects.toBeInstanceOf(UnprocessableEntityError);
     mock.addGrant({ id: "entg_lk2", entitlement_id: "ent_lk", customer_id: "cus_ada" });
-    await expect(client.entitlements.grants.fulfillLicenseKey("entg_lk2", { key: "" })).rejects.toThrow(/key is required/);
-    await expect(client.entitlements.grants.fulfillLicenseKey("entg_nope", { key: "LK-x" })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(
+      client.entitlements.grants.fulfillLicenseKey("entg_lk2", { key: "" }),
+    ).rejects.toThrow(/key is required/);
+    await expect(
+      client.entitlements.grants.fulfillLicenseKey("entg_nope", { key: "LK-x" }),
+    ).rejects.toBeInstanceOf(NotFoundError);
   });
 
   it("refuses a wrong API key with 401 AuthenticationError", async () => {
@@ -170,7 +262,9 @@ describe("Dodo mock, driven by the dodopayments SDK", () => {
 
       mock.injectFault({ path: "^/entitlements$", status: 429, retryAfterSeconds: 1 });
       const started = Date.now();
-      const retried = await collect(sdk(mock, { maxRetries: 1 }).entitlements.list({ page_number: 0 }));
+      const retried = await collect(
+        sdk(mock, { maxRetries: 1 }).entitlements.list({ page_number: 0 }),
+      );
       expect(retried).toHaveLength(1);
       expect(Date.now() - started).toBeGreaterThanOrEqual(950);
     });
@@ -178,7 +272,9 @@ describe("Dodo mock, driven by the dodopayments SDK", () => {
     it("a disconnect surfaces as APIConnectionError (not a timeout)", async () => {
       mock.injectFault({ method: "DELETE", disconnect: true });
       mock.addGrant({ id: "entg_1", entitlement_id: "ent_lk", customer_id: "cus_ada" });
-      const error = await client.entitlements.grants.revoke("entg_1", { id: "ent_lk" }).catch((e: unknown) => e);
+      const error = await client.entitlements.grants
+        .revoke("entg_1", { id: "ent_lk" })
+        .catch((e: unknown) => e);
       expect(error).toBeInstanceOf(APIConnectionError);
       expect(error).not.toBeInstanceOf(APIConnectionTimeoutError);
       // The socket died before any handling: the grant is untouched.
@@ -196,15 +292,27 @@ describe("Dodo mock, driven by the dodopayments SDK", () => {
     it("a delay within the timeout answers normally, late", async () => {
       mock.injectFault({ path: "/grants", delayMs: 200 });
       const started = Date.now();
-      await expect(collect(client.entitlements.grants.list("ent_lk", { page_number: 0 }))).resolves.toEqual([]);
+      await expect(
+        collect(client.entitlements.grants.list("ent_lk", { page_number: 0 })),
+      ).resolves.toEqual([]);
       expect(Date.now() - started).toBeGreaterThanOrEqual(190);
     });
 
     it("times counts matching requests, and a fault's own body is sent as is", async () => {
-      mock.injectFault({ path: "/entitlements", status: 503, times: 2, body: { code: "MAINTENANCE", message: "back soon" } });
+      mock.injectFault({
+        path: "/entitlements",
+        status: 503,
+        times: 2,
+        body: { code: "MAINTENANCE", message: "back soon" },
+      });
       const first = await client.entitlements.list({ page_number: 0 }).catch((e: unknown) => e);
-      expect((first as InternalServerError).error).toEqual({ code: "MAINTENANCE", message: "back soon" });
-      await expect(client.entitlements.list({ page_number: 0 })).rejects.toBeInstanceOf(InternalServerError);
+      expect((first as InternalServerError).error).toEqual({
+        code: "MAINTENANCE",
+        message: "back soon",
+      });
+      await expect(client.entitlements.list({ page_number: 0 })).rejects.toBeInstanceOf(
+        InternalServerError,
+      );
       await expect(client.entitlements.list({ page_number: 0 })).resolves.toBeDefined();
     });
   });
@@ -212,22 +320,54 @@ describe("Dodo mock, driven by the dodopayments SDK", () => {
   describe("control endpoints", () => {
     it("seed, patch, inspect and reset over HTTP, without the Bearer key", async () => {
       const post = (path: string, body: unknown, method = "POST") =>
-        fetch(`${mock.url}/__mock/${path}`, { method, headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
-      expect((await post("entitlements", { id: "ent_x", integration_type: "notion" })).status).toBe(201);
-      expect((await post("grants", { id: "entg_x", entitlement_id: "ent_x", customer_id: "cus_ada" })).status).toBe(201);
-      expect((await post("grants", { id: "entg_y", entitlement_id: "ent_missing", customer_id: "cus_ada" })).status).toBe(400);
-      expect((await post("grants/entg_x", { status: "Failed", error_code: "notion_denied" }, "PATCH")).status).toBe(200);
+        fetch(`${mock.url}/__mock/${path}`, {
+          method,
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify(body),
+        });
+      expect((await post("entitlements", { id: "ent_x", integration_type: "notion" })).status).toBe(
+        201,
+      );
+      expect(
+        (await post("grants", { id: "entg_x", entitlement_id: "ent_x", customer_id: "cus_ada" }))
+          .status,
+      ).toBe(201);
+      expect(
+        (
+          await post("grants", {
+            id: "entg_y",
+            entitlement_id: "ent_missing",
+            customer_id: "cus_ada",
+          })
+        ).status,
+      ).toBe(400);
+      expect(
+        (await post("grants/entg_x", { status: "Failed", error_code: "notion_denied" }, "PATCH"))
+          .status,
+      ).toBe(200);
       expect((await post("faults", { path: "/grants", status: 500 })).status).toBe(201);
 
-      await expect(client.entitlements.grants.list("ent_x", { page_number: 0 })).rejects.toBeInstanceOf(InternalServerError);
-      const grants = (await (await fetch(`${mock.url}/__mock/grants`)).json()) as { id: string; status: string }[];
-      expect(grants).toMatchObject([{ id: "entg_x", status: "Failed", integration_type: "notion" }]);
-      const requests = (await (await fetch(`${mock.url}/__mock/requests`)).json()) as { path: string }[];
+      await expect(
+        client.entitlements.grants.list("ent_x", { page_number: 0 }),
+      ).rejects.toBeInstanceOf(InternalServerError);
+      const grants = (await (await fetch(`${mock.url}/__mock/grants`)).json()) as {
+        id: string;
+        status: string;
+      }[];
+      expect(grants).toMatchObject([
+        { id: "entg_x", status: "Failed", integration_type: "notion" },
+      ]);
+      const requests = (await (await fetch(`${mock.url}/__mock/requests`)).json()) as {
+        path: string;
+      }[];
       expect(requests.map((r) => r.path)).toEqual(["/entitlements/ent_x/grants"]);
 
       expect((await post("reset", {})).status).toBe(200);
       expect(mock.grants()).toEqual([]);
-      expect((await fetch(`${mock.url}/nowhere`, { headers: { authorization: `Bearer ${API_KEY}` } })).status).toBe(404);
+      expect(
+        (await fetch(`${mock.url}/nowhere`, { headers: { authorization: `Bearer ${API_KEY}` } }))
+          .status,
+      ).toBe(404);
     });
   });
 });
@@ -259,14 +399,20 @@ describe("Dodo mock webhooks", () => {
       const chunks: Buffer[] = [];
       req.on("data", (chunk: Buffer) => chunks.push(chunk));
       req.on("end", () => {
-        deliveries.push({ body: Buffer.concat(chunks).toString("utf8"), headers: req.headers as Record<string, string> });
+        deliveries.push({
+          body: Buffer.concat(chunks).toString("utf8"),
+          headers: req.headers as Record<string, string>,
+        });
         res.writeHead(failNext-- > 0 ? 500 : 204).end();
         onDelivery?.();
       });
     });
     await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve));
     const { port } = receiver.address() as { port: number };
-    mock = await startDodoMock({ webhookUrl: `http://127.0.0.1:${port}/api/webhooks/dodo`, webhookSecret: secret });
+    mock = await startDodoMock({
+      webhookUrl: `http://127.0.0.1:${port}/api/webhooks/dodo`,
+      webhookSecret: secret,
+    });
     client = sdk(mock);
   });
   afterAll(async () => {
@@ -284,17 +430,30 @@ describe("Dodo mock webhooks", () => {
   });
 
   it("sends a signed entitlement_grant.revoked after a revoke, once", async () => {
-    mock.addGrant({ id: "entg_1", entitlement_id: "ent_lk", customer_id: "cus_ada", status: "Delivered" });
+    mock.addGrant({
+      id: "entg_1",
+      entitlement_id: "ent_lk",
+      customer_id: "cus_ada",
+      status: "Delivered",
+    });
     await client.entitlements.grants.revoke("entg_1", { id: "ent_lk" });
     await waitForDeliveries(1);
 
     const [delivery] = deliveries;
-    const payload = new Webhook(secret).verify(delivery!.body, delivery!.headers) as Record<string, unknown>;
+    const payload = new Webhook(secret).verify(delivery!.body, delivery!.headers) as Record<
+      string,
+      unknown
+    >;
     expect(payload).toMatchObject({
       business_id: expect.any(String),
       type: "entitlement_grant.revoked",
       timestamp: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z$/),
-      data: { payload_type: "EntitlementGrant", id: "entg_1", status: "Revoked", revocation_reason: "manual" },
+      data: {
+        payload_type: "EntitlementGrant",
+        id: "entg_1",
+        status: "Revoked",
+        revocation_reason: "manual",
+      },
     });
     expect(delivery!.headers["webhook-id"]).toMatch(/^msg_mock_/);
     expect(delivery!.headers["content-type"]).toBe("application/json");
@@ -312,7 +471,10 @@ describe("Dodo mock webhooks", () => {
     await waitForDeliveries(3);
 
     expect(new Set(deliveries.map((d) => d.headers["webhook-id"])).size).toBe(1);
-    const payload = new Webhook(secret).verify(deliveries[2]!.body, deliveries[2]!.headers) as { type: string; data: { license_key: { key: string } } };
+    const payload = new Webhook(secret).verify(deliveries[2]!.body, deliveries[2]!.headers) as {
+      type: string;
+      data: { license_key: { key: string } };
+    };
     expect(payload.type).toBe("entitlement_grant.delivered");
     expect(payload.data.license_key.key).toBe("LK-9");
   });

@@ -27,26 +27,38 @@ describe("parseEnv", () => {
   });
 
   it("treats an empty variable as unset", () => {
-    expect(parseEnv({ DATABASE_URL: "", DODO_PAYMENTS_WEBHOOK_KEY: "" }).databaseProvider).toBe("sqlite");
+    expect(parseEnv({ DATABASE_URL: "", DODO_PAYMENTS_WEBHOOK_KEY: "" }).databaseProvider).toBe(
+      "sqlite",
+    );
   });
 
   it("switches to PostgreSQL on a postgresql:// or postgres:// URL", () => {
-    expect(parseEnv({ DATABASE_URL: "postgresql://u:p@db:5432/grants", AUTH_SECRET }).databaseProvider).toBe("postgresql");
-    expect(parseEnv({ DATABASE_URL: "postgres://u:p@db/grants", AUTH_SECRET }).databaseProvider).toBe("postgresql");
+    expect(
+      parseEnv({ DATABASE_URL: "postgresql://u:p@db:5432/grants", AUTH_SECRET }).databaseProvider,
+    ).toBe("postgresql");
+    expect(
+      parseEnv({ DATABASE_URL: "postgres://u:p@db/grants", AUTH_SECRET }).databaseProvider,
+    ).toBe("postgresql");
   });
 
   it("requires AUTH_SECRET with PostgreSQL (several servers must share it), not with SQLite", () => {
-    expect(errorOf({ DATABASE_URL: "postgresql://u:p@db/grants" })).toMatch(/AUTH_SECRET: is required with a PostgreSQL database/);
+    expect(errorOf({ DATABASE_URL: "postgresql://u:p@db/grants" })).toMatch(
+      /AUTH_SECRET: is required with a PostgreSQL database/,
+    );
     expect(parseEnv({}).authSecret).toBeUndefined();
   });
 
   it("takes AUTH_URL only as an http(s) URL", () => {
-    expect(parseEnv({ AUTH_URL: "https://grants.example.com" }).authUrl).toBe("https://grants.example.com");
+    expect(parseEnv({ AUTH_URL: "https://grants.example.com" }).authUrl).toBe(
+      "https://grants.example.com",
+    );
     expect(errorOf({ AUTH_URL: "grants.example.com" })).toContain("AUTH_URL");
   });
 
   it("resolves a relative SQLite path against the working directory", () => {
-    expect(parseEnv({ DATABASE_URL: "file:./tmp/x.db" }).databaseUrl).toBe(`file:${path.resolve("tmp/x.db")}`);
+    expect(parseEnv({ DATABASE_URL: "file:./tmp/x.db" }).databaseUrl).toBe(
+      `file:${path.resolve("tmp/x.db")}`,
+    );
   });
 
   it("refuses another scheme, naming the variable and hiding the password", () => {
@@ -57,7 +69,9 @@ describe("parseEnv", () => {
   });
 
   it("accepts several webhook secrets separated by spaces (rotation)", () => {
-    expect(parseEnv({ DODO_PAYMENTS_WEBHOOK_KEY: ` ${SECRET_A}  ${SECRET_B} ` }).webhookSecrets).toEqual([SECRET_A, SECRET_B]);
+    expect(
+      parseEnv({ DODO_PAYMENTS_WEBHOOK_KEY: ` ${SECRET_A}  ${SECRET_B} ` }).webhookSecrets,
+    ).toEqual([SECRET_A, SECRET_B]);
   });
 
   it("refuses a webhook secret without the whsec_ prefix and says which one", () => {
@@ -67,12 +81,18 @@ describe("parseEnv", () => {
   });
 
   it("refuses an unknown Dodo environment", () => {
-    expect(errorOf({ DODO_PAYMENTS_ENVIRONMENT: "production" })).toContain("DODO_PAYMENTS_ENVIRONMENT");
+    expect(errorOf({ DODO_PAYMENTS_ENVIRONMENT: "production" })).toContain(
+      "DODO_PAYMENTS_ENVIRONMENT",
+    );
   });
 
   it("refuses a base URL that is not http(s)", () => {
-    expect(errorOf({ DODO_PAYMENTS_BASE_URL: "ftp://dodo.local" })).toContain("DODO_PAYMENTS_BASE_URL");
-    expect(parseEnv({ DODO_PAYMENTS_BASE_URL: "http://127.0.0.1:4010" }).dodoBaseUrl).toBe("http://127.0.0.1:4010");
+    expect(errorOf({ DODO_PAYMENTS_BASE_URL: "ftp://dodo.local" })).toContain(
+      "DODO_PAYMENTS_BASE_URL",
+    );
+    expect(parseEnv({ DODO_PAYMENTS_BASE_URL: "http://127.0.0.1:4010" }).dodoBaseUrl).toBe(
+      "http://127.0.0.1:4010",
+    );
   });
 
   it("refuses a short AUTH_SECRET", () => {
@@ -82,7 +102,10 @@ describe("parseEnv", () => {
   it("refuses SQLite on Vercel and says why", () => {
     expect(errorOf({ VERCEL: "1" })).toMatch(/DATABASE_URL: .*not persistent/);
     expect(errorOf({ VERCEL: "1", DATABASE_URL: "file:./x.db" })).toContain("DATABASE_URL");
-    expect(parseEnv({ VERCEL: "1", DATABASE_URL: "postgresql://u:p@db/g", AUTH_SECRET }).databaseProvider).toBe("postgresql");
+    expect(
+      parseEnv({ VERCEL: "1", DATABASE_URL: "postgresql://u:p@db/g", AUTH_SECRET })
+        .databaseProvider,
+    ).toBe("postgresql");
   });
 
   it("lists every bad variable at once", () => {

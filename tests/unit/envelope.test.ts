@@ -9,7 +9,11 @@ describe("parseDelivery", () => {
 
   it("keeps unknown fields and unknown values", () => {
     const envelope = WEBHOOK_EXAMPLES["revoked-subscription-cancelled"]();
-    Object.assign(envelope.data, { revocation_reason: "brand_new_reason", integration_type: "slack", shiny_new_field: { a: 1 } });
+    Object.assign(envelope.data, {
+      revocation_reason: "brand_new_reason",
+      integration_type: "slack",
+      shiny_new_field: { a: 1 },
+    });
     const parsed = parseDelivery(JSON.stringify(envelope));
     if (parsed.kind !== "grant") throw new Error(`expected a grant, got ${parsed.kind}`);
     expect(parsed.grant.revocation_reason).toBe("brand_new_reason");
@@ -24,7 +28,11 @@ describe("parseDelivery", () => {
     expect(parsed.kind === "grant" && parsed.grant.status).toBe("Delivered");
     envelope.data.status = "Teleported";
     const invalid = parseDelivery(JSON.stringify(envelope));
-    expect(invalid).toMatchObject({ kind: "invalid", grantId: "grant_lk_delivered", type: "entitlement_grant.delivered" });
+    expect(invalid).toMatchObject({
+      kind: "invalid",
+      grantId: "grant_lk_delivered",
+      type: "entitlement_grant.delivered",
+    });
     expect(invalid.kind === "invalid" && invalid.error).toContain("Teleported");
   });
 
@@ -41,7 +49,11 @@ describe("parseDelivery", () => {
   });
 
   it("passes other event types through as other", () => {
-    expect(parseDelivery(JSON.stringify({ type: "payment.succeeded", timestamp: "2026-03-01T10:00:00Z", data: {} })).kind).toBe("other");
+    expect(
+      parseDelivery(
+        JSON.stringify({ type: "payment.succeeded", timestamp: "2026-03-01T10:00:00Z", data: {} }),
+      ).kind,
+    ).toBe("other");
   });
 
   it("calls a non-JSON body invalid", () => {

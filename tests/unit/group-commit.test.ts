@@ -40,7 +40,9 @@ describe("groupCommit", () => {
   });
 
   it("fails only the request whose own result is an error", async () => {
-    const store = groupCommit((requests: number[]) => requests.map((n) => (n === 2 ? { ok: false as const, error: new Error("bad 2") } : ok(n))));
+    const store = groupCommit((requests: number[]) =>
+      requests.map((n) => (n === 2 ? { ok: false as const, error: new Error("bad 2") } : ok(n))),
+    );
     const results = await Promise.allSettled([1, 2, 3].map(store));
     expect(results.map((r) => r.status)).toEqual(["fulfilled", "rejected", "fulfilled"]);
     expect((results[1] as PromiseRejectedResult).reason).toEqual(new Error("bad 2"));
@@ -53,7 +55,11 @@ describe("groupCommit", () => {
       return requests.map(ok);
     });
     const results = await Promise.allSettled([1, 2, 3].map(store));
-    expect(results.every((r) => r.status === "rejected" && (r.reason as Error).message === "database is locked")).toBe(true);
+    expect(
+      results.every(
+        (r) => r.status === "rejected" && (r.reason as Error).message === "database is locked",
+      ),
+    ).toBe(true);
     down = false;
     expect(await store(4)).toBe(4);
   });
@@ -76,7 +82,9 @@ describe("groupCommit with an asynchronous commitBatch (PostgreSQL)", () => {
     const store = groupCommit(async (requests: number[]) => {
       batches.push(requests);
       await new Promise((resolve) => setTimeout(resolve, 5));
-      return requests.map((n) => (n === 2 ? { ok: false as const, error: new Error("bad 2") } : ok(n * 10)));
+      return requests.map((n) =>
+        n === 2 ? { ok: false as const, error: new Error("bad 2") } : ok(n * 10),
+      );
     });
     const results = await Promise.allSettled([1, 2, 3].map(store));
     expect(results).toEqual([
@@ -105,7 +113,11 @@ describe("groupCommit with an asynchronous commitBatch (PostgreSQL)", () => {
       return requests.map(ok);
     });
     const results = await Promise.allSettled([1, 2, 3].map(store));
-    expect(results.every((r) => r.status === "rejected" && (r.reason as Error).message === "ECONNREFUSED")).toBe(true);
+    expect(
+      results.every(
+        (r) => r.status === "rejected" && (r.reason as Error).message === "ECONNREFUSED",
+      ),
+    ).toBe(true);
     down = false;
     expect(await store(4)).toBe(4);
   });

@@ -6,14 +6,23 @@ import { describe, expect, it } from "vitest";
 import { batchDeliverySql } from "@/lib/webhooks/stores/postgres-batch";
 import { planBatch, type GrantRequest } from "@/lib/webhooks/stores/postgres-batch-plan";
 
-const request = (webhookId: string, grantId: string, order: string, extra: Record<string, unknown> = {}): GrantRequest => ({
+const request = (
+  webhookId: string,
+  grantId: string,
+  order: string,
+  extra: Record<string, unknown> = {},
+): GrantRequest => ({
   event: { id: webhookId, rawBody: "{}", grantId, outcome: "applied" },
   grant: { id: grantId, status: "Delivered", snapshotOrder: order, ...extra },
 });
 
 describe("planBatch", () => {
   it("one statement; grant rows sorted by id and event rows by webhook-id, so concurrent batches lock in one order", () => {
-    const { statements } = planBatch([request("msg_c", "grant_z", "1"), request("msg_a", "grant_x", "1"), request("msg_b", "grant_y", "1")]);
+    const { statements } = planBatch([
+      request("msg_c", "grant_z", "1"),
+      request("msg_a", "grant_x", "1"),
+      request("msg_b", "grant_y", "1"),
+    ]);
     expect(statements).toHaveLength(1);
     expect(statements[0]!.grants.map((g) => g.id)).toEqual(["grant_x", "grant_y", "grant_z"]);
     expect(statements[0]!.events.map((e) => e.event.id)).toEqual(["msg_a", "msg_b", "msg_c"]);
@@ -22,7 +31,10 @@ describe("planBatch", () => {
   });
 
   it("the event row leaves the outcome to the statement", () => {
-    const { statements } = planBatch([request("msg_a", "grant_a", "1"), request("msg_b", "grant_b", "1")]);
+    const { statements } = planBatch([
+      request("msg_a", "grant_a", "1"),
+      request("msg_b", "grant_b", "1"),
+    ]);
     expect(statements[0]!.eventColumns).toEqual(["id", "rawBody", "grantId"]);
     expect(statements[0]!.events[0]!.event).not.toHaveProperty("outcome");
   });
@@ -40,22 +52,42 @@ describe("planBatch", () => {
       ["grant_a", "003"],
       ["grant_b", "001"],
     ]);
-    expect(statement!.events.filter((e) => e.winner).map((e) => e.event.id)).toEqual(["msg_2", "msg_5"]);
-    expect(statement!.events.map((e) => [e.event.id, e.grantId, e.snapshotOrder])).toContainEqual(["msg_4", "grant_a", "003"]);
+    expect(statement!.events.filter((e) => e.winner).map((e) => e.event.id)).toEqual([
+      "msg_2",
+      "msg_5",
+    ]);
+    expect(statement!.events.map((e) => [e.event.id, e.grantId, e.snapshotOrder])).toContainEqual([
+      "msg_4",
+      "grant_a",
+      "003",
+    ]);
   });
 
   it("a copy of a webhook-id is not written again: it joins its first copy's statement as a member only", () => {
-    const { statements } = planBatch([request("msg_1", "grant_a", "1"), request("msg_2", "grant_b", "1"), request("msg_1", "grant_a", "1"), request("msg_1", "grant_a", "1")]);
+    const { statements } = planBatch([
+      request("msg_1", "grant_a", "1"),
+      request("msg_2", "grant_b", "1"),
+      request("msg_1", "grant_a", "1"),
+      request("msg_1", "grant_a", "1"),
+    ]);
     expect(statements).toHaveLength(1);
     expect(statements[0]!.events.map((e) => e.index)).toEqual([0, 1]);
     expect(statements[0]!.members).toEqual([0, 1, 2, 3]);
     // A copy carrying a newer snapshot is still only a copy: the webhook-id decides.
-    const newerCopy = planBatch([request("msg_1", "grant_a", "1"), request("msg_1", "grant_a", "9")]);
+    const newerCopy = planBatch([
+      request("msg_1", "grant_a", "1"),
+      request("msg_1", "grant_a", "9"),
+    ]);
     expect(newerCopy.statements[0]!.grants.map((g) => g.snapshotOrder)).toEqual(["1"]);
   });
 
   it("rows with other columns get a statement of their own; a copy follows its first copy", () => {
-    const { statements } = planBatch([request("msg_1", "grant_a", "1"), request("msg_2", "grant_b", "1", { metadata: { x: 1 } }), request("msg_3", "grant_c", "1"), request("msg_2", "grant_b", "1")]);
+    const { statements } = planBatch([
+      request("msg_1", "grant_a", "1"),
+      request("msg_2", "grant_b", "1", { metadata: { x: 1 } }),
+      request("msg_3", "grant_c", "1"),
+      request("msg_2", "grant_b", "1"),
+    ]);
     expect(statements.map((s) => s.members)).toEqual([
       [0, 2],
       [1, 3],

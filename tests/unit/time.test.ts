@@ -13,9 +13,12 @@ describe("isoToMicros", () => {
     expect(isoToMicros(iso)).toBe(micros);
   });
 
-  it.each(["2026-03-01", "2026-03-01T10:00:00", "yesterday", "", "2026-13-01T10:00:00Z"])("refuses %j", (iso) => {
-    expect(isoToMicros(iso)).toBeNull();
-  });
+  it.each(["2026-03-01", "2026-03-01T10:00:00", "yesterday", "", "2026-13-01T10:00:00Z"])(
+    "refuses %j",
+    (iso) => {
+      expect(isoToMicros(iso)).toBeNull();
+    },
+  );
 
   it("converts back to a millisecond Date", () => {
     expect(microsToDate(1_772_359_200_123_456n).toISOString()).toBe("2026-03-01T10:00:00.123Z");

@@ -13,10 +13,16 @@ export const metadata: Metadata = { title: "Audit log" };
 
 function detailText(detail: unknown): string {
   if (!detail || typeof detail !== "object") return "";
-  return Object.entries(detail as Record<string, unknown>).map(([key, value]) => `${key}: ${String(value)}`).join(", ");
+  return Object.entries(detail as Record<string, unknown>)
+    .map(([key, value]) => `${key}: ${String(value)}`)
+    .join(", ");
 }
 
-export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function AuditPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const viewer = await requirePageViewer("audit:read");
   const params = firstValues(await searchParams);
   const action = params.action && params.action in AUDIT_ACTIONS ? params.action : undefined;
@@ -24,34 +30,66 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const last = rows.at(-1);
   return (
     <>
-      <PageHeader title="Audit log" description="Every change made through Grantdesk: who, what, and when. Newest first." />
+      <PageHeader
+        title="Audit log"
+        description="Every change made through Grantdesk: who, what, and when. Newest first."
+      />
       <form method="get" className="mb-4 flex items-end gap-3">
-        <div className="w-64"><SelectField label="Action" name="action" value={action} anyLabel="Every action" options={Object.entries(AUDIT_ACTIONS).map(([value, label]) => ({ value, label }))} /></div>
-        <button type="submit" className={buttonClass.secondary}>Filter</button>
+        <div className="w-64">
+          <SelectField
+            label="Action"
+            name="action"
+            value={action}
+            anyLabel="Every action"
+            options={Object.entries(AUDIT_ACTIONS).map(([value, label]) => ({ value, label }))}
+          />
+        </div>
+        <button type="submit" className={buttonClass.secondary}>
+          Filter
+        </button>
       </form>
       {rows.length === 0 ? (
-        <EmptyState title="Nothing recorded yet">Creating users or API keys, reprocessing events, revoking and fulfilling grants all appear here.</EmptyState>
+        <EmptyState title="Nothing recorded yet">
+          Creating users or API keys, reprocessing events, revoking and fulfilling grants all appear
+          here.
+        </EmptyState>
       ) : (
         <DataTable columns={["When", "Who", "Did", "Details"]}>
           {rows.map((row) => (
             <tr key={row.id}>
-              <td className="px-4 py-2.5 whitespace-nowrap text-slate-600 dark:text-slate-400">{formatExact(row.at)}</td>
+              <td className="px-4 py-2.5 whitespace-nowrap text-slate-600 dark:text-slate-400">
+                {formatExact(row.at)}
+              </td>
               <td className="px-4 py-2.5">{row.actorEmail}</td>
               <td className="px-4 py-2.5">
                 {AUDIT_ACTIONS[row.action as keyof typeof AUDIT_ACTIONS] ?? row.action}{" "}
                 {row.targetType === "grant" ? (
-                  <Link href={`/grants/${encodeURIComponent(row.targetId)}`} className="font-mono text-xs text-indigo-700 hover:underline dark:text-indigo-300">{row.targetId}</Link>
+                  <Link
+                    href={`/grants/${encodeURIComponent(row.targetId)}`}
+                    className="font-mono text-xs text-indigo-700 hover:underline dark:text-indigo-300"
+                  >
+                    {row.targetId}
+                  </Link>
                 ) : (
                   <span className="font-mono text-xs">{row.targetId}</span>
                 )}
               </td>
-              <td className="px-4 py-2.5 text-xs text-slate-600 dark:text-slate-400">{detailText(row.detail)}</td>
+              <td className="px-4 py-2.5 text-xs text-slate-600 dark:text-slate-400">
+                {detailText(row.detail)}
+              </td>
             </tr>
           ))}
         </DataTable>
       )}
       {hasMore && last ? (
-        <p className="mt-4"><Link href={`/audit?${new URLSearchParams({ ...(action ? { action } : {}), before: last.id })}`} className={buttonClass.secondary}>Older entries</Link></p>
+        <p className="mt-4">
+          <Link
+            href={`/audit?${new URLSearchParams({ ...(action ? { action } : {}), before: last.id })}`}
+            className={buttonClass.secondary}
+          >
+            Older entries
+          </Link>
+        </p>
       ) : null}
     </>
   );

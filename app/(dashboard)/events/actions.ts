@@ -8,7 +8,10 @@ import { reprocessEvent } from "@/lib/webhooks/reprocess";
 export type ReprocessState = ActionState;
 
 /** The Reprocess button (admins): parse a stored invalid delivery again with today's code. */
-export async function reprocessAction(_previous: ReprocessState, form: FormData): Promise<ReprocessState> {
+export async function reprocessAction(
+  _previous: ReprocessState,
+  form: FormData,
+): Promise<ReprocessState> {
   const viewer = await requireActionViewer("events:reprocess");
   const id = String(form.get("webhookId") ?? "");
   if (!id) return { ok: false, message: "No event given." };

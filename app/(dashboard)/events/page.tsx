@@ -16,42 +16,100 @@ import { OUTCOMES, outcomeInfo } from "@/lib/webhooks/outcomes";
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Events" };
 
-export default async function EventsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function EventsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const viewer = await requirePageViewer();
   const canReprocess = can(viewer, "events:reprocess");
   const raw = await searchParams;
   const filter = eventFilterSchema.parse(firstValues(raw));
   const [page, facets] = await Promise.all([listEvents(viewer, filter), eventFacets(viewer)]);
-  const next = new URLSearchParams({ ...(filter.type ? { type: filter.type } : {}), ...(filter.outcome ? { outcome: filter.outcome } : {}), ...(page.nextCursor ? { after: page.nextCursor } : {}) });
+  const next = new URLSearchParams({
+    ...(filter.type ? { type: filter.type } : {}),
+    ...(filter.outcome ? { outcome: filter.outcome } : {}),
+    ...(page.nextCursor ? { after: page.nextCursor } : {}),
+  });
   return (
     <>
-      <PageHeader title="Events" description="Every webhook delivery Dodo made, newest first, with what Grantdesk did with it. Invalid deliveries are kept and can be reprocessed." />
-      <form method="get" action="/events" aria-label="Filter events" className="mb-4 flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900">
-        <SelectField label="Type" name="type" value={filter.type} options={facets.types.map((t) => ({ value: t, label: t }))} />
-        <SelectField label="Outcome" name="outcome" value={filter.outcome} options={Object.keys(OUTCOMES).map((o) => ({ value: o, label: `${OUTCOMES[o]!.label} (${facets.outcomes[o] ?? 0})` }))} />
-        <button type="submit" className={buttonClass.primary}>Apply</button>
-        <Link href="/events" className={buttonClass.secondary}>Clear</Link>
+      <PageHeader
+        title="Events"
+        description="Every webhook delivery Dodo made, newest first, with what Grantdesk did with it. Invalid deliveries are kept and can be reprocessed."
+      />
+      <form
+        method="get"
+        action="/events"
+        aria-label="Filter events"
+        className="mb-4 flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900"
+      >
+        <SelectField
+          label="Type"
+          name="type"
+          value={filter.type}
+          options={facets.types.map((t) => ({ value: t, label: t }))}
+        />
+        <SelectField
+          label="Outcome"
+          name="outcome"
+          value={filter.outcome}
+          options={Object.keys(OUTCOMES).map((o) => ({
+            value: o,
+            label: `${OUTCOMES[o]!.label} (${facets.outcomes[o] ?? 0})`,
+          }))}
+        />
+        <button type="submit" className={buttonClass.primary}>
+          Apply
+        </button>
+        <Link href="/events" className={buttonClass.secondary}>
+          Clear
+        </Link>
       </form>
       {page.items.length === 0 ? (
-        <EmptyState title="No deliveries match">Dodo&apos;s deliveries appear here as they arrive.</EmptyState>
+        <EmptyState title="No deliveries match">
+          Dodo&apos;s deliveries appear here as they arrive.
+        </EmptyState>
       ) : (
         <DataTable columns={["Received", "Type", "Outcome", "Grant", "Webhook id"]}>
           {page.items.map((event) => {
             const outcome = outcomeInfo(event.outcome);
             return (
               <tr key={event.id}>
-                <td className="px-4 py-2.5 text-slate-600 dark:text-slate-400"><TimeAgo date={event.receivedAt} /></td>
-                <td className="px-4 py-2.5 font-mono text-xs">{event.type ?? <span className="text-slate-400">not JSON</span>}</td>
+                <td className="px-4 py-2.5 text-slate-600 dark:text-slate-400">
+                  <TimeAgo date={event.receivedAt} />
+                </td>
+                <td className="px-4 py-2.5 font-mono text-xs">
+                  {event.type ?? <span className="text-slate-400">not JSON</span>}
+                </td>
                 <td className="px-4 py-2.5">
-                  <Badge tone={outcome.tone} title={outcome.meaning}>{outcome.label}</Badge>
+                  <Badge tone={outcome.tone} title={outcome.meaning}>
+                    {outcome.label}
+                  </Badge>
                   {event.outcome === "invalid" ? (
                     <div className="mt-2 max-w-xl space-y-2">
-                      <p className="font-mono text-xs break-words text-rose-800 dark:text-rose-300">{event.validationError}</p>
-                      {canReprocess ? <ReprocessButton webhookId={event.id} /> : <p className="text-xs text-slate-500">An admin can reprocess it.</p>}
+                      <p className="font-mono text-xs break-words text-rose-800 dark:text-rose-300">
+                        {event.validationError}
+                      </p>
+                      {canReprocess ? (
+                        <ReprocessButton webhookId={event.id} />
+                      ) : (
+                        <p className="text-xs text-slate-500">An admin can reprocess it.</p>
+                      )}
                     </div>
                   ) : null}
                 </td>
-                <td className="px-4 py-2.5 font-mono text-xs">{event.grantId ? <Link href={`/grants/${encodeURIComponent(event.grantId)}`} className="text-indigo-700 hover:underline dark:text-indigo-300">{event.grantId}</Link> : "—"}</td>
+                <td className="px-4 py-2.5 font-mono text-xs">
+                  {event.grantId ? (
+                    <Link
+                      href={`/grants/${encodeURIComponent(event.grantId)}`}
+                      className="text-indigo-700 hover:underline dark:text-indigo-300"
+                    >
+                      {event.grantId}
+                    </Link>
+                  ) : (
+                    "—"
+                  )}
+                </td>
                 <td className="px-4 py-2.5 font-mono text-xs text-slate-500">{event.id}</td>
               </tr>
             );
@@ -59,7 +117,11 @@ export default async function EventsPage({ searchParams }: { searchParams: Promi
         </DataTable>
       )}
       <nav aria-label="Pages" className="mt-4 flex justify-end">
-        {page.nextCursor ? <Link rel="next" href={`/events?${next.toString()}`} className={buttonClass.secondary}>Older →</Link> : null}
+        {page.nextCursor ? (
+          <Link rel="next" href={`/events?${next.toString()}`} className={buttonClass.secondary}>
+            Older →
+          </Link>
+        ) : null}
       </nav>
     </>
   );

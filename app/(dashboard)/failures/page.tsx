@@ -14,17 +14,44 @@ export default async function FailuresPage() {
   const { days, groups } = await groupFailures(viewer);
   return (
     <>
-      <PageHeader title="Failures" description="Failed deliveries grouped by error code, with what to do about each. Dodo does not retry them: each needs someone to act." />
+      <PageHeader
+        title="Failures"
+        description="Failed deliveries grouped by error code, with what to do about each. Dodo does not retry them: each needs someone to act."
+      />
       {groups.length === 0 ? (
-        <EmptyState title="No failed deliveries">Every grant Dodo reported was delivered, is pending or was revoked.</EmptyState>
+        <EmptyState title="No failed deliveries">
+          Every grant Dodo reported was delivered, is pending or was revoked.
+        </EmptyState>
       ) : (
         <GrantGroupTable
           groups={groups}
           days={days}
           sparkClass="text-rose-500"
-          groupLabel={(g) => (g.key ? <><span className="block">{errorCodeInfo(g.key).label}</span><code className="font-mono text-xs font-normal text-slate-500">{g.key}</code></> : "No error code sent")}
-          listHref={(g) => (g.key ? `/grants?status=Failed&error=${encodeURIComponent(g.key)}` : "/grants?status=Failed")}
-          extraColumns={[{ header: "What to do", render: (g) => <p className="text-sm text-slate-700 dark:text-slate-300">{errorCodeInfo(g.key).remediation}</p> }]}
+          groupLabel={(g) =>
+            g.key ? (
+              <>
+                <span className="block">{errorCodeInfo(g.key).label}</span>
+                <code className="font-mono text-xs font-normal text-slate-500">{g.key}</code>
+              </>
+            ) : (
+              "No error code sent"
+            )
+          }
+          listHref={(g) =>
+            g.key
+              ? `/grants?status=Failed&error=${encodeURIComponent(g.key)}`
+              : "/grants?status=Failed"
+          }
+          extraColumns={[
+            {
+              header: "What to do",
+              render: (g) => (
+                <p className="text-sm text-slate-700 dark:text-slate-300">
+                  {errorCodeInfo(g.key).remediation}
+                </p>
+              ),
+            },
+          ]}
         />
       )}
     </>

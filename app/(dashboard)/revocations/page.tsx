@@ -15,7 +15,10 @@ export default async function RevocationsPage() {
   const { days, groups } = await groupRevocations(viewer);
   return (
     <>
-      <PageHeader title="Revocations" description="Revoked grants grouped by reason, and whether access comes back without anyone acting." />
+      <PageHeader
+        title="Revocations"
+        description="Revoked grants grouped by reason, and whether access comes back without anyone acting."
+      />
       {groups.length === 0 ? (
         <EmptyState title="No revoked grants" />
       ) : (
@@ -23,11 +26,46 @@ export default async function RevocationsPage() {
           groups={groups}
           days={days}
           sparkClass="text-slate-500"
-          groupLabel={(g) => (g.key ? <><span className="block">{revocationReasonInfo(g.key).label}</span><code className="font-mono text-xs font-normal text-slate-500">{g.key}</code></> : "No reason sent")}
-          listHref={(g) => (g.key ? `/grants?status=Revoked&reason=${encodeURIComponent(g.key)}` : "/grants?status=Revoked")}
+          groupLabel={(g) =>
+            g.key ? (
+              <>
+                <span className="block">{revocationReasonInfo(g.key).label}</span>
+                <code className="font-mono text-xs font-normal text-slate-500">{g.key}</code>
+              </>
+            ) : (
+              "No reason sent"
+            )
+          }
+          listHref={(g) =>
+            g.key
+              ? `/grants?status=Revoked&reason=${encodeURIComponent(g.key)}`
+              : "/grants?status=Revoked"
+          }
           extraColumns={[
-            { header: "Comes back by itself?", render: (g) => { const info = revocationReasonInfo(g.key); return <span className="flex flex-col gap-1"><Badge tone={info.comesBack ? "emerald" : "slate"}>{info.comesBack ? "Yes" : "No"}</Badge><span className="text-xs text-slate-600 dark:text-slate-400">{info.comesBackWhen}</span></span>; } },
-            { header: "Meaning", render: (g) => <p className="text-sm text-slate-700 dark:text-slate-300">{revocationReasonInfo(g.key).meaning}</p> },
+            {
+              header: "Comes back by itself?",
+              render: (g) => {
+                const info = revocationReasonInfo(g.key);
+                return (
+                  <span className="flex flex-col gap-1">
+                    <Badge tone={info.comesBack ? "emerald" : "slate"}>
+                      {info.comesBack ? "Yes" : "No"}
+                    </Badge>
+                    <span className="text-xs text-slate-600 dark:text-slate-400">
+                      {info.comesBackWhen}
+                    </span>
+                  </span>
+                );
+              },
+            },
+            {
+              header: "Meaning",
+              render: (g) => (
+                <p className="text-sm text-slate-700 dark:text-slate-300">
+                  {revocationReasonInfo(g.key).meaning}
+                </p>
+              ),
+            },
           ]}
         />
       )}

@@ -8,15 +8,29 @@ import { isRole } from "@/lib/auth/roles";
 import { createUser, setUserDisabled, setUserRole } from "@/lib/auth/users";
 import { formText, runAction } from "@/lib/run-action";
 
-export async function createUserAction(_previous: ActionState, form: FormData): Promise<ActionState> {
+export async function createUserAction(
+  _previous: ActionState,
+  form: FormData,
+): Promise<ActionState> {
   const viewer = await requireActionViewer("users:manage");
   return runAction("/settings/team", async () => {
-    const user = await createUser(viewer, { email: formText(form, "email"), name: formText(form, "name") || undefined, password: formText(form, "password"), role: formText(form, "role") as "support" });
-    return { ok: true, message: `Created ${user.email} (${user.role}). Give them their password in person or over a channel you trust.` };
+    const user = await createUser(viewer, {
+      email: formText(form, "email"),
+      name: formText(form, "name") || undefined,
+      password: formText(form, "password"),
+      role: formText(form, "role") as "support",
+    });
+    return {
+      ok: true,
+      message: `Created ${user.email} (${user.role}). Give them their password in person or over a channel you trust.`,
+    };
   });
 }
 
-export async function changeRoleAction(_previous: ActionState, form: FormData): Promise<ActionState> {
+export async function changeRoleAction(
+  _previous: ActionState,
+  form: FormData,
+): Promise<ActionState> {
   const viewer = await requireActionViewer("users:manage");
   const role = formText(form, "role");
   if (!isRole(role)) return { ok: false, message: "Choose admin or support." };
@@ -26,7 +40,10 @@ export async function changeRoleAction(_previous: ActionState, form: FormData): 
   });
 }
 
-export async function setDisabledAction(_previous: ActionState, form: FormData): Promise<ActionState> {
+export async function setDisabledAction(
+  _previous: ActionState,
+  form: FormData,
+): Promise<ActionState> {
   const viewer = await requireActionViewer("users:manage");
   const disabled = formText(form, "disabled") === "true";
   return runAction("/settings/team", async () => {
@@ -37,15 +54,25 @@ export async function setDisabledAction(_previous: ActionState, form: FormData):
 
 export type CreatedKeyState = { ok: boolean; message: string; key?: string } | null;
 
-export async function createApiKeyAction(_previous: CreatedKeyState, form: FormData): Promise<CreatedKeyState> {
+export async function createApiKeyAction(
+  _previous: CreatedKeyState,
+  form: FormData,
+): Promise<CreatedKeyState> {
   const viewer = await requireActionViewer("api-keys:manage");
   return runAction("/settings/api-keys", async () => {
     const created = await createApiKey(viewer, formText(form, "name"));
-    return { ok: true, message: `Created “${created.name}”. Copy it now: it is not shown again.`, key: created.key };
+    return {
+      ok: true,
+      message: `Created “${created.name}”. Copy it now: it is not shown again.`,
+      key: created.key,
+    };
   });
 }
 
-export async function revokeApiKeyAction(_previous: ActionState, form: FormData): Promise<ActionState> {
+export async function revokeApiKeyAction(
+  _previous: ActionState,
+  form: FormData,
+): Promise<ActionState> {
   const viewer = await requireActionViewer("api-keys:manage");
   return runAction("/settings/api-keys", async () => {
     await revokeApiKey(viewer, formText(form, "keyId"));

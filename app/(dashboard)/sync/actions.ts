@@ -8,7 +8,10 @@ import { beginSync, executeSync } from "@/lib/dodo/sync";
 import { runAction } from "@/lib/run-action";
 
 /** Starts a sync and answers at once; the run goes on after the response (the page polls it). */
-export async function startSyncAction(_previous: ActionState, _form: FormData): Promise<ActionState> {
+export async function startSyncAction(
+  _previous: ActionState,
+  _form: FormData,
+): Promise<ActionState> {
   const viewer = await requireActionViewer("sync:run");
   const unavailable = dodoUnavailableReason();
   if (unavailable) return { ok: false, message: unavailable };

@@ -1,4 +1,8 @@
-import { fulfilLicenseKeyAction, refreshGrantAction, revokeGrantAction } from "@/app/(dashboard)/grants/[id]/actions";
+import {
+  fulfilLicenseKeyAction,
+  refreshGrantAction,
+  revokeGrantAction,
+} from "@/app/(dashboard)/grants/[id]/actions";
 import { RevokeDialog } from "@/components/grants/revoke-dialog";
 import { ActionForm } from "@/components/ui/action-form";
 import { buttonClass } from "@/components/ui/form-controls";
@@ -15,12 +19,17 @@ type Props = {
   unavailable: string | null;
 };
 
-const INPUT = "mt-1 block w-full rounded-md border border-slate-300 bg-white px-2.5 py-1.5 text-sm shadow-sm dark:border-slate-700 dark:bg-slate-900";
-const ACTION_LABEL: Record<string, string> = { revoke: "Revocation requested", fulfil: "License key sent" };
+const INPUT =
+  "mt-1 block w-full rounded-md border border-slate-300 bg-white px-2.5 py-1.5 text-sm shadow-sm dark:border-slate-700 dark:bg-slate-900";
+const ACTION_LABEL: Record<string, string> = {
+  revoke: "Revocation requested",
+  fulfil: "License key sent",
+};
 
 /** Refresh, revoke and fulfil through Dodo's API, each shown only to the roles that may. */
 export function DodoActionsPanel({ grant, can, actions, unavailable }: Props) {
-  const canFulfil = can.fulfil && grant.integrationType === "license_key" && grant.status === "Pending";
+  const canFulfil =
+    can.fulfil && grant.integrationType === "license_key" && grant.status === "Pending";
   const canRevoke = can.revoke && grant.status !== "Revoked";
   return (
     <Panel title="Act in Dodo">
@@ -31,32 +40,63 @@ export function DodoActionsPanel({ grant, can, actions, unavailable }: Props) {
             data-testid={action.confirmed ? "confirmed-action" : "pending-action"}
             className={`rounded-md px-3 py-2 ${action.confirmed ? "bg-emerald-50 text-emerald-900 dark:bg-emerald-950 dark:text-emerald-200" : "bg-amber-50 text-amber-900 dark:bg-amber-950 dark:text-amber-200"}`}
           >
-            <strong>{ACTION_LABEL[action.kind] ?? action.kind}</strong> by {action.requestedBy} <TimeAgo date={action.requestedAt} />.{" "}
-            {action.confirmed ? "Dodo has confirmed it." : "Waiting for Dodo's webhook to confirm it."}
+            <strong>{ACTION_LABEL[action.kind] ?? action.kind}</strong> by {action.requestedBy}{" "}
+            <TimeAgo date={action.requestedAt} />.{" "}
+            {action.confirmed
+              ? "Dodo has confirmed it."
+              : "Waiting for Dodo's webhook to confirm it."}
           </p>
         ))}
         {unavailable ? <p className="text-slate-600 dark:text-slate-400">{unavailable}</p> : null}
         {can.refresh ? (
           <ActionForm action={refreshGrantAction}>
             <input type="hidden" name="grantId" value={grant.id} />
-            <button type="submit" disabled={unavailable !== null} className={buttonClass.secondary}>Refresh from Dodo</button>
+            <button type="submit" disabled={unavailable !== null} className={buttonClass.secondary}>
+              Refresh from Dodo
+            </button>
           </ActionForm>
         ) : null}
         {canRevoke ? (
-          <RevokeDialog grantId={grant.id} customerId={grant.customerId} consequence={revokeConsequence(grant.integrationType)} action={revokeGrantAction} disabledReason={unavailable} />
+          <RevokeDialog
+            grantId={grant.id}
+            customerId={grant.customerId}
+            consequence={revokeConsequence(grant.integrationType)}
+            action={revokeGrantAction}
+            disabledReason={unavailable}
+          />
         ) : null}
         {canFulfil ? (
           <div className="border-t border-slate-200 pt-4 dark:border-slate-800">
             <h3 className="font-medium">Fulfil the license key</h3>
-            <p className="mt-1 text-xs text-slate-600 dark:text-slate-400">This product delivers keys by hand: enter the key the customer should get.</p>
+            <p className="mt-1 text-xs text-slate-600 dark:text-slate-400">
+              This product delivers keys by hand: enter the key the customer should get.
+            </p>
             <ActionForm action={fulfilLicenseKeyAction} className="mt-3 space-y-3">
               <input type="hidden" name="grantId" value={grant.id} />
-              <label className="block text-xs font-medium text-slate-600 dark:text-slate-400">License key<input name="key" required autoComplete="off" className={`${INPUT} font-mono`} /></label>
+              <label className="block text-xs font-medium text-slate-600 dark:text-slate-400">
+                License key
+                <input name="key" required autoComplete="off" className={`${INPUT} font-mono`} />
+              </label>
               <div className="grid grid-cols-2 gap-3">
-                <label className="block text-xs font-medium text-slate-600 dark:text-slate-400">Activations limit<input name="activationsLimit" type="number" min={1} step={1} placeholder="unlimited" className={INPUT} /></label>
-                <label className="block text-xs font-medium text-slate-600 dark:text-slate-400">Expires<input name="expiresAt" type="date" className={INPUT} /></label>
+                <label className="block text-xs font-medium text-slate-600 dark:text-slate-400">
+                  Activations limit
+                  <input
+                    name="activationsLimit"
+                    type="number"
+                    min={1}
+                    step={1}
+                    placeholder="unlimited"
+                    className={INPUT}
+                  />
+                </label>
+                <label className="block text-xs font-medium text-slate-600 dark:text-slate-400">
+                  Expires
+                  <input name="expiresAt" type="date" className={INPUT} />
+                </label>
               </div>
-              <button type="submit" disabled={unavailable !== null} className={buttonClass.primary}>Send key to Dodo</button>
+              <button type="submit" disabled={unavailable !== null} className={buttonClass.primary}>
+                Send key to Dodo
+              </button>
             </ActionForm>
           </div>
         ) : null}

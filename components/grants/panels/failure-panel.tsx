@@ -1,14 +1,34 @@
 import { Facts, Panel } from "@/components/ui/panel";
 import { errorCodeInfo } from "@/lib/grants/error-codes";
 
-export function FailurePanel({ errorCode, errorMessage }: { errorCode: string | null; errorMessage: string | null }) {
+export function FailurePanel({
+  errorCode,
+  errorMessage,
+}: {
+  errorCode: string | null;
+  errorMessage: string | null;
+}) {
   const info = errorCode ? errorCodeInfo(errorCode) : null;
   return (
     <Panel title="Why delivery failed" tone="danger">
       <Facts
         items={[
-          ["Error code", errorCode ? <code className="font-mono">{errorCode}</code> : <span className="text-slate-400">none sent</span>],
-          ["Message", errorMessage ? <span className="whitespace-pre-wrap">{errorMessage}</span> : <span className="text-slate-400">none sent</span>],
+          [
+            "Error code",
+            errorCode ? (
+              <code className="font-mono">{errorCode}</code>
+            ) : (
+              <span className="text-slate-400">none sent</span>
+            ),
+          ],
+          [
+            "Message",
+            errorMessage ? (
+              <span className="whitespace-pre-wrap">{errorMessage}</span>
+            ) : (
+              <span className="text-slate-400">none sent</span>
+            ),
+          ],
         ]}
       />
       <div className="mt-4 rounded-md bg-rose-50 p-3 text-sm text-rose-950 dark:bg-rose-950/40 dark:text-rose-100">

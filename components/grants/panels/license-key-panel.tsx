@@ -2,9 +2,23 @@ import { Facts, Panel } from "@/components/ui/panel";
 import { formatExact } from "@/lib/format";
 import { LicenseKeyReveal } from "./license-key-reveal";
 
-type LicenseKey = { last4: string; status: string | null; activationsUsed: number | null; activationsLimit: number | null; expiresAt: Date | null };
+type LicenseKey = {
+  last4: string;
+  status: string | null;
+  activationsUsed: number | null;
+  activationsLimit: number | null;
+  expiresAt: Date | null;
+};
 
-export function LicenseKeyPanel({ grantId, licenseKey, now }: { grantId: string; licenseKey: LicenseKey; now: Date }) {
+export function LicenseKeyPanel({
+  grantId,
+  licenseKey,
+  now,
+}: {
+  grantId: string;
+  licenseKey: LicenseKey;
+  now: Date;
+}) {
   const { activationsUsed: used, activationsLimit: limit } = licenseKey;
   const share = used !== null && limit ? Math.min(1, used / limit) : null;
   const expired = licenseKey.expiresAt !== null && licenseKey.expiresAt < now;
@@ -17,15 +31,37 @@ export function LicenseKeyPanel({ grantId, licenseKey, now }: { grantId: string;
           [
             "Activations",
             <div key="activations" className="max-w-xs">
-              <p className="tabular-nums">{used ?? "?"} of {limit ?? "unlimited"}</p>
+              <p className="tabular-nums">
+                {used ?? "?"} of {limit ?? "unlimited"}
+              </p>
               {share !== null ? (
-                <div role="meter" aria-label="Activations used" aria-valuemin={0} aria-valuemax={limit ?? 0} aria-valuenow={used ?? 0} className="mt-1 h-2 rounded-full bg-slate-200 dark:bg-slate-700">
-                  <div className={`h-2 rounded-full ${share >= 1 ? "bg-rose-500" : "bg-indigo-500"}`} style={{ width: `${Math.round(share * 100)}%` }} />
+                <div
+                  role="meter"
+                  aria-label="Activations used"
+                  aria-valuemin={0}
+                  aria-valuemax={limit ?? 0}
+                  aria-valuenow={used ?? 0}
+                  className="mt-1 h-2 rounded-full bg-slate-200 dark:bg-slate-700"
+                >
+                  <div
+                    className={`h-2 rounded-full ${share >= 1 ? "bg-rose-500" : "bg-indigo-500"}`}
+                    style={{ width: `${Math.round(share * 100)}%` }}
+                  />
                 </div>
               ) : null}
             </div>,
           ],
-          ["Expires", licenseKey.expiresAt ? <span className={expired ? "font-medium text-rose-700 dark:text-rose-300" : ""}>{formatExact(licenseKey.expiresAt)}{expired ? " (expired)" : ""}</span> : "never"],
+          [
+            "Expires",
+            licenseKey.expiresAt ? (
+              <span className={expired ? "font-medium text-rose-700 dark:text-rose-300" : ""}>
+                {formatExact(licenseKey.expiresAt)}
+                {expired ? " (expired)" : ""}
+              </span>
+            ) : (
+              "never"
+            ),
+          ],
         ]}
       />
     </Panel>

@@ -23,10 +23,25 @@ export function LicenseKeyReveal({ grantId, last4 }: { grantId: string; last4: s
   }
   return (
     <span className="inline-flex flex-wrap items-center gap-2">
-      <code className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-sm dark:bg-slate-800" data-testid="license-key">{key ?? `••••••••${last4}`}</code>
-      <button type="button" onClick={toggle} className="rounded border border-slate-300 px-2 py-0.5 text-xs font-medium hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800">{key ? "Hide" : "Reveal"}</button>
+      <code
+        className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-sm dark:bg-slate-800"
+        data-testid="license-key"
+      >
+        {key ?? `••••••••${last4}`}
+      </code>
+      <button
+        type="button"
+        onClick={toggle}
+        className="rounded border border-slate-300 px-2 py-0.5 text-xs font-medium hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800"
+      >
+        {key ? "Hide" : "Reveal"}
+      </button>
       <CopyButton load={() => fetchKey(grantId)} />
-      {error ? <span role="alert" className="text-xs text-rose-700">{error}</span> : null}
+      {error ? (
+        <span role="alert" className="text-xs text-rose-700">
+          {error}
+        </span>
+      ) : null}
     </span>
   );
 }

@@ -5,19 +5,58 @@ import { formatExact } from "@/lib/format";
 import { safeHttpUrl } from "@/lib/safe-url";
 
 /** OAuth grants stay Pending until the customer consents at this URL: support sends it to them. */
-export function OAuthPanel({ url, expiresAt, now }: { url: string; expiresAt: Date | null; now: Date }) {
+export function OAuthPanel({
+  url,
+  expiresAt,
+  now,
+}: {
+  url: string;
+  expiresAt: Date | null;
+  now: Date;
+}) {
   const expired = expiresAt !== null && expiresAt < now;
   const link = safeHttpUrl(url);
   return (
     <Panel title="Customer consent (OAuth)" actions={<CopyButton value={url} label="Copy link" />}>
-      <p className="mb-3 text-sm text-slate-600 dark:text-slate-400">Delivery waits until the customer accepts at this link. Send it to them.</p>
+      <p className="mb-3 text-sm text-slate-600 dark:text-slate-400">
+        Delivery waits until the customer accepts at this link. Send it to them.
+      </p>
       <Facts
         items={[
-          ["Consent URL", link && !expired ? <a href={link} rel="noreferrer noopener" target="_blank" className="break-all font-mono text-xs text-indigo-700 underline dark:text-indigo-300">{url}</a> : <code className="break-all font-mono text-xs">{url}</code>],
-          ["Valid until", expiresAt ? <span className="inline-flex items-center gap-2">{formatExact(expiresAt)} {expired ? <Badge tone="rose">Expired</Badge> : <Badge tone="emerald">Valid</Badge>}</span> : "not sent"],
+          [
+            "Consent URL",
+            link && !expired ? (
+              <a
+                href={link}
+                rel="noreferrer noopener"
+                target="_blank"
+                className="font-mono text-xs break-all text-indigo-700 underline dark:text-indigo-300"
+              >
+                {url}
+              </a>
+            ) : (
+              <code className="font-mono text-xs break-all">{url}</code>
+            ),
+          ],
+          [
+            "Valid until",
+            expiresAt ? (
+              <span className="inline-flex items-center gap-2">
+                {formatExact(expiresAt)}{" "}
+                {expired ? <Badge tone="rose">Expired</Badge> : <Badge tone="emerald">Valid</Badge>}
+              </span>
+            ) : (
+              "not sent"
+            ),
+          ],
         ]}
       />
-      {expired ? <p className="mt-3 text-sm text-rose-700 dark:text-rose-300">This link has expired: the customer needs a new grant (or Dodo's customer portal) to consent.</p> : null}
+      {expired ? (
+        <p className="mt-3 text-sm text-rose-700 dark:text-rose-300">
+          This link has expired: the customer needs a new grant (or Dodo's customer portal) to
+          consent.
+        </p>
+      ) : null}
     </Panel>
   );
 }

@@ -24,7 +24,10 @@ export const settled = <T>(promise: Promise<T>): Promise<Settled<T>> =>
     (error: unknown): Settled<T> => ({ ok: false, error }),
   );
 
-export type StoreResult = { outcome: "applied" | "stale" | "duplicate" } | { outcome: "as_given" } | { alreadyRecorded: true };
+export type StoreResult =
+  | { outcome: "applied" | "stale" | "duplicate" }
+  | { outcome: "as_given" }
+  | { alreadyRecorded: true };
 
 /** JSON columns: text in SQLite, jsonb in PostgreSQL. */
 export const JSON_COLUMNS = new Set(["metadata", "deliveryFiles"]);
@@ -44,7 +47,9 @@ export function upsertGrantsSql(columns: string[], rows: string[][]): string {
 }
 
 function upsertSql(columns: string[], rows: string[][], returning: string): string {
-  const updates = columns.filter((c) => !KEEP_ON_UPDATE.has(c)).map((c) => `${quote(c)} = excluded.${quote(c)}`);
+  const updates = columns
+    .filter((c) => !KEEP_ON_UPDATE.has(c))
+    .map((c) => `${quote(c)} = excluded.${quote(c)}`);
   return (
     `INSERT INTO "Grant" (${columns.map(quote).join(", ")}) VALUES ${rows.map((values) => `(${values.join(", ")})`).join(", ")} ` +
     `ON CONFLICT ("id") DO UPDATE SET ${updates.join(", ")} ` +
@@ -56,12 +61,18 @@ export function insertEventSql(columns: string[], values: string[]): string {
   return `INSERT INTO "WebhookEvent" (${columns.map(quote).join(", ")}) VALUES (${values.join(", ")}) ON CONFLICT ("id") DO NOTHING RETURNING "id"`;
 }
 
-export const SELECT_EVENT_SQL = (param: string) => `SELECT "type", "grantId" FROM "WebhookEvent" WHERE "id" = ${param}`;
-export const SELECT_ORDER_SQL = (param: string) => `SELECT "snapshotOrder" FROM "Grant" WHERE "id" = ${param}`;
-export const DELETE_INVALID_SQL = (param: string) => `DELETE FROM "WebhookEvent" WHERE "id" = ${param} AND "outcome" = 'invalid'`;
+export const SELECT_EVENT_SQL = (param: string) =>
+  `SELECT "type", "grantId" FROM "WebhookEvent" WHERE "id" = ${param}`;
+export const SELECT_ORDER_SQL = (param: string) =>
+  `SELECT "snapshotOrder" FROM "Grant" WHERE "id" = ${param}`;
+export const DELETE_INVALID_SQL = (param: string) =>
+  `DELETE FROM "WebhookEvent" WHERE "id" = ${param} AND "outcome" = 'invalid'`;
 
 /** Not written: stale if the stored snapshot sorts after ours, duplicate if it is the same. */
-export function notWrittenOutcome(stored: string | null | undefined, incoming: string): "stale" | "duplicate" {
+export function notWrittenOutcome(
+  stored: string | null | undefined,
+  incoming: string,
+): "stale" | "duplicate" {
   return stored === incoming ? "duplicate" : "stale";
 }
 

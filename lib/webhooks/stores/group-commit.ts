@@ -10,7 +10,11 @@ import type { Settled } from "./delivery-store";
 /** A batch larger than this is split: one transaction must not hold the event loop for long. */
 const MAX_BATCH = 64;
 
-type Waiting<Req, Res> = { request: Req; resolve: (value: Res) => void; reject: (error: unknown) => void };
+type Waiting<Req, Res> = {
+  request: Req;
+  resolve: (value: Res) => void;
+  reject: (error: unknown) => void;
+};
 
 /**
  * Writes a batch in one transaction and returns one settled result per request, or throws (or
@@ -24,7 +28,9 @@ export type CommitBatch<Req, Res> = (requests: Req[]) => Settled<Res>[] | Promis
  * the next batch is flushed: batches are not serialised (on PostgreSQL each takes its own pooled
  * connection, and one slow batch must not hold up the next).
  */
-export function groupCommit<Req, Res>(commitBatch: CommitBatch<Req, Res>): (request: Req) => Promise<Res> {
+export function groupCommit<Req, Res>(
+  commitBatch: CommitBatch<Req, Res>,
+): (request: Req) => Promise<Res> {
   let queue: Waiting<Req, Res>[] = [];
 
   function flush() {
@@ -56,7 +62,8 @@ function settle<Req, Res>(batch: Waiting<Req, Res>[], results: Settled<Res>[]) {
   batch.forEach((waiting, i) => {
     const result = results[i];
     // A commitBatch that answers fewer requests than it was given is a bug; never leave a caller hanging.
-    if (!result) waiting.reject(new Error(`group commit: no result for request ${i} of ${batch.length}`));
+    if (!result)
+      waiting.reject(new Error(`group commit: no result for request ${i} of ${batch.length}`));
     else if (result.ok) waiting.resolve(result.value);
     else waiting.reject(result.error);
   });

@@ -65,7 +65,18 @@ export function planBatch(requests: readonly GrantRequest[]): BatchPlan {
     // Columns are joined with a character no column name contains.
     const key = `${grantColumns.join("\u0000")}\u0001${eventColumns.join("\u0000")}`;
     let statement = statements.get(key);
-    if (!statement) statements.set(key, (statement = { grantColumns, eventColumns, grants: [], events: [], members: [], firsts: [] }));
+    if (!statement)
+      statements.set(
+        key,
+        (statement = {
+          grantColumns,
+          eventColumns,
+          grants: [],
+          events: [],
+          members: [],
+          firsts: [],
+        }),
+      );
     statement.members.push(index);
     statement.firsts.push(index);
     statementOf.set(request.event.id, statement);
@@ -79,14 +90,23 @@ export function planBatch(requests: readonly GrantRequest[]): BatchPlan {
       for (const index of firsts) {
         const grant = requests[index]!.grant;
         const best = winners.get(grant.id);
-        if (best === undefined || grant.snapshotOrder > requests[best]!.grant.snapshotOrder) winners.set(grant.id, index);
+        if (best === undefined || grant.snapshotOrder > requests[best]!.grant.snapshotOrder)
+          winners.set(grant.id, index);
       }
-      const grants = [...winners.values()].map((index) => requests[index]!.grant).sort((a, b) => byString(a.id, b.id));
+      const grants = [...winners.values()]
+        .map((index) => requests[index]!.grant)
+        .sort((a, b) => byString(a.id, b.id));
       const events = firsts
         .map((index): PlannedEvent => {
           const request = requests[index]!;
           const { id: grantId, snapshotOrder } = request.grant;
-          return { index, event: eventRowOf(request), grantId, snapshotOrder, winner: winners.get(grantId) === index };
+          return {
+            index,
+            event: eventRowOf(request),
+            grantId,
+            snapshotOrder,
+            winner: winners.get(grantId) === index,
+          };
         })
         .sort((a, b) => byString(a.event.id, b.event.id));
       return { ...statement, grants, events };

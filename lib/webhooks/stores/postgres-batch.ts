@@ -21,7 +21,14 @@
 //              nothing: a stored delivery's snapshot is never newer than the stored grant).
 import type pg from "pg";
 import { isDatabaseUnavailable } from "@/lib/db-errors";
-import { memo, quote, settled, upsertGrantsSql, type Settled, type StoreResult } from "./delivery-store";
+import {
+  memo,
+  quote,
+  settled,
+  upsertGrantsSql,
+  type Settled,
+  type StoreResult,
+} from "./delivery-store";
 import { planBatch, type GrantRequest, type PlannedStatement } from "./postgres-batch-plan";
 import { encode, forPool, named, placeholder, type Statement } from "./postgres-sql";
 
@@ -36,14 +43,24 @@ type Outcome = "applied" | "stale" | "duplicate";
  * The statement text for a batch's shape: its column lists and its numbers of grant and event
  * rows (the text depends on them, so a prepared name is per shape; see `batchStatement`).
  */
-export function batchDeliverySql(grantColumns: string[], eventColumns: string[], grantRows: number, eventRows: number): string {
+export function batchDeliverySql(
+  grantColumns: string[],
+  eventColumns: string[],
+  grantRows: number,
+  eventRows: number,
+): string {
   let n = 0;
-  const grantValues = Array.from({ length: grantRows }, () => grantColumns.map((c) => placeholder(c, ++n)));
+  const grantValues = Array.from({ length: grantRows }, () =>
+    grantColumns.map((c) => placeholder(c, ++n)),
+  );
   const grantIds = grantValues.map((row) => row[grantColumns.indexOf("id")]!);
   const eventValues: string[][] = [];
   const meta: string[] = [];
   for (let k = 1; k <= eventRows; k++) {
-    eventValues.push([...eventColumns.map((c) => placeholder(c, ++n)), `(SELECT "outcome" FROM outcomes WHERE "k" = ${k})`]);
+    eventValues.push([
+      ...eventColumns.map((c) => placeholder(c, ++n)),
+      `(SELECT "outcome" FROM outcomes WHERE "k" = ${k})`,
+    ]);
     meta.push(`(${k}, $${++n}::text, $${++n}::text, $${++n}::boolean)`);
   }
   return (
@@ -76,10 +93,12 @@ const namedShapes = memo<Statement>();
 
 function batchStatement(planned: PlannedStatement): pg.QueryConfig {
   const { grantColumns, eventColumns, grants, events } = planned;
-  const count = grants.length * grantColumns.length + events.length * (eventColumns.length + META_PARAMETERS);
+  const count =
+    grants.length * grantColumns.length + events.length * (eventColumns.length + META_PARAMETERS);
   // Never reached with batches of 64 and the real column lists (~3,400); a bug must not send a
   // parameter count that wraps around.
-  if (count > MAX_PARAMETERS) throw new Error(`batch statement would need ${count} parameters (limit ${MAX_PARAMETERS})`);
+  if (count > MAX_PARAMETERS)
+    throw new Error(`batch statement would need ${count} parameters (limit ${MAX_PARAMETERS})`);
   const values: unknown[] = [];
   for (const grant of grants) for (const c of grantColumns) values.push(encode(c, grant[c]));
   for (const { event, grantId, snapshotOrder, winner } of events) {
@@ -87,7 +106,8 @@ function batchStatement(planned: PlannedStatement): pg.QueryConfig {
     values.push(grantId, snapshotOrder, winner);
   }
   const text = () => batchDeliverySql(grantColumns, eventColumns, grants.length, events.length);
-  if (grants.length !== events.length || events.length > MAX_NAMED_ROWS) return { text: text(), values };
+  if (grants.length !== events.length || events.length > MAX_NAMED_ROWS)
+    return { text: text(), values };
   const key = `${grantColumns.join()}|${eventColumns.join()}|${events.length}`;
   return { ...namedShapes(key, () => named(text())), values };
 }
@@ -103,35 +123,48 @@ export type StoreOne = (request: GrantRequest) => Promise<StoreResult>;
  * a bug, a row the database refuses — is retried request by request with `storeOne`, so one bad
  * delivery gets its own error and the others their own results.
  */
-export async function storeGrantBatchPostgres(pool: pg.Pool, requests: readonly GrantRequest[], storeOne: StoreOne): Promise<Settled<StoreResult>[]> {
+export async function storeGrantBatchPostgres(
+  pool: pg.Pool,
+  requests: readonly GrantRequest[],
+  storeOne: StoreOne,
+): Promise<Settled<StoreResult>[]> {
   const results: Settled<StoreResult>[] = new Array<Settled<StoreResult>>(requests.length);
   // Statements one after the other: in the rare batch with two column lists, a grant id in both
   // is then decided by the second statement against what the first stored.
   for (const planned of planBatch(requests).statements) {
     try {
       const answers = await runPlanned(pool, requests, planned, storeOne);
-      for (const index of planned.members) results[index] = { ok: true, value: answers.get(index) ?? { alreadyRecorded: true } };
+      for (const index of planned.members)
+        results[index] = { ok: true, value: answers.get(index) ?? { alreadyRecorded: true } };
     } catch (error) {
       if (isDatabaseUnavailable(error)) {
         for (const index of planned.members) results[index] = { ok: false, error };
         continue;
       }
       // In arrival order, one at a time: the first copy of a webhook-id is stored before the others.
-      for (const index of planned.members) results[index] = await settled(storeOne(requests[index]!));
+      for (const index of planned.members)
+        results[index] = await settled(storeOne(requests[index]!));
     }
   }
   return results;
 }
 
 /** The answer per request index; a request with none (a copy, or a webhook-id already stored) was already recorded. */
-async function runPlanned(pool: pg.Pool, requests: readonly GrantRequest[], planned: PlannedStatement, storeOne: StoreOne): Promise<Map<number, StoreResult>> {
+async function runPlanned(
+  pool: pg.Pool,
+  requests: readonly GrantRequest[],
+  planned: PlannedStatement,
+  storeOne: StoreOne,
+): Promise<Map<number, StoreResult>> {
   // A lone delivery (with or without copies) uses the one-delivery statement: the same effect,
   // and every connection has it prepared already.
   if (planned.events.length === 1) {
     const index = planned.events[0]!.index;
     return new Map([[index, await storeOne(requests[index]!)]]);
   }
-  const { rows } = await pool.query<{ id: string; outcome: Outcome }>(forPool(pool, batchStatement(planned)));
+  const { rows } = await pool.query<{ id: string; outcome: Outcome }>(
+    forPool(pool, batchStatement(planned)),
+  );
   const outcomes = new Map(rows.map((row) => [row.id, row.outcome]));
   const answers = new Map<number, StoreResult>();
   for (const { index, event } of planned.events) {

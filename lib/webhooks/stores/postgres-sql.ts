@@ -16,14 +16,18 @@ export function encode(column: string, value: unknown): unknown {
 }
 
 /** `$n`, typed by the column it is inserted into — except jsonb, whose text needs the cast. */
-export const placeholder = (column: string, n: number) => (JSON_COLUMNS.has(column) ? `$${n}::jsonb` : `$${n}`);
+export const placeholder = (column: string, n: number) =>
+  JSON_COLUMNS.has(column) ? `$${n}::jsonb` : `$${n}`;
 
 // Named (prepared) statements: PostgreSQL parses and plans each text once per connection instead
 // of on every delivery — the grant upsert names every column and maintains 15 indexes, and
 // planning it was about a third of a delivery's time. The name is a hash of the text, so a module
 // reloaded over the same pool (dev mode, tests) can never give one name to two texts.
 export type Statement = { name: string; text: string };
-export const named = (text: string): Statement => ({ name: `grantdesk_${createHash("sha1").update(text).digest("hex").slice(0, 20)}`, text });
+export const named = (text: string): Statement => ({
+  name: `grantdesk_${createHash("sha1").update(text).digest("hex").slice(0, 20)}`,
+  text,
+});
 
 /**
  * A transaction-mode pooler (PgBouncer before 1.21, some hosted poolers) hands each statement to

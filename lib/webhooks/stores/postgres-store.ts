@@ -10,7 +10,18 @@
 // (postgres-batch.ts); this one-delivery statement stays for a lone delivery, for reprocessing,
 // for non-grant events, and as the fallback of a batch that fails for a reason of its own.
 import type pg from "pg";
-import { DELETE_INVALID_SQL, insertEventSql, memo, quote, settled, upsertGrantSql, type Row, type Settled, type StoreRequest, type StoreResult } from "./delivery-store";
+import {
+  DELETE_INVALID_SQL,
+  insertEventSql,
+  memo,
+  quote,
+  settled,
+  upsertGrantSql,
+  type Row,
+  type Settled,
+  type StoreRequest,
+  type StoreResult,
+} from "./delivery-store";
 import { groupCommit } from "./group-commit";
 import { storeGrantBatchPostgres } from "./postgres-batch";
 import type { GrantRequest } from "./postgres-batch-plan";
@@ -38,7 +49,14 @@ function grantDeliverySql(grantColumns: string[], eventColumns: string[]): strin
 function statementFor(request: StoreRequest): Statement & { values: unknown[] } {
   if (!request.grant) {
     const columns = Object.keys(request.event);
-    const statement = sqlCache(`event:${columns.join()}`, () => named(insertEventSql(columns, columns.map((c, i) => placeholder(c, i + 1)))));
+    const statement = sqlCache(`event:${columns.join()}`, () =>
+      named(
+        insertEventSql(
+          columns,
+          columns.map((c, i) => placeholder(c, i + 1)),
+        ),
+      ),
+    );
     return { ...statement, values: columns.map((c) => encode(c, request.event[c])) };
   }
   const grant = request.grant;
@@ -46,14 +64,24 @@ function statementFor(request: StoreRequest): Statement & { values: unknown[] } 
   delete event.outcome;
   const grantColumns = Object.keys(grant);
   const eventColumns = Object.keys(event);
-  const statement = sqlCache(`grant:${grantColumns.join()}|${eventColumns.join()}`, () => named(grantDeliverySql(grantColumns, eventColumns)));
-  return { ...statement, values: [...grantColumns.map((c) => encode(c, grant[c])), ...eventColumns.map((c) => encode(c, event[c]))] };
+  const statement = sqlCache(`grant:${grantColumns.join()}|${eventColumns.join()}`, () =>
+    named(grantDeliverySql(grantColumns, eventColumns)),
+  );
+  return {
+    ...statement,
+    values: [
+      ...grantColumns.map((c) => encode(c, grant[c])),
+      ...eventColumns.map((c) => encode(c, event[c])),
+    ],
+  };
 }
 
 function resultOf(request: StoreRequest, rows: { outcome?: string }[]): StoreResult {
   const row = rows[0];
   if (!row) return { alreadyRecorded: true };
-  return request.grant ? { outcome: row.outcome as "applied" | "stale" | "duplicate" } : { outcome: "as_given" };
+  return request.grant
+    ? { outcome: row.outcome as "applied" | "stale" | "duplicate" }
+    : { outcome: "as_given" };
 }
 
 type FoundEvent = { type: string | null; grantId: string | null };
@@ -64,18 +92,29 @@ type FoundEvent = { type: string | null; grantId: string | null };
 // concurrent deliveries). Checks made in the same turn are one statement — one text whatever
 // their number, so one prepared name — and their answers arrive together, so the deliveries that
 // follow reach the store together too.
-const FIND_EVENTS = named(`SELECT "id", "type", "grantId" FROM "WebhookEvent" WHERE "id" = ANY($1::text[])`);
+const FIND_EVENTS = named(
+  `SELECT "id", "type", "grantId" FROM "WebhookEvent" WHERE "id" = ANY($1::text[])`,
+);
 const finders = new WeakMap<pg.Pool, (webhookId: string) => Promise<FoundEvent | null>>();
 
 export function findEventPostgres(pool: pg.Pool, webhookId: string): Promise<FoundEvent | null> {
   let find = finders.get(pool);
-  if (!find) finders.set(pool, (find = groupCommit((webhookIds: string[]) => findEventsPostgres(pool, webhookIds))));
+  if (!find)
+    finders.set(
+      pool,
+      (find = groupCommit((webhookIds: string[]) => findEventsPostgres(pool, webhookIds))),
+    );
   return find(webhookId);
 }
 
 /** Several pre-checks in one statement; a failure (database unavailable) fails them all. */
-export async function findEventsPostgres(pool: pg.Pool, webhookIds: readonly string[]): Promise<Settled<FoundEvent | null>[]> {
-  const { rows } = await pool.query<FoundEvent & { id: string }>(forPool(pool, { ...FIND_EVENTS, values: [webhookIds] }));
+export async function findEventsPostgres(
+  pool: pg.Pool,
+  webhookIds: readonly string[],
+): Promise<Settled<FoundEvent | null>[]> {
+  const { rows } = await pool.query<FoundEvent & { id: string }>(
+    forPool(pool, { ...FIND_EVENTS, values: [webhookIds] }),
+  );
   const found = new Map(rows.map(({ id, type, grantId }) => [id, { type, grantId }]));
   return webhookIds.map((id) => ({ ok: true, value: found.get(id) ?? null }));
 }
@@ -88,12 +127,17 @@ const committers = new WeakMap<pg.Pool, (request: StoreRequest) => Promise<Store
  */
 export function storeDeliveryPostgres(pool: pg.Pool, request: StoreRequest): Promise<StoreResult> {
   let commit = committers.get(pool);
-  if (!commit) committers.set(pool, (commit = groupCommit((requests: StoreRequest[]) => storeDeliveriesPostgres(pool, requests))));
+  if (!commit)
+    committers.set(
+      pool,
+      (commit = groupCommit((requests: StoreRequest[]) => storeDeliveriesPostgres(pool, requests))),
+    );
   return commit(request);
 }
 
 /** Worth batching: a grant delivery's statement (the upsert and its 15 indexes) is the hot path's cost. */
-const batchable = (request: StoreRequest): request is GrantRequest => request.grant !== null && !request.replacesInvalid;
+const batchable = (request: StoreRequest): request is GrantRequest =>
+  request.grant !== null && !request.replacesInvalid;
 
 /**
  * Stores a batch and returns one settled result per request, in order (exported for the
@@ -101,7 +145,10 @@ const batchable = (request: StoreRequest): request is GrantRequest => request.gr
  * reprocessing and non-grant events — rare, and cheap — keep their own statement, sent at the
  * same time.
  */
-export async function storeDeliveriesPostgres(pool: pg.Pool, requests: readonly StoreRequest[]): Promise<Settled<StoreResult>[]> {
+export async function storeDeliveriesPostgres(
+  pool: pg.Pool,
+  requests: readonly StoreRequest[],
+): Promise<Settled<StoreResult>[]> {
   const storeOne = (request: StoreRequest) => storeOneDeliveryPostgres(pool, request);
   const grantIndexes = requests.flatMap((request, index) => (batchable(request) ? [index] : []));
   const otherIndexes = requests.flatMap((request, index) => (batchable(request) ? [] : [index]));
@@ -117,9 +164,13 @@ export async function storeDeliveriesPostgres(pool: pg.Pool, requests: readonly 
 }
 
 /** One delivery in its own statement (its own transaction when it reprocesses an invalid row). */
-export async function storeOneDeliveryPostgres(pool: pg.Pool, request: StoreRequest): Promise<StoreResult> {
+export async function storeOneDeliveryPostgres(
+  pool: pg.Pool,
+  request: StoreRequest,
+): Promise<StoreResult> {
   const statement = statementFor(request);
-  if (!request.replacesInvalid) return resultOf(request, (await pool.query(forPool(pool, statement))).rows);
+  if (!request.replacesInvalid)
+    return resultOf(request, (await pool.query(forPool(pool, statement))).rows);
 
   // Reprocessing: drop the invalid row and store the delivery anew, in one transaction.
   const client = await pool.connect();

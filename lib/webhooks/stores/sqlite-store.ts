@@ -3,7 +3,20 @@
 // lock is taken up front so two writers never deadlock on an upgrade) — shared with the other
 // deliveries in flight at the same moment (group commit, see group-commit.ts).
 import type BetterSqlite3 from "better-sqlite3";
-import { DELETE_INVALID_SQL, JSON_COLUMNS, SELECT_EVENT_SQL, SELECT_ORDER_SQL, insertEventSql, memo, notWrittenOutcome, upsertGrantSql, type Row, type Settled, type StoreRequest, type StoreResult } from "./delivery-store";
+import {
+  DELETE_INVALID_SQL,
+  JSON_COLUMNS,
+  SELECT_EVENT_SQL,
+  SELECT_ORDER_SQL,
+  insertEventSql,
+  memo,
+  notWrittenOutcome,
+  upsertGrantSql,
+  type Row,
+  type Settled,
+  type StoreRequest,
+  type StoreResult,
+} from "./delivery-store";
 import { groupCommit } from "./group-commit";
 
 /** The same text Prisma's SQLite adapter writes for a DateTime, so Prisma reads it back alike. */
@@ -17,9 +30,16 @@ function encode(column: string, value: unknown): unknown {
   return value;
 }
 
-const statements = new WeakMap<BetterSqlite3.Database, ReturnType<typeof memo<BetterSqlite3.Statement>>>();
+const statements = new WeakMap<
+  BetterSqlite3.Database,
+  ReturnType<typeof memo<BetterSqlite3.Statement>>
+>();
 
-function prepared(db: BetterSqlite3.Database, key: string, sql: () => string): BetterSqlite3.Statement {
+function prepared(
+  db: BetterSqlite3.Database,
+  key: string,
+  sql: () => string,
+): BetterSqlite3.Statement {
   let cache = statements.get(db);
   if (!cache) statements.set(db, (cache = memo<BetterSqlite3.Statement>()));
   return cache(key, () => db.prepare(sql()));
@@ -31,32 +51,63 @@ function bind(row: Row): { columns: string[]; values: unknown[] } {
 }
 
 export function findEventSqlite(db: BetterSqlite3.Database, webhookId: string) {
-  return (prepared(db, "select-event", () => SELECT_EVENT_SQL("?")).get(webhookId) as { type: string | null; grantId: string | null } | undefined) ?? null;
+  return (
+    (prepared(db, "select-event", () => SELECT_EVENT_SQL("?")).get(webhookId) as
+      { type: string | null; grantId: string | null } | undefined) ?? null
+  );
 }
 
-const committers = new WeakMap<BetterSqlite3.Database, (request: StoreRequest) => Promise<StoreResult>>();
+const committers = new WeakMap<
+  BetterSqlite3.Database,
+  (request: StoreRequest) => Promise<StoreResult>
+>();
 
 /** Stores one delivery; resolves once the transaction holding it has committed. */
-export function storeDeliverySqlite(db: BetterSqlite3.Database, request: StoreRequest): Promise<StoreResult> {
+export function storeDeliverySqlite(
+  db: BetterSqlite3.Database,
+  request: StoreRequest,
+): Promise<StoreResult> {
   let commit = committers.get(db);
-  if (!commit) committers.set(db, (commit = groupCommit((requests: StoreRequest[]) => storeDeliveriesSqlite(db, requests))));
+  if (!commit)
+    committers.set(
+      db,
+      (commit = groupCommit((requests: StoreRequest[]) => storeDeliveriesSqlite(db, requests))),
+    );
   return commit(request);
 }
 
 /** One delivery's statements; run inside a transaction (a savepoint when nested in a batch). */
 function writeDelivery(db: BetterSqlite3.Database, request: StoreRequest): StoreResult {
-  if (request.replacesInvalid) prepared(db, "delete-invalid", () => DELETE_INVALID_SQL("?")).run(request.event.id);
+  if (request.replacesInvalid)
+    prepared(db, "delete-invalid", () => DELETE_INVALID_SQL("?")).run(request.event.id);
   let outcome: StoreResult = { outcome: "as_given" };
   const event = { ...request.event };
   if (request.grant) {
     const grant = bind(request.grant);
-    const written = prepared(db, `upsert:${grant.columns.join()}`, () => upsertGrantSql(grant.columns, grant.columns.map(() => "?"))).get(...grant.values);
-    const stored = written ? null : (prepared(db, "select-order", () => SELECT_ORDER_SQL("?")).get(request.grant.id) as { snapshotOrder: string } | undefined);
-    outcome = { outcome: written ? "applied" : notWrittenOutcome(stored?.snapshotOrder, request.grant.snapshotOrder) };
+    const written = prepared(db, `upsert:${grant.columns.join()}`, () =>
+      upsertGrantSql(
+        grant.columns,
+        grant.columns.map(() => "?"),
+      ),
+    ).get(...grant.values);
+    const stored = written
+      ? null
+      : (prepared(db, "select-order", () => SELECT_ORDER_SQL("?")).get(request.grant.id) as
+          { snapshotOrder: string } | undefined);
+    outcome = {
+      outcome: written
+        ? "applied"
+        : notWrittenOutcome(stored?.snapshotOrder, request.grant.snapshotOrder),
+    };
     event.outcome = outcome.outcome;
   }
   const row = bind(event);
-  const inserted = prepared(db, `insert:${row.columns.join()}`, () => insertEventSql(row.columns, row.columns.map(() => "?"))).get(...row.values);
+  const inserted = prepared(db, `insert:${row.columns.join()}`, () =>
+    insertEventSql(
+      row.columns,
+      row.columns.map(() => "?"),
+    ),
+  ).get(...row.values);
   if (!inserted) throw new AlreadyRecorded();
   return outcome;
 }
@@ -69,13 +120,19 @@ function writeDelivery(db: BetterSqlite3.Database, request: StoreRequest): Store
  * write lock not obtained, the commit failing, or an error after which SQLite rolled the whole
  * transaction back (disk full, I/O error), so nothing of the batch is stored.
  */
-export function storeDeliveriesSqlite(db: BetterSqlite3.Database, requests: readonly StoreRequest[]): Settled<StoreResult>[] {
+export function storeDeliveriesSqlite(
+  db: BetterSqlite3.Database,
+  requests: readonly StoreRequest[],
+): Settled<StoreResult>[] {
   let batch = batchTransactions.get(db);
   if (!batch) batchTransactions.set(db, (batch = batchTransaction(db)));
   return batch.immediate(requests);
 }
 
-const batchTransactions = new WeakMap<BetterSqlite3.Database, BetterSqlite3.Transaction<(requests: readonly StoreRequest[]) => Settled<StoreResult>[]>>();
+const batchTransactions = new WeakMap<
+  BetterSqlite3.Database,
+  BetterSqlite3.Transaction<(requests: readonly StoreRequest[]) => Settled<StoreResult>[]>
+>();
 
 function batchTransaction(db: BetterSqlite3.Database) {
   // Called inside the batch's transaction, better-sqlite3 runs this one as a savepoint.
@@ -86,7 +143,9 @@ function batchTransaction(db: BetterSqlite3.Database) {
         return { ok: true, value: one(request) };
       } catch (error) {
         if (!db.inTransaction) throw error;
-        return error instanceof AlreadyRecorded ? { ok: true, value: { alreadyRecorded: true } } : { ok: false, error };
+        return error instanceof AlreadyRecorded
+          ? { ok: true, value: { alreadyRecorded: true } }
+          : { ok: false, error };
       }
     }),
   );

@@ -41,7 +41,10 @@ import {
  */
 export function createAdapterFactory({ url, shadowDatabaseUrl }) {
   const provider = providerOf(url);
-  const raw = provider === "sqlite" ? sqliteFactory(url, shadowDatabaseUrl) : pgFactory(url, shadowDatabaseUrl);
+  const raw =
+    provider === "sqlite"
+      ? sqliteFactory(url, shadowDatabaseUrl)
+      : pgFactory(url, shadowDatabaseUrl);
 
   let main;
   const opened = [];
@@ -110,7 +113,8 @@ function runWholeScripts(adapter) {
     try {
       return await executeRaw(query);
     } catch (error) {
-      if (query.args.length > 0 || !/more than one statement/i.test(error?.message ?? "")) throw error;
+      if (query.args.length > 0 || !/more than one statement/i.test(error?.message ?? ""))
+        throw error;
       await adapter.executeScript(query.sql);
       return 0;
     }
@@ -136,9 +140,14 @@ async function connectPg(url, { createSchema = false } = {}) {
   const schema = pgSchemaOf(url);
   // Like the native engine, work in the URL's ?schema= and create it when missing.
   if (schema && createSchema) {
-    await withPgClient(url, (client) => client.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(schema)}`));
+    await withPgClient(url, (client) =>
+      client.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdent(schema)}`),
+    );
   }
-  const adapter = await new PrismaPg(pgClientConfig(url), schema ? { schema } : undefined).connect();
+  const adapter = await new PrismaPg(
+    pgClientConfig(url),
+    schema ? { schema } : undefined,
+  ).connect();
   acceptCharType(adapter);
   runScriptInOneQuery(adapter);
   const startTransaction = adapter.startTransaction.bind(adapter);
@@ -178,7 +187,8 @@ function acceptCharType(queryable) {
   const queryRaw = queryable.queryRaw.bind(queryable);
   queryable.queryRaw = async (query) => {
     const result = await queryRaw(query);
-    for (const index of charColumnsOf.get(query) ?? []) result.columnTypes[index] = ColumnTypeEnum.Character;
+    for (const index of charColumnsOf.get(query) ?? [])
+      result.columnTypes[index] = ColumnTypeEnum.Character;
     return result;
   };
   return queryable;

@@ -6,7 +6,13 @@ import path from "node:path";
 import pg from "pg";
 import { providerOf, redactUrl, sqliteFilePath } from "../../../lib/database-url.mjs";
 
-export { DEFAULT_SQLITE_FILE, providerOf, redactUrl, resolveDatabaseUrl, sqliteFilePath } from "../../../lib/database-url.mjs";
+export {
+  DEFAULT_SQLITE_FILE,
+  providerOf,
+  redactUrl,
+  resolveDatabaseUrl,
+  sqliteFilePath,
+} from "../../../lib/database-url.mjs";
 
 // ---------------------------------------------------------------------------------------------
 // PostgreSQL URLs
@@ -121,7 +127,8 @@ export async function createDatabase(url) {
 export async function dropDatabase(url) {
   if (providerOf(url) === "sqlite") {
     const file = sqliteFilePath(url);
-    for (const suffix of ["", "-wal", "-shm", "-journal"]) fs.rmSync(file + suffix, { force: true });
+    for (const suffix of ["", "-wal", "-shm", "-journal"])
+      fs.rmSync(file + suffix, { force: true });
     return;
   }
   await dropPgDatabase(url, pgDatabaseName(url));

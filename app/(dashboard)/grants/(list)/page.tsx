@@ -16,29 +16,56 @@ import { countGrantsByStatusFor, listGrants } from "@/lib/grants/list-grants";
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Grants" };
 
-export default async function GrantsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function GrantsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const viewer = await requirePageViewer();
   const params = await searchParams;
   const filter = parseGrantFilter(params);
   const openedAt = new Date();
-  const [page, counts, options] = await Promise.all([listGrants(viewer, filter), countGrantsByStatusFor(viewer, filter), listFilterOptions(viewer)]);
+  const [page, counts, options] = await Promise.all([
+    listGrants(viewer, filter),
+    countGrantsByStatusFor(viewer, filter),
+    listFilterOptions(viewer),
+  ]);
   const query = grantFilterQuery(withoutCursor(filter));
   return (
     <>
-      <PageHeader title="Grants" description="Every entitlement grant Dodo reported, newest change first. Every filter is part of the address: copy it to share the view.">
-        <a href={`/api/v1/grants/export${query}`} className={buttonClass.secondary} download>Export CSV</a>
+      <PageHeader
+        title="Grants"
+        description="Every entitlement grant Dodo reported, newest change first. Every filter is part of the address: copy it to share the view."
+      >
+        <a href={`/api/v1/grants/export${query}`} className={buttonClass.secondary} download>
+          Export CSV
+        </a>
       </PageHeader>
       <StatusTabs filter={filter} counts={counts} />
       <GrantFiltersForm filter={filter} options={options} focusSearch={params.focus === "search"} />
       <LiveChanges since={openedAt.toISOString()} query={query} />
       {page.items.length === 0 ? (
-        <EmptyState title={counts.all === 0 && !filter.q ? "No grants match these filters" : "Nothing here"}>
-          {filter.q ? <>No grant has an id or license key matching <code className="font-mono">{filter.q}</code>.</> : "Try another status or clear the filters."}
+        <EmptyState
+          title={counts.all === 0 && !filter.q ? "No grants match these filters" : "Nothing here"}
+        >
+          {filter.q ? (
+            <>
+              No grant has an id or license key matching{" "}
+              <code className="font-mono">{filter.q}</code>.
+            </>
+          ) : (
+            "Try another status or clear the filters."
+          )}
         </EmptyState>
       ) : (
         <GrantsTable rows={page.items.map((row) => toGrantTableRow(row, openedAt))} />
       )}
-      <Pagination filter={filter} nextCursor={page.nextCursor} prevCursor={page.prevCursor} shown={page.items.length} />
+      <Pagination
+        filter={filter}
+        nextCursor={page.nextCursor}
+        prevCursor={page.prevCursor}
+        shown={page.items.length}
+      />
     </>
   );
 }

@@ -15,22 +15,38 @@ const REFRESH_MESSAGES = {
 
 const grantPath = (grantId: string) => `/grants/${encodeURIComponent(grantId)}`;
 
-export async function refreshGrantAction(_previous: ActionState, form: FormData): Promise<ActionState> {
+export async function refreshGrantAction(
+  _previous: ActionState,
+  form: FormData,
+): Promise<ActionState> {
   const viewer = await requireActionViewer("grants:refresh");
   const grantId = formText(form, "grantId");
-  return runAction(grantPath(grantId), async () => ({ ok: true, message: REFRESH_MESSAGES[(await refreshGrant(viewer, grantId)).outcome] }));
+  return runAction(grantPath(grantId), async () => ({
+    ok: true,
+    message: REFRESH_MESSAGES[(await refreshGrant(viewer, grantId)).outcome],
+  }));
 }
 
-export async function revokeGrantAction(_previous: ActionState, form: FormData): Promise<ActionState> {
+export async function revokeGrantAction(
+  _previous: ActionState,
+  form: FormData,
+): Promise<ActionState> {
   const viewer = await requireActionViewer("grants:revoke");
   const grantId = formText(form, "grantId");
   return runAction(grantPath(grantId), async () => {
     await revokeGrant(viewer, grantId);
-    return { ok: true, message: "Revocation requested. Dodo confirms it with a webhook; the grant turns Revoked when it arrives." };
+    return {
+      ok: true,
+      message:
+        "Revocation requested. Dodo confirms it with a webhook; the grant turns Revoked when it arrives.",
+    };
   });
 }
 
-export async function fulfilLicenseKeyAction(_previous: ActionState, form: FormData): Promise<ActionState> {
+export async function fulfilLicenseKeyAction(
+  _previous: ActionState,
+  form: FormData,
+): Promise<ActionState> {
   const viewer = await requireActionViewer("grants:fulfil");
   const grantId = formText(form, "grantId");
   return runAction(grantPath(grantId), async () => {
@@ -39,6 +55,9 @@ export async function fulfilLicenseKeyAction(_previous: ActionState, form: FormD
       activationsLimit: formText(form, "activationsLimit") || undefined,
       expiresAt: formText(form, "expiresAt") || undefined,
     });
-    return { ok: true, message: "Key sent to Dodo. The grant turns Delivered when Dodo's webhook confirms it." };
+    return {
+      ok: true,
+      message: "Key sent to Dodo. The grant turns Delivered when Dodo's webhook confirms it.",
+    };
   });
 }

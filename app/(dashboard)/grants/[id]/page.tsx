@@ -40,16 +40,25 @@ export default async function GrantPage({ params }: Props) {
   const id = decodeURIComponent((await params).id);
   const grant = await getGrantWithEvents(viewer, id);
   if (!grant) notFound();
-  const [bodies, others, actions] = await Promise.all([listGrantEventBodies(viewer, id), listOtherGrantsOfCustomer(viewer, grant.customer_id, id), recentActions(viewer, id)]);
+  const [bodies, others, actions] = await Promise.all([
+    listGrantEventBodies(viewer, id),
+    listOtherGrantsOfCustomer(viewer, grant.customer_id, id),
+    recentActions(viewer, id),
+  ]);
   const now = new Date();
-  const showFailure = grant.status === "Failed" || grant.error_code !== null || grant.error_message !== null;
+  const showFailure =
+    grant.status === "Failed" || grant.error_code !== null || grant.error_message !== null;
   const showRevocation = grant.status === "Revoked" || grant.revocation_reason !== null;
   const key = grant.license_key;
   const delivery = grant.digital_product_delivery;
 
   return (
     <>
-      <nav aria-label="Breadcrumb" className="mb-2 text-sm"><Link href="/grants" className="text-indigo-700 hover:underline dark:text-indigo-300">← Grants</Link></nav>
+      <nav aria-label="Breadcrumb" className="mb-2 text-sm">
+        <Link href="/grants" className="text-indigo-700 hover:underline dark:text-indigo-300">
+          ← Grants
+        </Link>
+      </nav>
       <header className="mb-6 flex flex-wrap items-start justify-between gap-4">
         <div>
           <h1 className="flex flex-wrap items-center gap-3 text-2xl font-semibold tracking-tight">
@@ -58,7 +67,11 @@ export default async function GrantPage({ params }: Props) {
           </h1>
           <p className="mt-1 flex flex-wrap items-center gap-3 text-sm text-slate-600 dark:text-slate-400">
             <IntegrationLabel type={grant.integration_type} />
-            {grant.integration_type_inferred ? <span title="Dodo did not send integration_type; inferred from the payload">(inferred)</span> : null}
+            {grant.integration_type_inferred ? (
+              <span title="Dodo did not send integration_type; inferred from the payload">
+                (inferred)
+              </span>
+            ) : null}
             <span>·</span>
             <span>{statusInfo(grant.status).meaning}</span>
           </p>
@@ -68,21 +81,61 @@ export default async function GrantPage({ params }: Props) {
 
       <div className="grid gap-6 xl:grid-cols-[minmax(0,1fr)_24rem]">
         <div className="min-w-0 space-y-6">
-          {showFailure ? <FailurePanel errorCode={grant.error_code} errorMessage={grant.error_message} /> : null}
-          {showRevocation ? <RevocationPanel reason={grant.revocation_reason} revokedAt={toDate(grant.revoked_at)} /> : null}
-          {grant.oauth_url ? <OAuthPanel url={grant.oauth_url} expiresAt={toDate(grant.oauth_expires_at)} now={now} /> : null}
-          {key ? (
-            <LicenseKeyPanel grantId={grant.id} now={now} licenseKey={{ last4: key.key.slice(-4), status: key.status, activationsUsed: key.activations_used, activationsLimit: key.activations_limit, expiresAt: toDate(key.expires_at) }} />
+          {showFailure ? (
+            <FailurePanel errorCode={grant.error_code} errorMessage={grant.error_message} />
           ) : null}
-          {delivery ? <DigitalFilesPanel files={delivery.files} instructions={delivery.instructions} externalUrl={delivery.external_url} deliveredAt={toDate(grant.delivered_at)} now={now} /> : null}
+          {showRevocation ? (
+            <RevocationPanel
+              reason={grant.revocation_reason}
+              revokedAt={toDate(grant.revoked_at)}
+            />
+          ) : null}
+          {grant.oauth_url ? (
+            <OAuthPanel
+              url={grant.oauth_url}
+              expiresAt={toDate(grant.oauth_expires_at)}
+              now={now}
+            />
+          ) : null}
+          {key ? (
+            <LicenseKeyPanel
+              grantId={grant.id}
+              now={now}
+              licenseKey={{
+                last4: key.key.slice(-4),
+                status: key.status,
+                activationsUsed: key.activations_used,
+                activationsLimit: key.activations_limit,
+                expiresAt: toDate(key.expires_at),
+              }}
+            />
+          ) : null}
+          {delivery ? (
+            <DigitalFilesPanel
+              files={delivery.files}
+              instructions={delivery.instructions}
+              externalUrl={delivery.external_url}
+              deliveredAt={toDate(grant.delivered_at)}
+              now={now}
+            />
+          ) : null}
           <EventTimeline events={grant.events} />
           <MetadataPanel metadata={grant.metadata} />
           <RawEvents events={bodies} />
         </div>
         <aside className="space-y-6">
           <DodoActionsPanel
-            grant={{ id: grant.id, customerId: grant.customer_id, status: grant.status, integrationType: grant.integration_type }}
-            can={{ refresh: can(viewer, "grants:refresh"), revoke: can(viewer, "grants:revoke"), fulfil: can(viewer, "grants:fulfil") }}
+            grant={{
+              id: grant.id,
+              customerId: grant.customer_id,
+              status: grant.status,
+              integrationType: grant.integration_type,
+            }}
+            can={{
+              refresh: can(viewer, "grants:refresh"),
+              revoke: can(viewer, "grants:revoke"),
+              fulfil: can(viewer, "grants:fulfil"),
+            }}
             actions={actions}
             unavailable={dodoUnavailableReason()}
           />
@@ -93,7 +146,16 @@ export default async function GrantPage({ params }: Props) {
                 ["Updated", grant.updated_at ? formatExact(new Date(grant.updated_at)) : "—"],
                 ["Delivered", grant.delivered_at ? formatExact(new Date(grant.delivered_at)) : "—"],
                 ["Revoked", grant.revoked_at ? formatExact(new Date(grant.revoked_at)) : "—"],
-                ["Feature", grant.feature ? <code key="f" className="font-mono text-xs">{grant.feature.feature_id} ({grant.feature.feature_type ?? "?"})</code> : "—"],
+                [
+                  "Feature",
+                  grant.feature ? (
+                    <code key="f" className="font-mono text-xs">
+                      {grant.feature.feature_id} ({grant.feature.feature_type ?? "?"})
+                    </code>
+                  ) : (
+                    "—"
+                  ),
+                ],
               ]}
             />
           </Panel>
@@ -102,8 +164,14 @@ export default async function GrantPage({ params }: Props) {
       </div>
 
       <section aria-labelledby="other-grants" className="mt-8">
-        <h2 id="other-grants" className="mb-3 text-lg font-semibold">Other grants of {grant.customer_id}</h2>
-        {others.length === 0 ? <p className="text-sm text-slate-500">None.</p> : <GrantsTable rows={others.map((row) => toGrantTableRow(row, now))} />}
+        <h2 id="other-grants" className="mb-3 text-lg font-semibold">
+          Other grants of {grant.customer_id}
+        </h2>
+        {others.length === 0 ? (
+          <p className="text-sm text-slate-500">None.</p>
+        ) : (
+          <GrantsTable rows={others.map((row) => toGrantTableRow(row, now))} />
+        )}
       </section>
     </>
   );

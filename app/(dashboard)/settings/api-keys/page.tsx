@@ -19,25 +19,40 @@ export default async function ApiKeysPage() {
   const keys = await listApiKeys(viewer);
   return (
     <>
-      <PageHeader title="API keys" description="For scripts and tools reading /api/v1/*: send the key as Authorization: Bearer <key>. A key reads what support reads and changes nothing. Only a hash is stored, so a lost key cannot be shown again: revoke it and create another." />
+      <PageHeader
+        title="API keys"
+        description="For scripts and tools reading /api/v1/*: send the key as Authorization: Bearer <key>. A key reads what support reads and changes nothing. Only a hash is stored, so a lost key cannot be shown again: revoke it and create another."
+      />
       <div className="grid gap-6 xl:grid-cols-[1fr_22rem]">
         {keys.length === 0 ? (
-          <EmptyState title="No API keys yet">Create one for each tool that reads Grantdesk, so each can be revoked on its own.</EmptyState>
+          <EmptyState title="No API keys yet">
+            Create one for each tool that reads Grantdesk, so each can be revoked on its own.
+          </EmptyState>
         ) : (
-          <DataTable columns={["Name", "Key", "Created", "Last used", { label: "Status", hidden: true }]}>
+          <DataTable
+            columns={["Name", "Key", "Created", "Last used", { label: "Status", hidden: true }]}
+          >
             {keys.map((key) => (
               <tr key={key.id} data-testid={`api-key-${key.name}`}>
                 <td className="px-4 py-3 font-medium">{key.name}</td>
-                <td className="px-4 py-3 font-mono text-xs text-slate-600 dark:text-slate-400">{key.prefix}…</td>
-                <td className="px-4 py-3 text-slate-600 dark:text-slate-400"><TimeAgo date={key.createdAt} /></td>
-                <td className="px-4 py-3 text-slate-600 dark:text-slate-400">{key.lastUsedAt ? <TimeAgo date={key.lastUsedAt} /> : "never"}</td>
+                <td className="px-4 py-3 font-mono text-xs text-slate-600 dark:text-slate-400">
+                  {key.prefix}…
+                </td>
+                <td className="px-4 py-3 text-slate-600 dark:text-slate-400">
+                  <TimeAgo date={key.createdAt} />
+                </td>
+                <td className="px-4 py-3 text-slate-600 dark:text-slate-400">
+                  {key.lastUsedAt ? <TimeAgo date={key.lastUsedAt} /> : "never"}
+                </td>
                 <td className="px-4 py-3">
                   {key.revokedAt ? (
                     <Badge tone="rose">Revoked</Badge>
                   ) : (
                     <ActionForm action={revokeApiKeyAction}>
                       <input type="hidden" name="keyId" value={key.id} />
-                      <button type="submit" className={buttonClass.secondary}>Revoke</button>
+                      <button type="submit" className={buttonClass.secondary}>
+                        Revoke
+                      </button>
                     </ActionForm>
                   )}
                 </td>

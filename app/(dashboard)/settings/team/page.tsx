@@ -12,14 +12,18 @@ import { changeRoleAction, createUserAction, setDisabledAction } from "../action
 
 export const metadata: Metadata = { title: "Team" };
 
-const INPUT = "mt-1 block w-full rounded-md border border-slate-300 bg-white px-2.5 py-1.5 text-sm shadow-sm dark:border-slate-700 dark:bg-slate-900";
+const INPUT =
+  "mt-1 block w-full rounded-md border border-slate-300 bg-white px-2.5 py-1.5 text-sm shadow-sm dark:border-slate-700 dark:bg-slate-900";
 
 export default async function TeamPage() {
   const viewer = await requirePageViewer("users:manage");
   const users = await listUsers(viewer);
   return (
     <>
-      <PageHeader title="Team" description="Who can sign in. Admins do everything; support reads every grant and event but cannot revoke, fulfil, reprocess or manage the team." />
+      <PageHeader
+        title="Team"
+        description="Who can sign in. Admins do everything; support reads every grant and event but cannot revoke, fulfil, reprocess or manage the team."
+      />
       <div className="grid gap-6 xl:grid-cols-[1fr_22rem]">
         <DataTable columns={["Person", "Role", "Status", "Added"]}>
           {users.map((user) => {
@@ -27,44 +31,86 @@ export default async function TeamPage() {
             return (
               <tr key={user.id} data-testid={`user-${user.email}`}>
                 <td className="px-4 py-3">
-                  <div className="font-medium">{user.email}{self ? <span className="ml-2 text-xs text-slate-500">(you)</span> : null}</div>
-                  <div className="text-xs text-slate-500">{user.name} · {user.activeSessions} active session{user.activeSessions === 1 ? "" : "s"}</div>
+                  <div className="font-medium">
+                    {user.email}
+                    {self ? <span className="ml-2 text-xs text-slate-500">(you)</span> : null}
+                  </div>
+                  <div className="text-xs text-slate-500">
+                    {user.name} · {user.activeSessions} active session
+                    {user.activeSessions === 1 ? "" : "s"}
+                  </div>
                 </td>
                 <td className="px-4 py-3 whitespace-nowrap">
                   <ActionForm action={changeRoleAction} className="flex items-center gap-2">
                     <input type="hidden" name="userId" value={user.id} />
-                    <select name="role" defaultValue={user.role} aria-label={`Role of ${user.email}`} className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-900">
+                    <select
+                      name="role"
+                      defaultValue={user.role}
+                      aria-label={`Role of ${user.email}`}
+                      className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-900"
+                    >
                       <option value="admin">Admin</option>
                       <option value="support">Support</option>
                     </select>
-                    <button type="submit" className={buttonClass.secondary}>Save</button>
+                    <button type="submit" className={buttonClass.secondary}>
+                      Save
+                    </button>
                   </ActionForm>
                 </td>
                 <td className="px-4 py-3">
                   <ActionForm action={setDisabledAction}>
                     <input type="hidden" name="userId" value={user.id} />
                     <input type="hidden" name="disabled" value={user.disabled ? "false" : "true"} />
-                    {user.disabled ? <Badge tone="rose">Disabled</Badge> : <Badge tone="emerald">Active</Badge>}
-                    {self ? null : <button type="submit" className={buttonClass.secondary}>{user.disabled ? "Re-enable" : "Disable"}</button>}
+                    {user.disabled ? (
+                      <Badge tone="rose">Disabled</Badge>
+                    ) : (
+                      <Badge tone="emerald">Active</Badge>
+                    )}
+                    {self ? null : (
+                      <button type="submit" className={buttonClass.secondary}>
+                        {user.disabled ? "Re-enable" : "Disable"}
+                      </button>
+                    )}
                   </ActionForm>
                 </td>
-                <td className="px-4 py-3 text-slate-600 dark:text-slate-400"><TimeAgo date={user.createdAt} /></td>
+                <td className="px-4 py-3 text-slate-600 dark:text-slate-400">
+                  <TimeAgo date={user.createdAt} />
+                </td>
               </tr>
             );
           })}
         </DataTable>
         <Panel title="Add a teammate">
           <ActionForm action={createUserAction} className="space-y-3">
-            <label className="block text-xs font-medium text-slate-600 dark:text-slate-400">Email<input name="email" type="email" required autoComplete="off" className={INPUT} /></label>
-            <label className="block text-xs font-medium text-slate-600 dark:text-slate-400">Name (optional)<input name="name" type="text" autoComplete="off" className={INPUT} /></label>
-            <label className="block text-xs font-medium text-slate-600 dark:text-slate-400">Password (10+ characters)<input name="password" type="password" required minLength={10} autoComplete="new-password" className={INPUT} /></label>
-            <label className="block text-xs font-medium text-slate-600 dark:text-slate-400">Role
+            <label className="block text-xs font-medium text-slate-600 dark:text-slate-400">
+              Email
+              <input name="email" type="email" required autoComplete="off" className={INPUT} />
+            </label>
+            <label className="block text-xs font-medium text-slate-600 dark:text-slate-400">
+              Name (optional)
+              <input name="name" type="text" autoComplete="off" className={INPUT} />
+            </label>
+            <label className="block text-xs font-medium text-slate-600 dark:text-slate-400">
+              Password (10+ characters)
+              <input
+                name="password"
+                type="password"
+                required
+                minLength={10}
+                autoComplete="new-password"
+                className={INPUT}
+              />
+            </label>
+            <label className="block text-xs font-medium text-slate-600 dark:text-slate-400">
+              Role
               <select name="role" defaultValue="support" className={INPUT}>
                 <option value="support">Support: reads everything, changes nothing</option>
                 <option value="admin">Admin: everything</option>
               </select>
             </label>
-            <button type="submit" className={buttonClass.primary}>Create user</button>
+            <button type="submit" className={buttonClass.primary}>
+              Create user
+            </button>
           </ActionForm>
         </Panel>
       </div>

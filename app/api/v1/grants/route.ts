@@ -9,7 +9,11 @@ export const dynamic = "force-dynamic";
 export const GET = guardRoute("grants:read", async (request, viewer) => {
   const page = await listGrants(viewer, parseGrantFilter(new URL(request.url).searchParams));
   return Response.json(
-    { items: page.items.map(grantListItemJson), next_cursor: page.nextCursor, prev_cursor: page.prevCursor },
+    {
+      items: page.items.map(grantListItemJson),
+      next_cursor: page.nextCursor,
+      prev_cursor: page.prevCursor,
+    },
     { headers: { "Cache-Control": "no-store" } },
   );
 });

@@ -6,7 +6,11 @@ export const dynamic = "force-dynamic";
 /** The overview's figures as JSON. */
 export const GET = guardRoute("grants:read", async (_request, viewer) => {
   const now = new Date();
-  const [overview, daily, medians] = await Promise.all([getOverviewStats(viewer, now), getDailySeries(viewer, 30, now), getDeliveryMedians(viewer, 30, now)]);
+  const [overview, daily, medians] = await Promise.all([
+    getOverviewStats(viewer, now),
+    getDailySeries(viewer, 30, now),
+    getDeliveryMedians(viewer, 30, now),
+  ]);
   return Response.json(
     {
       grants: overview.total,
@@ -17,7 +21,9 @@ export const GET = guardRoute("grants:read", async (_request, viewer) => {
       failed_7d: overview.failed7d,
       revoked_7d: overview.revoked7d,
       daily,
-      median_delivery_ms_by_integration: Object.fromEntries(medians.map((m) => [m.integrationType, m.medianMs])),
+      median_delivery_ms_by_integration: Object.fromEntries(
+        medians.map((m) => [m.integrationType, m.medianMs]),
+      ),
     },
     { headers: { "Cache-Control": "no-store" } },
   );

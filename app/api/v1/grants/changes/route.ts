@@ -8,7 +8,8 @@ export const dynamic = "force-dynamic";
 export const GET = guardRoute("grants:read", async (request, viewer) => {
   const params = new URL(request.url).searchParams;
   const since = new Date(params.get("since") ?? "");
-  if (Number.isNaN(since.getTime())) return Response.json({ error: "since must be an ISO 8601 time" }, { status: 400 });
+  if (Number.isNaN(since.getTime()))
+    return Response.json({ error: "since must be an ISO 8601 time" }, { status: 400 });
   const changed = await countChangedSince(viewer, parseGrantFilter(params), since);
   return Response.json({ changed }, { headers: { "Cache-Control": "no-store" } });
 });
