@@ -48,7 +48,7 @@ export function SignInForm({ next }: { next: string }) {
   }
 
   return (
-    <form onSubmit={submit} className="mt-5 space-y-4" noValidate={false}>
+    <form onSubmit={(event) => void submit(event)} className="mt-5 space-y-4" noValidate={false}>
       <label className="block text-sm font-medium text-slate-700 dark:text-slate-300">
         Email
         <input

@@ -26,7 +26,7 @@ export function CopyButton({
   return (
     <button
       type="button"
-      onClick={copy}
+      onClick={() => void copy()}
       className="rounded border border-slate-300 px-2 py-0.5 text-xs font-medium text-slate-700 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-indigo-500 dark:border-slate-600 dark:text-slate-200 dark:hover:bg-slate-800"
     >
       <span aria-live="polite">

@@ -37,10 +37,10 @@ const V1_ROUTES = filesNamed("app/api/v1", "route.ts").map((file) => ({
 }));
 
 async function callRoute(file: string, url: string, headers: Record<string, string> = {}) {
-  const module = (await import(/* @vite-ignore */ path.join(root, file))) as {
+  const routeModule = (await import(/* @vite-ignore */ path.join(root, file))) as {
     GET: (request: Request, context: unknown) => Promise<Response>;
   };
-  return module.GET(new Request(url, { headers }), {
+  return routeModule.GET(new Request(url, { headers }), {
     params: Promise.resolve({ id: "grant_auth_1" }),
   });
 }
@@ -52,11 +52,11 @@ const SUPPORT_MAY = ["refreshGrantAction"];
 async function allActions() {
   const actions: { name: string; run: (form: FormData) => Promise<unknown> }[] = [];
   for (const file of filesNamed("app", "actions.ts").filter((file) => !file.includes("sign-in"))) {
-    const module = (await import(/* @vite-ignore */ path.join(root, file))) as Record<
+    const actionsModule = (await import(/* @vite-ignore */ path.join(root, file))) as Record<
       string,
       unknown
     >;
-    for (const [name, fn] of Object.entries(module)) {
+    for (const [name, fn] of Object.entries(actionsModule)) {
       if (typeof fn === "function")
         actions.push({
           name: `${file}#${name}`,

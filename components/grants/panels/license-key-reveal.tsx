@@ -31,7 +31,7 @@ export function LicenseKeyReveal({ grantId, last4 }: { grantId: string; last4: s
       </code>
       <button
         type="button"
-        onClick={toggle}
+        onClick={() => void toggle()}
         className="rounded border border-slate-300 px-2 py-0.5 text-xs font-medium hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800"
       >
         {key ? "Hide" : "Reveal"}

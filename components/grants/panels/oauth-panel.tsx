@@ -53,7 +53,7 @@ export function OAuthPanel({
       />
       {expired ? (
         <p className="mt-3 text-sm text-rose-700 dark:text-rose-300">
-          This link has expired: the customer needs a new grant (or Dodo's customer portal) to
+          This link has expired: the customer needs a new grant (or Dodo’s customer portal) to
           consent.
         </p>
       ) : null}

@@ -4,7 +4,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import pg from "pg";
-import { providerOf, redactUrl, sqliteFilePath } from "../../../lib/database-url.mjs";
+import { providerOf, sqliteFilePath } from "../../../lib/database-url.mjs";
 
 export {
   DEFAULT_SQLITE_FILE,
