@@ -12,6 +12,7 @@ import {
   requestHeaders,
   signIn,
 } from "../support/auth";
+import { cliViewer } from "@/lib/auth/viewer";
 import { testViewer } from "../support/viewers";
 import { SECRET, configureWebhookSecrets, deliver, grantEvent } from "../support/webhooks";
 
@@ -65,6 +66,24 @@ async function allActions() {
     }
   }
   return actions;
+}
+
+/** Every dashboard page and layout, found on disk likewise. */
+const DASHBOARD_PAGES = [
+  ...filesNamed("app/(dashboard)", "page.tsx"),
+  ...filesNamed("app/(dashboard)", "layout.tsx"),
+];
+
+/** Renders a page's server component the way Next calls it, for the grant made below. */
+async function renderPage(file: string): Promise<unknown> {
+  const pageModule = (await import(/* @vite-ignore */ path.join(root, file))) as {
+    default: (props: unknown) => Promise<unknown>;
+  };
+  return pageModule.default({
+    params: Promise.resolve({ id: "grant_auth_1" }),
+    searchParams: Promise.resolve({}),
+    children: null,
+  });
 }
 
 async function digestOf(promise: Promise<unknown>): Promise<string | undefined> {
@@ -185,6 +204,17 @@ describe(`server actions (${provider})`, () => {
     }
   });
 
+  it("refuse a valid API key with 401: keys are for /api/v1 only", async () => {
+    const { createApiKey } = await import("@/lib/auth/api-keys");
+    const { key } = await createApiKey(cliViewer(), "not for actions");
+    for (const action of await allActions()) {
+      requestHeaders.current = new Headers({ authorization: `Bearer ${key}` });
+      expect(await digestOf(action.run(new FormData())), `${action.name} with a key`).toMatch(
+        /;401$/,
+      );
+    }
+  });
+
   it("let an admin create a user and an API key, each written to the audit log", async () => {
     const { createUserAction, createApiKeyAction } =
       await import("@/app/(dashboard)/settings/actions");
@@ -227,6 +257,26 @@ describe(`server actions (${provider})`, () => {
     );
     for (const other of admins.slice(1))
       await setUserDisabled(testViewer("admin"), other.id, false);
+  });
+});
+
+describe(`dashboard pages (${provider})`, () => {
+  it("find every page and layout", () => {
+    expect(DASHBOARD_PAGES.length).toBeGreaterThanOrEqual(11);
+  });
+
+  it("render for a session, and send a request with only an API key to sign in", async () => {
+    const { createApiKey } = await import("@/lib/auth/api-keys");
+    const { key } = await createApiKey(cliViewer(), "not for pages");
+    const adminCookie = await signIn(admin.email, admin.password);
+    for (const file of DASHBOARD_PAGES) {
+      requestHeaders.current = new Headers({ cookie: adminCookie });
+      expect(await digestOf(renderPage(file)), `${file} as the admin`).toBeUndefined();
+      requestHeaders.current = new Headers({ authorization: `Bearer ${key}` });
+      expect((await digestOf(renderPage(file))) ?? "rendered", `${file} with a key`).toMatch(
+        /^NEXT_REDIRECT;\w+;\/sign-in;307;/,
+      );
+    }
   });
 });
 
