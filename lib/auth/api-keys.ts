@@ -1,10 +1,15 @@
 // API keys for /api/v1/*: 32 random bytes, shown once, stored as their SHA-256 (a key is random
 // and long, so a fast hash is enough: nothing to brute-force, unlike a password). A key reads
 // what support reads; it is revoked, never deleted, so the audit log keeps pointing at it.
+//
+// Who a key belongs to: a key created by a person works only while that person is active, so
+// disabling someone who leaves stops every key they made at once (and re-enabling brings them
+// back) without anyone having to find and revoke them. A key created from the command line
+// (`npm run apikey:create`, no creator) belongs to the team and works until it is revoked.
 import crypto from "node:crypto";
 import { z } from "zod";
 import { recordAudit } from "../audit/audit-log";
-import { getDb } from "../db";
+import { getDb, type Database } from "../db";
 import { assertCan, issueViewer, type Viewer } from "./viewer";
 import { Refusal } from "../refusal";
 
@@ -85,12 +90,24 @@ export async function revokeApiKey(viewer: Viewer, id: string): Promise<void> {
   });
 }
 
-/** The viewer a Bearer key stands for, or null for an unknown or revoked key. */
+/** A person's key works while they are active; a team key has no creator. A creator missing from
+ * the database is not active: an unknown owner must not keep a key alive. */
+async function ownerIsActive(db: Database, createdById: string | null): Promise<boolean> {
+  if (createdById === null) return true;
+  const creator = await db.user.findUnique({
+    where: { id: createdById },
+    select: { disabled: true },
+  });
+  return creator !== null && !creator.disabled;
+}
+
+/** The viewer a Bearer key stands for, or null for an unknown or revoked key, or one whose
+ * creator is disabled. */
 export async function viewerFromApiKey(key: string, now = new Date()): Promise<Viewer | null> {
   if (!key.startsWith(KEY_PREFIX)) return null;
   const db = await getDb();
   const row = await db.apiKey.findUnique({ where: { keyHash: hashKey(key) } });
-  if (!row || row.revokedAt) return null;
+  if (!row || row.revokedAt || !(await ownerIsActive(db, row.createdById))) return null;
   if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
     await db.apiKey.update({ where: { id: row.id }, data: { lastUsedAt: now } });
   }

@@ -12,7 +12,7 @@ import {
   requestHeaders,
   signIn,
 } from "../support/auth";
-import { cliViewer } from "@/lib/auth/viewer";
+import { cliViewer, issueViewer } from "@/lib/auth/viewer";
 import { testViewer } from "../support/viewers";
 import { SECRET, configureWebhookSecrets, deliver, grantEvent } from "../support/webhooks";
 
@@ -133,7 +133,7 @@ describe(`API routes (${provider})`, () => {
 
   it("answer with a valid API key, and 401 once it is revoked", async () => {
     const { createApiKey, revokeApiKey } = await import("@/lib/auth/api-keys");
-    const key = await createApiKey(testViewer("admin"), "reader");
+    const key = await createApiKey(cliViewer(), "reader");
     for (const { file, url } of V1_ROUTES) {
       expect(
         (await callRoute(file, url, { authorization: `Bearer ${key.key}` })).status,
@@ -174,6 +174,41 @@ describe(`API routes (${provider})`, () => {
     expect((await callRoute(file, url, { cookie, authorization: "Bearer gd_wrong" })).status).toBe(
       401,
     );
+  });
+});
+
+describe(`API keys and the user who created them (${provider})`, () => {
+  async function statuses(key: string): Promise<Set<number>> {
+    const answers: number[] = [];
+    for (const { file, url } of V1_ROUTES)
+      answers.push((await callRoute(file, url, { authorization: `Bearer ${key}` })).status);
+    return new Set(answers);
+  }
+
+  async function keyMadeBy(email: string) {
+    const creator = await makeUser(email, "admin");
+    const viewer = issueViewer({ kind: "user", id: creator.id, label: email, role: "admin" });
+    return { creator, viewer };
+  }
+
+  it("stop while their creator is disabled and work again once re-enabled", async () => {
+    const { createApiKey } = await import("@/lib/auth/api-keys");
+    const { setUserDisabled } = await import("@/lib/auth/users");
+    const { creator, viewer } = await keyMadeBy("key-maker@auth.test");
+    const { key } = await createApiKey(viewer, "made by a person");
+    const teamKey = (await createApiKey(cliViewer(), "made on the command line")).key;
+    expect(await statuses(key)).toEqual(new Set([200]));
+    await setUserDisabled(testViewer("admin"), creator.id, true);
+    expect(await statuses(key)).toEqual(new Set([401]));
+    expect(await statuses(teamKey)).toEqual(new Set([200]));
+    await setUserDisabled(testViewer("admin"), creator.id, false);
+    expect(await statuses(key)).toEqual(new Set([200]));
+  });
+
+  it("refuse a key whose creator is not in the database", async () => {
+    const { createApiKey } = await import("@/lib/auth/api-keys");
+    const { key } = await createApiKey(testViewer("admin"), "creator unknown");
+    expect(await statuses(key)).toEqual(new Set([401]));
   });
 });
 
