@@ -62,10 +62,21 @@ export async function createApiKey(
   return { id, name: parsed.data, key };
 }
 
-export async function listApiKeys(viewer: Viewer) {
+export type ListedApiKey = {
+  id: string;
+  name: string;
+  prefix: string;
+  createdAt: Date;
+  lastUsedAt: Date | null;
+  revokedAt: Date | null;
+  /** null: a team key (made on the command line). */
+  createdBy: { email: string; active: boolean } | null;
+};
+
+export async function listApiKeys(viewer: Viewer): Promise<ListedApiKey[]> {
   assertCan(viewer, "api-keys:manage");
   const db = await getDb();
-  return db.apiKey.findMany({
+  const keys = await db.apiKey.findMany({
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     select: {
       id: true,
@@ -74,8 +85,39 @@ export async function listApiKeys(viewer: Viewer) {
       createdAt: true,
       lastUsedAt: true,
       revokedAt: true,
+      createdById: true,
     },
   });
+  const creatorIds = [...new Set(keys.flatMap((key) => key.createdById ?? []))];
+  const creators = await db.user.findMany({
+    where: { id: { in: creatorIds } },
+    select: { id: true, email: true, disabled: true },
+  });
+  const byId = new Map(creators.map((user) => [user.id, user]));
+  return keys.map(({ createdById, ...key }) => {
+    if (createdById === null) return { ...key, createdBy: null };
+    const creator = byId.get(createdById);
+    return {
+      ...key,
+      createdBy: creator
+        ? { email: creator.email, active: !creator.disabled }
+        : { email: "a user no longer in the database", active: false },
+    };
+  });
+}
+
+/** Per user: the keys they created that are not revoked, i.e. the keys that stop working while
+ * they are disabled. Takes a transaction so a disable can count what it stops. */
+export async function countLiveApiKeysByCreator(
+  db: Pick<Database, "apiKey">,
+  userIds: string[],
+): Promise<Map<string, number>> {
+  const groups = await db.apiKey.groupBy({
+    by: ["createdById"],
+    where: { createdById: { in: userIds }, revokedAt: null },
+    _count: { _all: true },
+  });
+  return new Map(groups.map((group) => [group.createdById!, group._count._all]));
 }
 
 export async function revokeApiKey(viewer: Viewer, id: string): Promise<void> {

@@ -210,6 +210,34 @@ describe(`API keys and the user who created them (${provider})`, () => {
     const { key } = await createApiKey(testViewer("admin"), "creator unknown");
     expect(await statuses(key)).toEqual(new Set([401]));
   });
+
+  it("are counted on the team page and in the disable and re-enable answers", async () => {
+    const { setDisabledAction } = await import("@/app/(dashboard)/settings/actions");
+    const { createApiKey, revokeApiKey } = await import("@/lib/auth/api-keys");
+    const { listUsers } = await import("@/lib/auth/users");
+    const { creator, viewer } = await keyMadeBy("two-keys@auth.test");
+    await createApiKey(viewer, "first");
+    await createApiKey(viewer, "second");
+    await revokeApiKey(viewer, (await createApiKey(viewer, "revoked")).id);
+    const listed = (await listUsers(testViewer("admin"))).find((user) => user.id === creator.id);
+    expect(listed?.liveApiKeys).toBe(2);
+
+    const lead = await makeUser("team-lead@auth.test", "admin");
+    requestHeaders.current = new Headers({ cookie: await signIn(lead.email, lead.password) });
+    const form = new FormData();
+    form.set("userId", creator.id);
+    form.set("disabled", "true");
+    expect(await setDisabledAction(null, form)).toEqual({
+      ok: true,
+      message:
+        "Disabled and signed out. The 2 API keys they created stop working until they are re-enabled.",
+    });
+    form.set("disabled", "false");
+    expect(await setDisabledAction(null, form)).toEqual({
+      ok: true,
+      message: "Re-enabled. The 2 API keys they created work again.",
+    });
+  });
 });
 
 describe(`server actions (${provider})`, () => {
