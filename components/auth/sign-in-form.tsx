@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import { buttonClass } from "@/components/ui/form-controls";
+import { safeReturnPath } from "@/lib/auth/sign-in-path";
 
 const INPUT =
   "mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm text-slate-900 shadow-sm focus:border-indigo-500 focus:outline-2 focus:outline-indigo-500/40 dark:border-slate-700 dark:bg-slate-950 dark:text-slate-100";
@@ -36,8 +37,9 @@ export function SignInForm({ next }: { next: string }) {
         body: JSON.stringify({ email: form.get("email"), password: form.get("password") }),
       });
       if (response.ok) {
-        // A full navigation, so every server component renders for the signed-in user.
-        window.location.assign(next);
+        // A full navigation, so every server component renders for the signed-in user. Checked
+        // again here, where the navigation happens, whatever page rendered this form.
+        window.location.assign(safeReturnPath(next));
         return;
       }
       setError(await messageFor(response));

@@ -1,22 +1,25 @@
 // The three doors to the data, each answering in its own way when nobody (or the wrong role) is
-// behind it. The data functions check the permission again (assertCan); these decide what the
-// person sees: a sign-in redirect, a 401/403 JSON body, or Next's 401/403 for a server action.
+// behind it. Pages and server actions take a session only; /api/v1 routes a session or an API
+// key (current-viewer.ts). The data functions check the permission again (assertCan); these
+// decide what the person sees: a sign-in redirect, a 401/403 JSON body, or Next's 401/403 for a
+// server action. docs/security-doors.md lists every door.
 import "server-only";
 import { headers } from "next/headers";
 import { cache } from "react";
 import { forbidden, redirect, unauthorized } from "next/navigation";
-import { viewerFromHeaders } from "./current-viewer";
+import { viewerFromKeyOrSession, viewerFromSession } from "./current-viewer";
 import { can, ForbiddenError, type Viewer } from "./viewer";
 import type { Permission } from "./roles";
 import { PATH_HEADER } from "./path-header";
 import { signInPath } from "./sign-in-path";
 
 /** Once per request: the layout and the page both ask, and each answer is a database read. */
-const requestViewer = cache(async () => viewerFromHeaders(await headers()));
+const sessionViewer = cache(async () => viewerFromSession(await headers()));
 
-/** Pages: signed out → the sign-in page (then back here); wrong role → 403 page. */
+/** Pages: signed out (an API key alone is signed out) → the sign-in page, then back here;
+ * wrong role → 403 page. */
 export async function requirePageViewer(permission: Permission = "grants:read"): Promise<Viewer> {
-  const viewer = await requestViewer();
+  const viewer = await sessionViewer();
   if (!viewer) redirect(signInPath((await headers()).get(PATH_HEADER)));
   if (!can(viewer, permission)) forbidden();
   return viewer;
@@ -24,12 +27,12 @@ export async function requirePageViewer(permission: Permission = "grants:read"):
 
 /** The viewer of a page when there is one, without redirecting (the sign-in page itself). */
 export async function currentViewer(): Promise<Viewer | null> {
-  return requestViewer();
+  return sessionViewer();
 }
 
-/** Server actions: Next answers 401 / 403 to the caller. */
+/** Server actions: Next answers 401 (signed out, or an API key alone) / 403 to the caller. */
 export async function requireActionViewer(permission: Permission): Promise<Viewer> {
-  const viewer = await requestViewer();
+  const viewer = await sessionViewer();
   if (!viewer) unauthorized();
   if (!can(viewer, permission)) forbidden();
   return viewer;
@@ -43,7 +46,7 @@ export function guardRoute<C>(
   handler: RouteHandler<C>,
 ): (request: Request, context: C) => Promise<Response> {
   return async (request, context) => {
-    const viewer = await viewerFromHeaders(request.headers);
+    const viewer = await viewerFromKeyOrSession(request.headers);
     if (!viewer) {
       return Response.json(
         { error: "sign in, or send an API key as Authorization: Bearer <key>" },

@@ -5,7 +5,8 @@ import crypto from "node:crypto";
 import { hashPassword } from "better-auth/crypto";
 import { z } from "zod";
 import { recordAudit } from "../audit/audit-log";
-import { getDb } from "../db";
+import { getDb, type Database } from "../db";
+import { countLiveApiKeysByCreator } from "./api-keys";
 import { ROLES, type Role } from "./roles";
 import { assertCan, type Viewer } from "./viewer";
 import { Refusal } from "../refusal";
@@ -30,6 +31,8 @@ export type TeamMember = {
   disabled: boolean;
   createdAt: Date;
   activeSessions: number;
+  /** Keys this user created and nobody revoked: they work only while the user is active. */
+  liveApiKeys: number;
 };
 
 export async function listUsers(viewer: Viewer): Promise<TeamMember[]> {
@@ -47,7 +50,15 @@ export async function listUsers(viewer: Viewer): Promise<TeamMember[]> {
       _count: { select: { sessions: { where: { expiresAt: { gt: new Date() } } } } },
     },
   });
-  return users.map(({ _count, ...user }) => ({ ...user, activeSessions: _count.sessions }));
+  const liveKeys = await countLiveApiKeysByCreator(
+    db,
+    users.map((user) => user.id),
+  );
+  return users.map(({ _count, ...user }) => ({
+    ...user,
+    activeSessions: _count.sessions,
+    liveApiKeys: liveKeys.get(user.id) ?? 0,
+  }));
 }
 
 export async function createUser(
@@ -138,27 +149,40 @@ export async function setUserRole(viewer: Viewer, userId: string, role: Role): P
   });
 }
 
-/** Disabling deletes the user's sessions in the same transaction: they are signed out at once. */
+async function liveApiKeysOf(db: Pick<Database, "apiKey">, userId: string): Promise<number> {
+  return (await countLiveApiKeysByCreator(db, [userId])).get(userId) ?? 0;
+}
+
+/**
+ * Disabling deletes the user's sessions in the same transaction: they are signed out at once. The
+ * API keys they created stop working while they are disabled (api-keys.ts); the answer is how
+ * many, for the person doing it to read.
+ */
 export async function setUserDisabled(
   viewer: Viewer,
   userId: string,
   disabled: boolean,
-): Promise<void> {
+): Promise<{ liveApiKeys: number }> {
   assertCan(viewer, "users:manage");
   if (disabled && viewer.kind === "user" && viewer.id === userId)
     throw new UserError("you cannot disable yourself");
   const db = await getDb();
   const user = await db.user.findUnique({ where: { id: userId } });
   if (!user) throw new UserError("this user no longer exists");
-  if (user.disabled === disabled) return;
+  if (user.disabled === disabled) return { liveApiKeys: await liveApiKeysOf(db, userId) };
   if (disabled && user.role === "admin" && (await activeAdminsOtherThan(userId)) === 0)
     throw new UserError("the team must keep at least one active admin");
-  await db.$transaction(async (tx) => {
+  return db.$transaction(async (tx) => {
     await tx.user.update({ where: { id: userId }, data: { disabled } });
     if (disabled) await tx.session.deleteMany({ where: { userId } });
-    await recordAudit(tx, viewer, disabled ? "user.disabled" : "user.enabled", {
-      type: "user",
-      id: user.email,
-    });
+    const liveApiKeys = await liveApiKeysOf(tx, userId);
+    await recordAudit(
+      tx,
+      viewer,
+      disabled ? "user.disabled" : "user.enabled",
+      { type: "user", id: user.email },
+      { [disabled ? "API keys stopped" : "API keys working again"]: liveApiKeys },
+    );
+    return { liveApiKeys };
   });
 }

@@ -12,6 +12,7 @@ import {
   requestHeaders,
   signIn,
 } from "../support/auth";
+import { cliViewer, issueViewer } from "@/lib/auth/viewer";
 import { testViewer } from "../support/viewers";
 import { SECRET, configureWebhookSecrets, deliver, grantEvent } from "../support/webhooks";
 
@@ -67,6 +68,24 @@ async function allActions() {
   return actions;
 }
 
+/** Every dashboard page and layout, found on disk likewise. */
+const DASHBOARD_PAGES = [
+  ...filesNamed("app/(dashboard)", "page.tsx"),
+  ...filesNamed("app/(dashboard)", "layout.tsx"),
+];
+
+/** Renders a page's server component the way Next calls it, for the grant made below. */
+async function renderPage(file: string): Promise<unknown> {
+  const pageModule = (await import(/* @vite-ignore */ path.join(root, file))) as {
+    default: (props: unknown) => Promise<unknown>;
+  };
+  return pageModule.default({
+    params: Promise.resolve({ id: "grant_auth_1" }),
+    searchParams: Promise.resolve({}),
+    children: null,
+  });
+}
+
 async function digestOf(promise: Promise<unknown>): Promise<string | undefined> {
   try {
     await promise;
@@ -114,7 +133,7 @@ describe(`API routes (${provider})`, () => {
 
   it("answer with a valid API key, and 401 once it is revoked", async () => {
     const { createApiKey, revokeApiKey } = await import("@/lib/auth/api-keys");
-    const key = await createApiKey(testViewer("admin"), "reader");
+    const key = await createApiKey(cliViewer(), "reader");
     for (const { file, url } of V1_ROUTES) {
       expect(
         (await callRoute(file, url, { authorization: `Bearer ${key.key}` })).status,
@@ -158,6 +177,69 @@ describe(`API routes (${provider})`, () => {
   });
 });
 
+describe(`API keys and the user who created them (${provider})`, () => {
+  async function statuses(key: string): Promise<Set<number>> {
+    const answers: number[] = [];
+    for (const { file, url } of V1_ROUTES)
+      answers.push((await callRoute(file, url, { authorization: `Bearer ${key}` })).status);
+    return new Set(answers);
+  }
+
+  async function keyMadeBy(email: string) {
+    const creator = await makeUser(email, "admin");
+    const viewer = issueViewer({ kind: "user", id: creator.id, label: email, role: "admin" });
+    return { creator, viewer };
+  }
+
+  it("stop while their creator is disabled and work again once re-enabled", async () => {
+    const { createApiKey } = await import("@/lib/auth/api-keys");
+    const { setUserDisabled } = await import("@/lib/auth/users");
+    const { creator, viewer } = await keyMadeBy("key-maker@auth.test");
+    const { key } = await createApiKey(viewer, "made by a person");
+    const teamKey = (await createApiKey(cliViewer(), "made on the command line")).key;
+    expect(await statuses(key)).toEqual(new Set([200]));
+    await setUserDisabled(testViewer("admin"), creator.id, true);
+    expect(await statuses(key)).toEqual(new Set([401]));
+    expect(await statuses(teamKey)).toEqual(new Set([200]));
+    await setUserDisabled(testViewer("admin"), creator.id, false);
+    expect(await statuses(key)).toEqual(new Set([200]));
+  });
+
+  it("refuse a key whose creator is not in the database", async () => {
+    const { createApiKey } = await import("@/lib/auth/api-keys");
+    const { key } = await createApiKey(testViewer("admin"), "creator unknown");
+    expect(await statuses(key)).toEqual(new Set([401]));
+  });
+
+  it("are counted on the team page and in the disable and re-enable answers", async () => {
+    const { setDisabledAction } = await import("@/app/(dashboard)/settings/actions");
+    const { createApiKey, revokeApiKey } = await import("@/lib/auth/api-keys");
+    const { listUsers } = await import("@/lib/auth/users");
+    const { creator, viewer } = await keyMadeBy("two-keys@auth.test");
+    await createApiKey(viewer, "first");
+    await createApiKey(viewer, "second");
+    await revokeApiKey(viewer, (await createApiKey(viewer, "revoked")).id);
+    const listed = (await listUsers(testViewer("admin"))).find((user) => user.id === creator.id);
+    expect(listed?.liveApiKeys).toBe(2);
+
+    const lead = await makeUser("team-lead@auth.test", "admin");
+    requestHeaders.current = new Headers({ cookie: await signIn(lead.email, lead.password) });
+    const form = new FormData();
+    form.set("userId", creator.id);
+    form.set("disabled", "true");
+    expect(await setDisabledAction(null, form)).toEqual({
+      ok: true,
+      message:
+        "Disabled and signed out. The 2 API keys they created stop working until they are re-enabled.",
+    });
+    form.set("disabled", "false");
+    expect(await setDisabledAction(null, form)).toEqual({
+      ok: true,
+      message: "Re-enabled. The 2 API keys they created work again.",
+    });
+  });
+});
+
 describe(`server actions (${provider})`, () => {
   it("refuse a signed-out caller or a disabled user with 401, and support with 403 unless support may", async () => {
     const actions = await allActions();
@@ -182,6 +264,17 @@ describe(`server actions (${provider})`, () => {
       if (SUPPORT_MAY.some((name) => action.name.endsWith(`#${name}`)))
         expect(asSupport, `${action.name} as support`).toBeUndefined();
       else expect(asSupport, `${action.name} as support`).toMatch(/;403$/);
+    }
+  });
+
+  it("refuse a valid API key with 401: keys are for /api/v1 only", async () => {
+    const { createApiKey } = await import("@/lib/auth/api-keys");
+    const { key } = await createApiKey(cliViewer(), "not for actions");
+    for (const action of await allActions()) {
+      requestHeaders.current = new Headers({ authorization: `Bearer ${key}` });
+      expect(await digestOf(action.run(new FormData())), `${action.name} with a key`).toMatch(
+        /;401$/,
+      );
     }
   });
 
@@ -227,6 +320,26 @@ describe(`server actions (${provider})`, () => {
     );
     for (const other of admins.slice(1))
       await setUserDisabled(testViewer("admin"), other.id, false);
+  });
+});
+
+describe(`dashboard pages (${provider})`, () => {
+  it("find every page and layout", () => {
+    expect(DASHBOARD_PAGES.length).toBeGreaterThanOrEqual(11);
+  });
+
+  it("render for a session, and send a request with only an API key to sign in", async () => {
+    const { createApiKey } = await import("@/lib/auth/api-keys");
+    const { key } = await createApiKey(cliViewer(), "not for pages");
+    const adminCookie = await signIn(admin.email, admin.password);
+    for (const file of DASHBOARD_PAGES) {
+      requestHeaders.current = new Headers({ cookie: adminCookie });
+      expect(await digestOf(renderPage(file)), `${file} as the admin`).toBeUndefined();
+      requestHeaders.current = new Headers({ authorization: `Bearer ${key}` });
+      expect((await digestOf(renderPage(file))) ?? "rendered", `${file} with a key`).toMatch(
+        /^NEXT_REDIRECT;\w+;\/sign-in;307;/,
+      );
+    }
   });
 });
 

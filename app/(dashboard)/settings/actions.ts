@@ -47,9 +47,19 @@ export async function setDisabledAction(
   const viewer = await requireActionViewer("users:manage");
   const disabled = formText(form, "disabled") === "true";
   return runAction("/settings/team", async () => {
-    await setUserDisabled(viewer, formText(form, "userId"), disabled);
-    return { ok: true, message: disabled ? "Disabled and signed out." : "Re-enabled." };
+    const { liveApiKeys } = await setUserDisabled(viewer, formText(form, "userId"), disabled);
+    const done = disabled ? "Disabled and signed out." : "Re-enabled.";
+    return { ok: true, message: `${done}${apiKeysConsequence(liveApiKeys, disabled)}` };
   });
+}
+
+/** What happens to the keys the user created: they follow the user (lib/auth/api-keys.ts). */
+function apiKeysConsequence(count: number, disabled: boolean): string {
+  if (count === 0) return "";
+  const keys = count === 1 ? "The API key they created" : `The ${count} API keys they created`;
+  if (disabled)
+    return ` ${keys} ${count === 1 ? "stops" : "stop"} working until they are re-enabled.`;
+  return ` ${keys} ${count === 1 ? "works" : "work"} again.`;
 }
 
 export type CreatedKeyState = { ok: boolean; message: string; key?: string } | null;

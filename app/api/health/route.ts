@@ -1,11 +1,14 @@
 import { checkHealth } from "@/lib/health";
+import { withStrictTransportSecurity } from "@/lib/security/hsts";
 
 export const dynamic = "force-dynamic";
 
 export async function GET() {
   const report = await checkHealth();
-  return Response.json(report, {
-    status: report.ok ? 200 : 503,
-    headers: { "Cache-Control": "no-store" },
-  });
+  return withStrictTransportSecurity(
+    Response.json(report, {
+      status: report.ok ? 200 : 503,
+      headers: { "Cache-Control": "no-store" },
+    }),
+  );
 }

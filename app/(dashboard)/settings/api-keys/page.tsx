@@ -8,11 +8,16 @@ import { buttonClass } from "@/components/ui/form-controls";
 import { PageHeader } from "@/components/ui/page-header";
 import { Panel } from "@/components/ui/panel";
 import { TimeAgo } from "@/components/ui/time-ago";
-import { listApiKeys } from "@/lib/auth/api-keys";
+import { listApiKeys, type ListedApiKey } from "@/lib/auth/api-keys";
 import { requirePageViewer } from "@/lib/auth/guards";
 import { createApiKeyAction, revokeApiKeyAction } from "../actions";
 
 export const metadata: Metadata = { title: "API keys" };
+
+/** Not revoked, but its creator is disabled (lib/auth/api-keys.ts: a key follows its creator). */
+function stoppedWithCreator(key: ListedApiKey): boolean {
+  return !key.revokedAt && key.createdBy !== null && !key.createdBy.active;
+}
 
 export default async function ApiKeysPage() {
   const viewer = await requirePageViewer("api-keys:manage");
@@ -21,7 +26,7 @@ export default async function ApiKeysPage() {
     <>
       <PageHeader
         title="API keys"
-        description="For scripts and tools reading /api/v1/*: send the key as Authorization: Bearer <key>. A key reads what support reads and changes nothing. Only a hash is stored, so a lost key cannot be shown again: revoke it and create another."
+        description="For scripts and tools reading /api/v1/*: send the key as Authorization: Bearer <key>. A key reads what support reads and changes nothing. A key works only while the person who created it is active; keys made with npm run apikey:create belong to the team. Only a hash is stored, so a lost key cannot be shown again: revoke it and create another."
       />
       <div className="grid gap-6 xl:grid-cols-[1fr_22rem]">
         {keys.length === 0 ? (
@@ -34,7 +39,24 @@ export default async function ApiKeysPage() {
           >
             {keys.map((key) => (
               <tr key={key.id} data-testid={`api-key-${key.name}`}>
-                <td className="px-4 py-3 font-medium">{key.name}</td>
+                <td className="px-4 py-3">
+                  <div className="flex items-center gap-2 font-medium">
+                    {key.name}
+                    {stoppedWithCreator(key) ? (
+                      <Badge
+                        tone="amber"
+                        title="Its creator is disabled: it works again once they are re-enabled"
+                      >
+                        Stopped
+                      </Badge>
+                    ) : null}
+                  </div>
+                  <div className="text-xs text-slate-500">
+                    {key.createdBy
+                      ? `by ${key.createdBy.email}${key.createdBy.active ? "" : " (disabled)"}`
+                      : "team key (command line)"}
+                  </div>
+                </td>
                 <td className="px-4 py-3 font-mono text-xs text-slate-600 dark:text-slate-400">
                   {key.prefix}…
                 </td>

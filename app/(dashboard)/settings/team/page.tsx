@@ -15,6 +15,10 @@ export const metadata: Metadata = { title: "Team" };
 const INPUT =
   "mt-1 block w-full rounded-md border border-slate-300 bg-white px-2.5 py-1.5 text-sm shadow-sm dark:border-slate-700 dark:bg-slate-900";
 
+function apiKeysLabel(count: number): string {
+  return count === 1 ? "1 API key" : `${count} API keys`;
+}
+
 export default async function TeamPage() {
   const viewer = await requirePageViewer("users:manage");
   const users = await listUsers(viewer);
@@ -38,6 +42,13 @@ export default async function TeamPage() {
                   <div className="text-xs text-slate-500">
                     {user.name} · {user.activeSessions} active session
                     {user.activeSessions === 1 ? "" : "s"}
+                    {user.liveApiKeys > 0 ? (
+                      <>
+                        {" "}
+                        · {apiKeysLabel(user.liveApiKeys)}
+                        {user.disabled ? ", stopped" : ""}
+                      </>
+                    ) : null}
                   </div>
                 </td>
                 <td className="px-4 py-3 whitespace-nowrap">
@@ -67,7 +78,15 @@ export default async function TeamPage() {
                       <Badge tone="emerald">Active</Badge>
                     )}
                     {self ? null : (
-                      <button type="submit" className={buttonClass.secondary}>
+                      <button
+                        type="submit"
+                        className={buttonClass.secondary}
+                        title={
+                          user.disabled || user.liveApiKeys === 0
+                            ? undefined
+                            : `Also stops ${apiKeysLabel(user.liveApiKeys)} they created`
+                        }
+                      >
                         {user.disabled ? "Re-enable" : "Disable"}
                       </button>
                     )}

@@ -1,7 +1,11 @@
 // Liveness: the process answers, without touching the database. Also the benchmark's yardstick
 // for what the framework alone costs per request.
+import { withStrictTransportSecurity } from "@/lib/security/hsts";
+
 export const dynamic = "force-dynamic";
 
 export function GET() {
-  return Response.json({ ok: true }, { headers: { "Cache-Control": "no-store" } });
+  return withStrictTransportSecurity(
+    Response.json({ ok: true }, { headers: { "Cache-Control": "no-store" } }),
+  );
 }

@@ -1,8 +1,9 @@
 // Dodo's webhook endpoint. Public: its Standard Webhooks signature is its authentication.
+import { withStrictTransportSecurity } from "@/lib/security/hsts";
 import { handleDodoWebhook } from "@/lib/webhooks/handle-delivery";
 
 export const dynamic = "force-dynamic";
 
-export function POST(request: Request) {
-  return handleDodoWebhook(request);
+export async function POST(request: Request) {
+  return withStrictTransportSecurity(await handleDodoWebhook(request));
 }
