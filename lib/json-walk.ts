@@ -23,3 +23,14 @@ export function nestsDeeperThan(value: unknown, limit: number): boolean {
   for (const [, depth] of containers(value)) if (depth > limit) return true;
   return false;
 }
+
+/** True when any string in `value`, as a value or as an object key, contains `needle`. */
+export function containsString(value: unknown, needle: string): boolean {
+  if (typeof value === "string") return value.includes(needle);
+  for (const [node] of containers(value)) {
+    for (const [key, child] of Object.entries(node))
+      if (key.includes(needle) || (typeof child === "string" && child.includes(needle)))
+        return true;
+  }
+  return false;
+}

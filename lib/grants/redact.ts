@@ -1,8 +1,22 @@
 // A full license key is shown only on an explicit Reveal. Raw event bodies on the grant page carry
 // the key, so they are displayed (and copied) with it masked; the stored body stays byte-exact.
-import { MAX_JSON_DEPTH, nestsDeeperThan } from "@/lib/json-walk";
+import { MAX_JSON_DEPTH, containsString, nestsDeeperThan } from "@/lib/json-walk";
 
-/** The raw body pretty-printed, `data.license_key.key` masked; non-JSON bodies as they are. */
+const NOT_MASKABLE =
+  "(not shown: this body carries its license key in a form that cannot be masked; use Reveal)";
+
+export const maskedKey = (key: string) => `••••••••${key.slice(-4)}`;
+
+function licenseKeyIn(json: unknown): string | null {
+  const key = (json as { data?: { license_key?: { key?: unknown } } } | null)?.data?.license_key
+    ?.key;
+  return typeof key === "string" && key !== "" ? key : null;
+}
+
+/**
+ * The raw body pretty-printed, its license key masked wherever it occurs (metadata too). A body
+ * that is not JSON is shown as it came; one nested too deep to print, as it came but masked.
+ */
 export function prettyRedactedBody(raw: string): string {
   let json: unknown;
   try {
@@ -10,9 +24,12 @@ export function prettyRedactedBody(raw: string): string {
   } catch {
     return raw;
   }
-  // Stored as invalid, never re-printed: JSON.stringify would overflow the stack on it.
-  if (nestsDeeperThan(json, MAX_JSON_DEPTH)) return "(not shown: nested too deep to display)";
-  const key = (json as { data?: { license_key?: { key?: unknown } } } | null)?.data?.license_key;
-  if (key && typeof key.key === "string") key.key = `••••••••${key.key.slice(-4)}`;
-  return JSON.stringify(json, null, 2);
+  const text = nestsDeeperThan(json, MAX_JSON_DEPTH) ? raw : JSON.stringify(json, null, 2);
+  const key = licenseKeyIn(json);
+  if (!key) return text;
+  // The key as it appears inside a JSON string; JSON.stringify escapes minimally, so in the
+  // printed text this finds every occurrence.
+  const masked = text.replaceAll(JSON.stringify(key).slice(1, -1), maskedKey(key));
+  // A raw body can spell the key with \u escapes: then it is still there, only written otherwise.
+  return containsString(JSON.parse(masked), key) ? NOT_MASKABLE : masked;
 }
