@@ -2,12 +2,12 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { DataTable } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
+import { IgnoredQueryNotice } from "@/components/ui/ignored-query-notice";
 import { SelectField, buttonClass } from "@/components/ui/form-controls";
 import { PageHeader } from "@/components/ui/page-header";
-import { AUDIT_ACTIONS, listAuditLog } from "@/lib/audit/audit-log";
+import { AUDIT_ACTIONS, listAuditLog, readAuditQuery } from "@/lib/audit/audit-log";
 import { requirePageViewer } from "@/lib/auth/guards";
 import { formatExact } from "@/lib/format";
-import { firstValues } from "@/lib/search-params";
 
 export const metadata: Metadata = { title: "Audit log" };
 
@@ -24,9 +24,9 @@ export default async function AuditPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const viewer = await requirePageViewer("audit:read");
-  const params = firstValues(await searchParams);
-  const action = params.action && params.action in AUDIT_ACTIONS ? params.action : undefined;
-  const { rows, hasMore } = await listAuditLog(viewer, { action, before: params.before });
+  const { query, problems } = readAuditQuery(await searchParams);
+  const { action } = query;
+  const { rows, hasMore } = await listAuditLog(viewer, query);
   const last = rows.at(-1);
   return (
     <>
@@ -34,6 +34,7 @@ export default async function AuditPage({
         title="Audit log"
         description="Every change made through Grantdesk: who, what, and when. Newest first."
       />
+      <IgnoredQueryNotice problems={problems} startOver="/audit" />
       <form method="get" className="mb-4 flex items-end gap-3">
         <div className="w-64">
           <SelectField
