@@ -1,6 +1,7 @@
 // The audit log: who revoked, fulfilled, reprocessed, created or disabled a user, created or
-// revoked an API key, and when. Written in the same transaction as the change it describes, so
-// there is never a change without its line (or a line without its change).
+// revoked an API key, revealed a license key, and when. Written in the same transaction as the
+// change it describes, so there is never a change without its line (or a line without its change);
+// a reveal's line is written before the key is handed out.
 import crypto from "node:crypto";
 import { z } from "zod";
 import type { Database } from "../db";
@@ -18,6 +19,7 @@ export const AUDIT_ACTIONS = {
   "event.reprocessed": "reprocessed event",
   "grant.revoked": "revoked grant",
   "grant.fulfilled": "fulfilled grant",
+  "license_key.revealed": "revealed the license key of",
   "sync.started": "started a sync",
 } as const;
 

@@ -1,16 +1,17 @@
 import { guardRoute } from "@/lib/auth/guards";
 import { badRequest } from "@/lib/bad-request";
 import { readGrantId } from "@/lib/grants/grant-id";
-import { getLicenseKey } from "@/lib/grants/grant-story";
+import { revealLicenseKey } from "@/lib/grants/reveal-license-key";
 
 export const dynamic = "force-dynamic";
 
+/** The full key, for Reveal and Copy on the grant page; every call is an audited reveal. */
 export const GET = guardRoute(
   "grants:read",
   async (_request, viewer, context: { params: Promise<{ id: string }> }) => {
     const read = readGrantId((await context.params).id);
     if (!read.ok) return badRequest([read.problem]);
-    const key = await getLicenseKey(viewer, read.id);
+    const key = await revealLicenseKey(viewer, read.id, "license-key");
     if (key === undefined)
       return Response.json({ error: `no grant with id ${read.id}` }, { status: 404 });
     if (key === null)
