@@ -211,7 +211,10 @@ describe(`webhook ingestion (${provider})`, () => {
       integration_type: "license_key",
       integration_type_inferred: true,
     });
-    expect(grant?.license_key).toMatchObject({ key: "KEY-AAAA-BBBB-1234", activations_used: 0 });
+    expect(grant?.license_key).toMatchObject({ key_last4: "1234", activations_used: 0 });
+    expect(
+      await (await getDb()).grant.findUnique({ where: { id }, select: { licenseKey: true } }),
+    ).toEqual({ licenseKey: "KEY-AAAA-BBBB-1234" });
   });
 
   it("equal updated_at is decided by the envelope timestamp, to the microsecond", async () => {

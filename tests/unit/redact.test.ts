@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { MAX_JSON_DEPTH, containsString, nestsDeeperThan } from "@/lib/json-walk";
-import { prettyRedactedBody } from "@/lib/grants/redact";
+import { maskKeyInJson, prettyRedactedBody } from "@/lib/grants/redact";
 
 const KEY = "LK-7F3A-92QX-M1ZD-4C8P";
 const deep = (levels: number) => `${'{"a":'.repeat(levels)}1${"}".repeat(levels)}`;
@@ -68,5 +68,17 @@ describe("prettyRedactedBody", () => {
     ['{"type":"payment.succeeded"}', '{\n  "type": "payment.succeeded"\n}'],
   ])("shows %j without a key as %j", (raw, shown) => {
     expect(prettyRedactedBody(raw)).toBe(shown);
+  });
+});
+
+describe("maskKeyInJson", () => {
+  it.each([
+    [{ note: `key ${KEY}` }, KEY, { note: "key ••••••••4C8P" }],
+    [{ nested: [{ [KEY]: KEY }] }, KEY, { nested: [{ "••••••••4C8P": "••••••••4C8P" }] }],
+    [{ note: "nothing" }, KEY, { note: "nothing" }],
+    [{ note: KEY }, null, { note: KEY }],
+    [null, KEY, null],
+  ])("%j with key %s → %j", (value, key, expected) => {
+    expect(maskKeyInJson(value, key)).toEqual(expected);
   });
 });

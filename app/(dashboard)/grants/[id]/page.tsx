@@ -107,7 +107,7 @@ export default async function GrantPage({ params }: Props) {
               grantId={grant.id}
               now={now}
               licenseKey={{
-                last4: key.key.slice(-4),
+                last4: key.key_last4,
                 status: key.status,
                 activationsUsed: key.activations_used,
                 activationsLimit: key.activations_limit,
