@@ -20,6 +20,7 @@ import {
   type Driver,
 } from "./db-driver";
 import { DatabaseUnavailableError } from "./db-errors";
+import { withoutQueryArguments } from "./db-query-errors";
 import { getEnv } from "./env";
 
 export type { Driver } from "./db-driver";
@@ -32,18 +33,35 @@ export type Database = SqliteClient;
 
 type Connection = { url: string; client: Database; driver: Driver };
 
+/** Every operation, models and raw queries alike; the model API is unchanged, so is the type. */
+function redactingQueryErrors(client: SqliteClient | PostgresClient): Database {
+  return (client as SqliteClient).$extends({
+    query: {
+      async $allOperations({ args, query }) {
+        try {
+          return await query(args);
+        } catch (error) {
+          throw withoutQueryArguments(error);
+        }
+      },
+    },
+  }) as unknown as Database;
+}
+
 function openSqliteConnection(url: string): Connection {
   const file = sqliteFilePath(url);
   const sqlite = openSqlite(file);
-  const client = new SqliteClient({
-    adapter: new PrismaBetterSqlite3({ url: file, timeout: SQLITE_BUSY_TIMEOUT_MS }),
-  });
+  const client = redactingQueryErrors(
+    new SqliteClient({
+      adapter: new PrismaBetterSqlite3({ url: file, timeout: SQLITE_BUSY_TIMEOUT_MS }),
+    }),
+  );
   return { url, client, driver: { provider: "sqlite", sqlite } };
 }
 
 function openPostgresConnection(url: string): Connection {
   const pool = openPostgresPool(url, 10);
-  const client = new PostgresClient({ adapter: new PrismaPg(pool) }) as unknown as Database;
+  const client = redactingQueryErrors(new PostgresClient({ adapter: new PrismaPg(pool) }));
   return { url, client, driver: { provider: "postgresql", pool } };
 }
 

@@ -14,7 +14,11 @@ export default function DashboardError({
   reset: () => void;
 }) {
   useEffect(() => {
-    console.error(error);
+    // The server logs the error itself. Here only what identifies it: an error thrown in the
+    // browser keeps its message, and a message can carry what was searched.
+    console.error(
+      `page failed to load: ${error.digest ? `reference ${error.digest}` : error.name}`,
+    );
   }, [error]);
   return (
     <div

@@ -1,10 +1,13 @@
 // The audit log: who revoked, fulfilled, reprocessed, created or disabled a user, created or
-// revoked an API key, and when. Written in the same transaction as the change it describes, so
-// there is never a change without its line (or a line without its change).
+// revoked an API key, revealed a license key, and when. Written in the same transaction as the
+// change it describes, so there is never a change without its line (or a line without its change);
+// a reveal's line is written before the key is handed out.
 import crypto from "node:crypto";
+import { z } from "zod";
 import type { Database } from "../db";
 import { getDb } from "../db";
 import { assertCan, type Viewer } from "../auth/viewer";
+import { readSearchParams, type SearchParamsLike } from "../search-params";
 
 export const AUDIT_ACTIONS = {
   "user.created": "created user",
@@ -16,6 +19,7 @@ export const AUDIT_ACTIONS = {
   "event.reprocessed": "reprocessed event",
   "grant.revoked": "revoked grant",
   "grant.fulfilled": "fulfilled grant",
+  "license_key.revealed": "revealed the license key of",
   "sync.started": "started a sync",
 } as const;
 
@@ -44,11 +48,30 @@ export async function recordAudit(
 
 export const AUDIT_PAGE_SIZE = 100;
 
+export type AuditQuery = { action?: AuditAction; before?: string };
+
+const auditQuerySchema = z.object({
+  // Own keys only: `constructor` is "in" every object.
+  action: z
+    .string()
+    .refine((value) => Object.hasOwn(AUDIT_ACTIONS, value), "not an action of the audit log")
+    .transform((value) => value as AuditAction)
+    .optional(),
+  // Lines are keyed by randomUUID(); anything else cannot be a line of this log.
+  before: z.uuid({ error: "not an entry of the audit log" }).optional(),
+});
+
+/** The audit page's query, and what in it did not fit (each of those left out). */
+export function readAuditQuery(params: SearchParamsLike): {
+  query: AuditQuery;
+  problems: string[];
+} {
+  const { value, problems } = readSearchParams(auditQuerySchema, params);
+  return { query: value, problems };
+}
+
 /** Newest first; `before` is the id of the last row of the previous page. */
-export async function listAuditLog(
-  viewer: Viewer,
-  options: { action?: string; before?: string } = {},
-) {
+export async function listAuditLog(viewer: Viewer, options: AuditQuery = {}) {
   assertCan(viewer, "audit:read");
   const db = await getDb();
   const cursor = options.before

@@ -22,14 +22,21 @@ const COLUMNS: [header: string, value: (row: GrantListRow) => string | null][] =
   ["updated_at", (r) => r.updatedAt.toISOString()],
 ];
 
+// A cell that starts with one of these is run as a formula by spreadsheets (OWASP's list).
+const FORMULA_START = /^[=+\-@\t\r]/;
+// `;` as well as `,`: many spreadsheet locales split cells on `;` when a CSV file is opened.
+const NEEDS_QUOTES = /[",;\r\n]/;
+
 /**
- * One CSV field. Quoted when needed; a leading = + - @ (or tab / CR) is prefixed with ' so a
- * spreadsheet never runs a value Dodo relayed from a customer as a formula.
+ * One CSV field. A value Dodo relayed from a customer must never run as a formula: a leading
+ * = + - @ tab or CR gets a ' inside the quotes, and anything a spreadsheet could split is quoted.
  */
 export function csvField(value: string | null): string {
   if (value === null) return "";
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
+  const formula = FORMULA_START.test(value);
+  if (!formula && !NEEDS_QUOTES.test(value)) return value;
+  const text = formula ? `'${value}` : value;
+  return `"${text.replaceAll('"', '""')}"`;
 }
 
 export function csvLine(row: GrantListRow): string {

@@ -1,59 +1,50 @@
 // The URL is the state of the grants list: every filter, the search, the sort and the cursor live
-// in searchParams, parsed here by one schema that falls back to defaults on junk (a hand-edited or
-// stale link shows a list, never an error page).
+// in searchParams, parsed here by one schema. The API refuses a query that does not fit it; the
+// page says what it ignored and shows the list with the rest.
 import { z } from "zod";
-import { firstValues } from "@/lib/search-params";
+import { cursorParam } from "./cursor";
+import { calendarDay, queryText } from "@/lib/query-values";
+import { readSearchParams, type SearchParamsLike } from "@/lib/search-params";
 
 export const PAGE_SIZES = [25, 50, 100] as const;
 export const SORT_FIELDS = ["updated", "created"] as const;
 
-const text = z
-  .string()
-  .trim()
-  .max(200)
-  .optional()
-  .catch(undefined)
-  .transform((value) => value || undefined);
-const day = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/)
-  .optional()
-  .catch(undefined);
-
 export const grantFilterSchema = z.object({
-  status: text,
-  integration: text,
-  reason: text,
-  error: text,
-  business: text,
-  customer: text,
-  q: text,
-  created_from: day,
-  created_to: day,
-  updated_from: day,
-  updated_to: day,
-  sort: z.enum(SORT_FIELDS).catch("updated").default("updated"),
-  dir: z.enum(["desc", "asc"]).catch("desc").default("desc"),
+  status: queryText,
+  integration: queryText,
+  reason: queryText,
+  error: queryText,
+  business: queryText,
+  customer: queryText,
+  q: queryText,
+  created_from: calendarDay.optional(),
+  created_to: calendarDay.optional(),
+  updated_from: calendarDay.optional(),
+  updated_to: calendarDay.optional(),
+  sort: z.enum(SORT_FIELDS, { error: "must be updated or created" }).default("updated"),
+  dir: z.enum(["desc", "asc"], { error: "must be desc or asc" }).default("desc"),
   size: z.coerce
     .number()
-    .refine((n) => (PAGE_SIZES as readonly number[]).includes(n))
-    .catch(50)
+    .refine((n) => (PAGE_SIZES as readonly number[]).includes(n), "must be 25, 50 or 100")
     .default(50),
-  after: text,
-  before: text,
+  after: cursorParam,
+  before: cursorParam,
 });
 
 export type GrantFilter = z.infer<typeof grantFilterSchema>;
 
-type SearchParamsLike = Record<string, string | string[] | undefined> | URLSearchParams;
+/** The filter, and what in the query did not fit it (each of those left at its default). */
+export function readGrantFilter(params: SearchParamsLike): {
+  filter: GrantFilter;
+  problems: string[];
+} {
+  const { value, problems } = readSearchParams(grantFilterSchema, params);
+  return { filter: value, problems };
+}
 
-/** Parses page searchParams or a URLSearchParams; repeated keys take the first value. */
+/** The filter alone, junk left at its defaults; repeated keys take the first value. */
 export function parseGrantFilter(params: SearchParamsLike): GrantFilter {
-  const entries =
-    params instanceof URLSearchParams
-      ? [...params.keys()].map((key) => [key, params.get(key) ?? undefined] as const)
-      : Object.entries(firstValues(params));
-  return grantFilterSchema.parse(Object.fromEntries(entries));
+  return readGrantFilter(params).filter;
 }
 
 const DEFAULTS: Partial<Record<keyof GrantFilter, unknown>> = {

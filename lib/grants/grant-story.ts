@@ -30,14 +30,3 @@ export async function listOtherGrantsOfCustomer(
     select: grantListSelect,
   });
 }
-
-/** The full license key, for the reveal / copy button (the page itself only renders it masked). */
-export async function getLicenseKey(
-  viewer: Viewer,
-  grantId: string,
-): Promise<string | null | undefined> {
-  assertCan(viewer, "grants:read");
-  const db = await getDb();
-  const grant = await db.grant.findUnique({ where: { id: grantId }, select: { licenseKey: true } });
-  return grant === null ? undefined : grant.licenseKey;
-}

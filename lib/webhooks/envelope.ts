@@ -3,6 +3,7 @@
 // is stored for reprocessing, because Dodo retrying it would not change it.
 import { z } from "zod";
 import { grantSnapshotSchema, type GrantSnapshot } from "@/lib/grants/grant-schema";
+import { MAX_JSON_DEPTH, nestsDeeperThan } from "@/lib/json-walk";
 import { isoToMicros, microsToDate } from "@/lib/time";
 
 const GRANT_EVENT_PREFIX = "entitlement_grant.";
@@ -40,6 +41,10 @@ export function parseDelivery(body: string): ParsedDelivery {
       grantId: null,
     };
   }
+  // Before anything walks the value: a signed body nested thousands deep must be stored as
+  // invalid, not overflow the stack (a 500 Dodo would retry for 27 hours, never stored).
+  if (nestsDeeperThan(json, MAX_JSON_DEPTH))
+    return invalid(json, `body nested deeper than ${MAX_JSON_DEPTH} levels`);
   const envelope = envelopeSchema.safeParse(json);
   if (!envelope.success) return invalid(json, `envelope: ${formatIssues(envelope.error)}`);
 

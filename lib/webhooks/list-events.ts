@@ -3,24 +3,30 @@
 import "server-only";
 import { z } from "zod";
 import { getDb } from "@/lib/db";
-import { decodeCursor, encodeCursor } from "@/lib/grants/cursor";
+import { cursorParam, decodeCursor, encodeCursor } from "@/lib/grants/cursor";
+import { queryText } from "@/lib/query-values";
+import { readSearchParams, type SearchParamsLike } from "@/lib/search-params";
 import { assertCan, type Viewer } from "@/lib/auth/viewer";
 
 export const eventFilterSchema = z.object({
-  type: z
-    .string()
-    .trim()
-    .max(200)
-    .optional()
-    .catch(undefined)
-    .transform((v) => v || undefined),
+  type: queryText,
   outcome: z
-    .enum(["applied", "stale", "duplicate", "ignored", "invalid"])
-    .optional()
-    .catch(undefined),
-  after: z.string().max(500).optional().catch(undefined),
+    .enum(["applied", "stale", "duplicate", "ignored", "invalid"], {
+      error: "must be applied, stale, duplicate, ignored or invalid",
+    })
+    .optional(),
+  after: cursorParam,
 });
 export type EventFilter = z.infer<typeof eventFilterSchema>;
+
+/** The filter, and what in the query did not fit it (each of those left out). */
+export function readEventFilter(params: SearchParamsLike): {
+  filter: EventFilter;
+  problems: string[];
+} {
+  const { value, problems } = readSearchParams(eventFilterSchema, params);
+  return { filter: value, problems };
+}
 
 const PAGE_SIZE = 50;
 

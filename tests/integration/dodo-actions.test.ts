@@ -262,7 +262,12 @@ describe(`refresh, revoke and fulfil (${provider})`, () => {
       () => readGrant("grant_fulfil"),
       (grant) => grant?.status === "Delivered",
     );
-    expect(confirmed?.license_key).toMatchObject({ key: "MANUAL-KEY-7Q2Z", activations_limit: 3 });
+    expect(confirmed?.license_key).toMatchObject({ key_last4: "7Q2Z", activations_limit: 3 });
+    expect(
+      await (
+        await getDb()
+      ).grant.findUnique({ where: { id: "grant_fulfil" }, select: { licenseKey: true } }),
+    ).toEqual({ licenseKey: "MANUAL-KEY-7Q2Z" });
     const audit = await (
       await getDb()
     ).auditLog.findFirst({ where: { action: "grant.fulfilled", targetId: "grant_fulfil" } });

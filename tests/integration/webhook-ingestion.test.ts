@@ -11,7 +11,7 @@ import {
   readGrant,
   signedRequest,
 } from "../support/webhooks";
-import { testViewer } from "../support/viewers";
+import { testViewer, withApiKey } from "../support/viewers";
 
 configureWebhookSecrets(SECRET);
 const provider = inject("testProvider");
@@ -211,7 +211,10 @@ describe(`webhook ingestion (${provider})`, () => {
       integration_type: "license_key",
       integration_type_inferred: true,
     });
-    expect(grant?.license_key).toMatchObject({ key: "KEY-AAAA-BBBB-1234", activations_used: 0 });
+    expect(grant?.license_key).toMatchObject({ key_last4: "1234", activations_used: 0 });
+    expect(
+      await (await getDb()).grant.findUnique({ where: { id }, select: { licenseKey: true } }),
+    ).toEqual({ licenseKey: "KEY-AAAA-BBBB-1234" });
   });
 
   it("equal updated_at is decided by the envelope timestamp, to the microsecond", async () => {
@@ -290,6 +293,50 @@ describe(`webhook ingestion (${provider})`, () => {
     const stored = await (await getDb()).webhookEvent.findUnique({ where: { id: "msg_not_json" } });
     expect(stored).toMatchObject({ outcome: "invalid", rawBody: "this is { not json" });
     expect(stored?.validationError).toContain("not JSON");
+  });
+
+  it("a signed body nested 20,000 deep is stored as invalid, body intact, and its grant still reads", async () => {
+    const id = grantId("deep");
+    const key = "DEEP-KEY-5b7e-9c1d-A4F2";
+    const licensed = { integration_type: "license_key", license_key: { key, activations_used: 0 } };
+    await deliver(grantEvent("created", { id, updated_at: "2026-03-01T10:00:00Z", ...licensed }));
+    // Built as text: JSON.stringify itself overflows the stack on an object this deep.
+    const deep = `${'{"a":'.repeat(20_000)}1${"}".repeat(20_000)}`;
+    const body = JSON.stringify(
+      grantEvent("delivered", {
+        id,
+        status: "Delivered",
+        updated_at: "2026-03-01T11:00:00Z",
+        metadata: { placeholder: true },
+        ...licensed,
+      }),
+    ).replace('{"placeholder":true}', deep);
+    expect(body.length).toBeLessThan(256 * 1024);
+
+    const result = await deliver(body, { id: `msg_${id}` });
+    expect(result).toMatchObject({ status: 200, body: { ok: true, outcome: "invalid" } });
+    const stored = await (await getDb()).webhookEvent.findUnique({ where: { id: `msg_${id}` } });
+    expect(stored).toMatchObject({ outcome: "invalid", grantId: id });
+    expect(stored?.rawBody).toBe(body);
+    expect(stored?.validationError).toMatch(/nested deeper than \d+ levels/);
+    expect(await readGrant(id)).toMatchObject({ status: "Pending" });
+
+    // What the grant page and the events page read for it.
+    const { GET } = await import("@/app/api/v1/grants/[id]/route");
+    const detail = await GET(await withApiKey(`http://localhost/api/v1/grants/${id}`), {
+      params: Promise.resolve({ id }),
+    });
+    expect(detail.status).toBe(200);
+    const { listGrantEventBodies } = await import("@/lib/grants/grant-story");
+    const { prettyRedactedBody } = await import("@/lib/grants/redact");
+    const shown = (await listGrantEventBodies(testViewer("support"), id)).map((event) =>
+      prettyRedactedBody(event.rawBody),
+    );
+    expect(shown).toHaveLength(2);
+    for (const text of shown) expect(text).not.toContain(key);
+    const { listEvents } = await import("@/lib/webhooks/list-events");
+    const events = await listEvents(testViewer("support"), { type: undefined, outcome: "invalid" });
+    expect(events.items.map((event) => event.id)).toContain(`msg_${id}`);
   });
 
   it("a body over 256 KB answers 413 and stores nothing", async () => {

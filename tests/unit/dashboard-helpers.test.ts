@@ -2,27 +2,28 @@ import { describe, expect, it } from "vitest";
 import { linkExpiry } from "@/components/grants/panels/digital-files-panel";
 import { decodeCursor, encodeCursor } from "@/lib/grants/cursor";
 import { countPerDay, lastDays, median } from "@/lib/grants/daily-buckets";
-import { grantFilterQuery, parseGrantFilter } from "@/lib/grants/grant-filters";
+import { grantFilterQuery, parseGrantFilter, readGrantFilter } from "@/lib/grants/grant-filters";
 import { safeHttpUrl } from "@/lib/safe-url";
 import { formatBytes, formatRelative, maskLicenseKey } from "@/lib/format";
 
 describe("parseGrantFilter", () => {
-  it("falls back to defaults on junk instead of failing", () => {
-    expect(
-      parseGrantFilter({
-        sort: "sideways",
-        dir: "up",
-        size: "7",
-        created_from: "last week",
-        q: "   ",
-      }),
-    ).toMatchObject({
-      sort: "updated",
-      dir: "desc",
-      size: 50,
-      created_from: undefined,
-      q: undefined,
+  it("falls back to defaults on junk instead of failing, and says what it ignored", () => {
+    const { filter, problems } = readGrantFilter({
+      sort: "sideways",
+      dir: "up",
+      size: "7",
+      created_from: "last week",
+      q: "   ",
     });
+    expect(filter).toMatchObject({ sort: "updated", dir: "desc", size: 50 });
+    expect(filter.created_from).toBeUndefined();
+    expect(filter.q).toBeUndefined();
+    expect(problems).toEqual([
+      "created_from: must be a date, YYYY-MM-DD",
+      "sort: must be updated or created",
+      "dir: must be desc or asc",
+      "size: must be 25, 50 or 100",
+    ]);
   });
 
   it("keeps valid values and takes the first of repeated keys", () => {

@@ -2,18 +2,28 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { DataTable } from "@/components/ui/data-table";
 import { EmptyState } from "@/components/ui/empty-state";
+import { IgnoredQueryNotice } from "@/components/ui/ignored-query-notice";
 import { SelectField, buttonClass } from "@/components/ui/form-controls";
 import { PageHeader } from "@/components/ui/page-header";
-import { AUDIT_ACTIONS, listAuditLog } from "@/lib/audit/audit-log";
+import { AUDIT_ACTIONS, listAuditLog, readAuditQuery } from "@/lib/audit/audit-log";
 import { requirePageViewer } from "@/lib/auth/guards";
 import { formatExact } from "@/lib/format";
-import { firstValues } from "@/lib/search-params";
 
 export const metadata: Metadata = { title: "Audit log" };
 
-function detailText(detail: unknown): string {
+const REVEALED_VIA: Record<string, string> = {
+  "license-key": "Reveal or Copy (GET …/license-key)",
+  include: "GET …?include=license_key",
+};
+
+function detailText(action: string, detail: unknown): string {
   if (!detail || typeof detail !== "object") return "";
-  return Object.entries(detail as Record<string, unknown>)
+  const fields = detail as Record<string, unknown>;
+  if (action === "license_key.revealed") {
+    const via = String(fields.via);
+    return `key ••••${String(fields.keyLast4)} · ${REVEALED_VIA[via] ?? via}`;
+  }
+  return Object.entries(fields)
     .map(([key, value]) => `${key}: ${String(value)}`)
     .join(", ");
 }
@@ -24,16 +34,17 @@ export default async function AuditPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const viewer = await requirePageViewer("audit:read");
-  const params = firstValues(await searchParams);
-  const action = params.action && params.action in AUDIT_ACTIONS ? params.action : undefined;
-  const { rows, hasMore } = await listAuditLog(viewer, { action, before: params.before });
+  const { query, problems } = readAuditQuery(await searchParams);
+  const { action } = query;
+  const { rows, hasMore } = await listAuditLog(viewer, query);
   const last = rows.at(-1);
   return (
     <>
       <PageHeader
         title="Audit log"
-        description="Every change made through Grantdesk: who, what, and when. Newest first."
+        description="Every change made through Grantdesk, and every license key revealed: who, what, and when. Newest first."
       />
+      <IgnoredQueryNotice problems={problems} startOver="/audit" />
       <form method="get" className="mb-4 flex items-end gap-3">
         <div className="w-64">
           <SelectField
@@ -50,8 +61,8 @@ export default async function AuditPage({
       </form>
       {rows.length === 0 ? (
         <EmptyState title="Nothing recorded yet">
-          Creating users or API keys, reprocessing events, revoking and fulfilling grants all appear
-          here.
+          Creating users or API keys, reprocessing events, revoking and fulfilling grants and
+          revealing license keys all appear here.
         </EmptyState>
       ) : (
         <DataTable columns={["When", "Who", "Did", "Details"]}>
@@ -75,7 +86,7 @@ export default async function AuditPage({
                 )}
               </td>
               <td className="px-4 py-2.5 text-xs text-slate-600 dark:text-slate-400">
-                {detailText(row.detail)}
+                {detailText(row.action, row.detail)}
               </td>
             </tr>
           ))}

@@ -4,13 +4,13 @@ import { DataTable } from "@/components/ui/data-table";
 import { ReprocessButton } from "@/components/events/reprocess-button";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
+import { IgnoredQueryNotice } from "@/components/ui/ignored-query-notice";
 import { SelectField, buttonClass } from "@/components/ui/form-controls";
 import { PageHeader } from "@/components/ui/page-header";
 import { TimeAgo } from "@/components/ui/time-ago";
 import { requirePageViewer } from "@/lib/auth/guards";
 import { can } from "@/lib/auth/viewer";
-import { firstValues } from "@/lib/search-params";
-import { eventFacets, eventFilterSchema, listEvents } from "@/lib/webhooks/list-events";
+import { eventFacets, listEvents, readEventFilter } from "@/lib/webhooks/list-events";
 import { OUTCOMES, outcomeInfo } from "@/lib/webhooks/outcomes";
 
 export const dynamic = "force-dynamic";
@@ -23,8 +23,7 @@ export default async function EventsPage({
 }) {
   const viewer = await requirePageViewer();
   const canReprocess = can(viewer, "events:reprocess");
-  const raw = await searchParams;
-  const filter = eventFilterSchema.parse(firstValues(raw));
+  const { filter, problems } = readEventFilter(await searchParams);
   const [page, facets] = await Promise.all([listEvents(viewer, filter), eventFacets(viewer)]);
   const next = new URLSearchParams({
     ...(filter.type ? { type: filter.type } : {}),
@@ -37,6 +36,7 @@ export default async function EventsPage({
         title="Events"
         description="Every webhook delivery Dodo made, newest first, with what Grantdesk did with it. Invalid deliveries are kept and can be reprocessed."
       />
+      <IgnoredQueryNotice problems={problems} startOver="/events" />
       <form
         method="get"
         action="/events"

@@ -6,11 +6,12 @@ import { LiveChanges } from "@/components/grants/live-changes";
 import { Pagination } from "@/components/grants/pagination";
 import { StatusTabs } from "@/components/grants/status-tabs";
 import { EmptyState } from "@/components/ui/empty-state";
+import { IgnoredQueryNotice } from "@/components/ui/ignored-query-notice";
 import { buttonClass } from "@/components/ui/form-controls";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageViewer } from "@/lib/auth/guards";
 import { listFilterOptions } from "@/lib/grants/filter-options";
-import { grantFilterQuery, parseGrantFilter, withoutCursor } from "@/lib/grants/grant-filters";
+import { grantFilterQuery, readGrantFilter, withoutCursor } from "@/lib/grants/grant-filters";
 import { countGrantsByStatusFor, listGrants } from "@/lib/grants/list-grants";
 
 export const dynamic = "force-dynamic";
@@ -23,7 +24,7 @@ export default async function GrantsPage({
 }) {
   const viewer = await requirePageViewer();
   const params = await searchParams;
-  const filter = parseGrantFilter(params);
+  const { filter, problems } = readGrantFilter(params);
   const openedAt = new Date();
   const [page, counts, options] = await Promise.all([
     listGrants(viewer, filter),
@@ -41,6 +42,7 @@ export default async function GrantsPage({
           Export CSV
         </a>
       </PageHeader>
+      <IgnoredQueryNotice problems={problems} startOver="/grants" />
       <StatusTabs filter={filter} counts={counts} />
       <GrantFiltersForm filter={filter} options={options} focusSearch={params.focus === "search"} />
       <LiveChanges since={openedAt.toISOString()} query={query} />

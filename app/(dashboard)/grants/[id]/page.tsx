@@ -23,8 +23,10 @@ import { dodoUnavailableReason } from "@/lib/dodo/client";
 import { recentActions } from "@/lib/dodo/grant-actions";
 import { formatExact } from "@/lib/format";
 import { getGrantWithEvents } from "@/lib/grants/grant-detail";
+import { readGrantId } from "@/lib/grants/grant-id";
 import { listGrantEventBodies, listOtherGrantsOfCustomer } from "@/lib/grants/grant-story";
 import { statusInfo } from "@/lib/grants/status";
+import { decodeSegment } from "@/lib/search-params";
 
 export const dynamic = "force-dynamic";
 
@@ -32,12 +34,15 @@ type Props = { params: Promise<{ id: string }> };
 const toDate = (iso: string | null) => (iso ? new Date(iso) : null);
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  return { title: `Grant ${decodeURIComponent((await params).id)}` };
+  return { title: `Grant ${decodeSegment((await params).id)}` };
 }
 
 export default async function GrantPage({ params }: Props) {
   const viewer = await requirePageViewer();
-  const id = decodeURIComponent((await params).id);
+  const read = readGrantId(decodeSegment((await params).id));
+  // An id no grant can have (control characters, absurd length) is simply not found.
+  if (!read.ok) notFound();
+  const { id } = read;
   const grant = await getGrantWithEvents(viewer, id);
   if (!grant) notFound();
   const [bodies, others, actions] = await Promise.all([
@@ -102,7 +107,7 @@ export default async function GrantPage({ params }: Props) {
               grantId={grant.id}
               now={now}
               licenseKey={{
-                last4: key.key.slice(-4),
+                last4: key.key_last4,
                 status: key.status,
                 activationsUsed: key.activations_used,
                 activationsLimit: key.activations_limit,

@@ -1,5 +1,6 @@
 import { guardRoute } from "@/lib/auth/guards";
-import { parseGrantFilter } from "@/lib/grants/grant-filters";
+import { badRequest } from "@/lib/bad-request";
+import { readGrantFilter } from "@/lib/grants/grant-filters";
 import { grantListItemJson } from "@/lib/grants/grant-json";
 import { listGrants } from "@/lib/grants/list-grants";
 
@@ -7,7 +8,9 @@ export const dynamic = "force-dynamic";
 
 /** The grants list as JSON: the page's filters and cursor (`after` = next_cursor, `before` = prev_cursor). */
 export const GET = guardRoute("grants:read", async (request, viewer) => {
-  const page = await listGrants(viewer, parseGrantFilter(new URL(request.url).searchParams));
+  const { filter, problems } = readGrantFilter(new URL(request.url).searchParams);
+  if (problems.length > 0) return badRequest(problems);
+  const page = await listGrants(viewer, filter);
   return Response.json(
     {
       items: page.items.map(grantListItemJson),

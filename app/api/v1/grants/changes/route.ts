@@ -1,15 +1,18 @@
 import { guardRoute } from "@/lib/auth/guards";
+import { badRequest } from "@/lib/bad-request";
 import { countChangedSince } from "@/lib/grants/changes";
-import { parseGrantFilter } from "@/lib/grants/grant-filters";
+import { readGrantFilter } from "@/lib/grants/grant-filters";
+import { isoInstant } from "@/lib/query-values";
 
 export const dynamic = "force-dynamic";
 
 /** How many grants matching the list's filters changed since the page was opened. */
 export const GET = guardRoute("grants:read", async (request, viewer) => {
   const params = new URL(request.url).searchParams;
-  const since = new Date(params.get("since") ?? "");
-  if (Number.isNaN(since.getTime()))
-    return Response.json({ error: "since must be an ISO 8601 time" }, { status: 400 });
-  const changed = await countChangedSince(viewer, parseGrantFilter(params), since);
+  const since = isoInstant.safeParse(params.get("since") ?? "");
+  const { filter, problems } = readGrantFilter(params);
+  if (!since.success) problems.unshift(`since: ${since.error.issues[0]!.message}`);
+  if (problems.length > 0 || !since.success) return badRequest(problems);
+  const changed = await countChangedSince(viewer, filter, since.data);
   return Response.json({ changed }, { headers: { "Cache-Control": "no-store" } });
 });

@@ -1,12 +1,14 @@
 import { guardRoute } from "@/lib/auth/guards";
+import { badRequest } from "@/lib/bad-request";
 import { grantsCsvStream } from "@/lib/grants/grant-csv";
-import { parseGrantFilter } from "@/lib/grants/grant-filters";
+import { readGrantFilter } from "@/lib/grants/grant-filters";
 
 export const dynamic = "force-dynamic";
 
 /** The whole filtered list as CSV, streamed (every row, not just a page). */
 export const GET = guardRoute("grants:read", async (request, viewer) => {
-  const filter = parseGrantFilter(new URL(request.url).searchParams);
+  const { filter, problems } = readGrantFilter(new URL(request.url).searchParams);
+  if (problems.length > 0) return badRequest(problems);
   const stamp = new Date().toISOString().slice(0, 10);
   return new Response(grantsCsvStream(viewer, filter), {
     headers: {
