@@ -61,8 +61,9 @@ beforeAll(async () => {
   const support = await makeUser("support@exposure.test", "support");
   session = { cookie: await signIn(support.email, support.password) };
   const { createApiKey } = await import("@/lib/auth/api-keys");
-  const { testViewer } = await import("../support/viewers");
-  const created = await createApiKey(testViewer("admin"), "exposure");
+  const { cliViewer } = await import("@/lib/auth/viewer");
+  // A team key (no creator): a key made by a user works only while that user is active.
+  const created = await createApiKey(cliViewer(), "exposure");
   apiKey = { authorization: `Bearer ${created.key}` };
 });
 
