@@ -1,7 +1,8 @@
 // Better Auth, configured for Grantdesk: email and password only (no sign-up: an admin creates
 // accounts), sessions in the database and read from it on every request (no cookie cache), so
-// deleting a user's sessions signs them out at once. Passwords are hashed with Better Auth's
-// scrypt. Another sign-in method later is configuration here (socialProviders / plugins).
+// deleting a user's sessions signs them out at once. Passwords are hashed with scrypt in Better
+// Auth's format, off the event loop (password-hash.ts). Another sign-in method later is
+// configuration here (socialProviders / plugins).
 import "server-only";
 import { betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
@@ -9,6 +10,7 @@ import { APIError, createAuthMiddleware } from "better-auth/api";
 import { nextCookies } from "better-auth/next-js";
 import { getDb, type Database } from "../db";
 import { getEnv } from "../env";
+import { hashPassword, verifyPassword } from "./password-hash";
 import { resolveAuthSecret } from "./secret";
 import {
   clearAccountFailures,
@@ -46,6 +48,7 @@ function createAuth(db: Database) {
       disableSignUp: true,
       minPasswordLength: 10,
       maxPasswordLength: 256,
+      password: { hash: hashPassword, verify: verifyPassword },
     },
     user: {
       additionalFields: {

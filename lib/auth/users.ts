@@ -1,11 +1,11 @@
 // The merchant's team: create users, change roles, disable and re-enable. Admin only, audited.
-// Passwords go through Better Auth's own hasher (scrypt), into the "credential" account row
-// Better Auth signs in against.
+// Passwords go through the hasher Better Auth signs in with (password-hash.ts), into the
+// "credential" account row Better Auth reads.
 import crypto from "node:crypto";
-import { hashPassword } from "better-auth/crypto";
 import { z } from "zod";
 import { recordAudit } from "../audit/audit-log";
 import { getDb } from "../db";
+import { hashPassword } from "./password-hash";
 import { ROLES, type Role } from "./roles";
 import { assertCan, type Viewer } from "./viewer";
 import { Refusal } from "../refusal";
