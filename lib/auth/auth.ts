@@ -12,13 +12,8 @@ import { getDb, type Database } from "../db";
 import { getEnv } from "../env";
 import { hashPassword, verifyPassword } from "./password-hash";
 import { resolveAuthSecret } from "./secret";
-import {
-  clearAccountFailures,
-  clientAddress,
-  findLock,
-  recordFailure,
-  throttleKeys,
-} from "./throttle";
+import { clientAddress } from "./client-address";
+import { clearAccountFailures, findLock, recordFailure, throttleKeys } from "./throttle";
 
 const SIGN_IN_PATH = "/sign-in/email";
 
@@ -34,6 +29,7 @@ function sameHostOrigins(request: Request | undefined): string[] {
 
 function createAuth(db: Database) {
   const env = getEnv();
+  const trust = { trustedProxyHops: env.trustedProxyHops, onVercel: env.onVercel };
   return betterAuth({
     appName: "Grantdesk",
     secret: resolveAuthSecret(env),
@@ -97,7 +93,7 @@ function createAuth(db: Database) {
         if (ctx.path !== SIGN_IN_PATH) return;
         const email = emailOf(ctx.body);
         if (!email || !ctx.headers) return;
-        const lock = await findLock(db, throttleKeys(email, clientAddress(ctx.headers)));
+        const lock = await findLock(db, throttleKeys(email, clientAddress(ctx.headers, trust)));
         if (lock) {
           const minutes = Math.ceil(lock.retryAfterSeconds / 60);
           throw new APIError(
@@ -117,7 +113,7 @@ function createAuth(db: Database) {
         const returned = ctx.context.returned;
         if (returned instanceof APIError) {
           if (returned.statusCode !== 429)
-            await recordFailure(db, throttleKeys(email, clientAddress(ctx.headers)));
+            await recordFailure(db, throttleKeys(email, clientAddress(ctx.headers, trust)));
         } else {
           await clearAccountFailures(db, email);
         }

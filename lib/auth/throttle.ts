@@ -58,10 +58,3 @@ export async function recordFailure(db: Database, keys: string[], now = new Date
 export async function clearAccountFailures(db: Database, email: string): Promise<void> {
   await db.signInThrottle.deleteMany({ where: { key: `email:${email.trim().toLowerCase()}` } });
 }
-
-/** The client's address as the platform in front reports it (Vercel, or Next's own server, set
- * x-forwarded-for); null when nothing says. */
-export function clientAddress(headers: Headers): string | null {
-  const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return forwarded || headers.get("x-real-ip")?.trim() || null;
-}

@@ -4,6 +4,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { getDb } from "@/lib/db";
+import { PEER_ADDRESS_HEADER, recordPeerAddresses } from "@/lib/auth/peer-address";
 import {
   authRequest,
   makeUser,
@@ -80,6 +81,7 @@ let admin: Awaited<ReturnType<typeof makeUser>>;
 let support: Awaited<ReturnType<typeof makeUser>>;
 
 beforeAll(async () => {
+  recordPeerAddresses();
   admin = await makeUser("admin@auth.test", "admin");
   support = await makeUser("support@auth.test", "support");
   await deliver(
@@ -264,7 +266,7 @@ describe(`sign-in (${provider})`, () => {
 
   it("after 10 failures answers 429 with Retry-After, even to the right password, until the lock ends", async () => {
     const user = await makeUser("throttled@auth.test", "support");
-    const from = { "x-forwarded-for": "203.0.113.7" };
+    const from = { [PEER_ADDRESS_HEADER]: "203.0.113.7" };
     for (let i = 0; i < 10; i++)
       expect(
         (
@@ -287,15 +289,25 @@ describe(`sign-in (${provider})`, () => {
         await authRequest(
           "/sign-in/email",
           { email: user.email, password: user.password },
-          { "x-forwarded-for": "198.51.100.9" },
+          { [PEER_ADDRESS_HEADER]: "198.51.100.9" },
         )
       ).status,
     ).toBe(429);
-    // The address is locked too, for every account.
-    expect(
-      (await authRequest("/sign-in/email", { email: admin.email, password: admin.password }, from))
-        .status,
-    ).toBe(429);
+    // The address is locked too, for every account, whatever X-Forwarded-For the client sends.
+    const forgeries: Record<string, string>[] = [
+      {},
+      { "x-forwarded-for": "192.0.2.99", "x-real-ip": "192.0.2.99" },
+    ];
+    for (const forwarded of forgeries)
+      expect(
+        (
+          await authRequest(
+            "/sign-in/email",
+            { email: admin.email, password: admin.password },
+            { ...from, ...forwarded },
+          )
+        ).status,
+      ).toBe(429);
 
     // 15 minutes later (moved back in the database rather than waiting).
     const db = await getDb();
