@@ -1,0 +1,62 @@
+// What stands between a POST to /api/auth/sign-in/email and a password hash (Better Auth's before
+// hook, so before the endpoint evaluates anything): one place under every throttle key
+// (throttle.ts, database). After a right password the attempt is refunded.
+import type { GenericEndpointContext } from "better-auth";
+import { APIError } from "better-auth/api";
+import { z } from "zod";
+import type { Database } from "../db";
+import { getEnv } from "../env";
+import { clientAddress } from "./client-address";
+import { countAttempt, refundAttempt, throttleKeys, type ThrottleKey } from "./throttle";
+
+export const SIGN_IN_PATH = "/sign-in/email";
+
+const attemptSchema = z.object({ email: z.string() });
+
+function attemptKeys(ctx: GenericEndpointContext): ThrottleKey[] | null {
+  const attempt = attemptSchema.safeParse(ctx.body);
+  if (!attempt.success || !ctx.headers) return null;
+  const env = getEnv();
+  const address = clientAddress(ctx.headers, {
+    trustedProxyHops: env.trustedProxyHops,
+    onVercel: env.onVercel,
+  });
+  return throttleKeys(attempt.data.email, address);
+}
+
+function tooMany(code: string, message: string, retryAfterSeconds: number): APIError {
+  return new APIError(
+    "TOO_MANY_REQUESTS",
+    { code, message },
+    { "Retry-After": String(retryAfterSeconds) },
+  );
+}
+
+const inMinutes = (seconds: number) => {
+  const minutes = Math.ceil(seconds / 60);
+  return `${minutes} minute${minutes === 1 ? "" : "s"}`;
+};
+
+/** Throws a 429 unless this attempt may have its password evaluated. */
+export async function admitSignInAttempt(db: Database, ctx: GenericEndpointContext) {
+  const keys = attemptKeys(ctx);
+  if (!keys) return;
+  const refused = await countAttempt(db, keys);
+  if (refused)
+    throw tooMany(
+      "TOO_MANY_ATTEMPTS",
+      `Too many failed sign-ins. Try again in ${inMinutes(refused.retryAfterSeconds)}.`,
+      refused.retryAfterSeconds,
+    );
+}
+
+/** After the endpoint (`returned`: its answer): a right password gives its attempt back. */
+export async function settleSignInAttempt(
+  db: Database,
+  ctx: GenericEndpointContext,
+  returned: unknown,
+) {
+  if (returned instanceof APIError) return;
+  const keys = attemptKeys(ctx);
+  if (keys) await refundAttempt(db, keys);
+}
