@@ -1,17 +1,28 @@
-// What stands between a POST to /api/auth/sign-in/email and a password hash (Better Auth's before
-// hook, so before the endpoint evaluates anything): one place under every throttle key
-// (throttle.ts, database). After a right password the attempt is refunded.
+// What stands between a POST to /api/auth/sign-in/email and a password hash, in the order it
+// runs (Better Auth's before hook, so before the endpoint evaluates anything):
+//   1. a request Better Auth will refuse anyway (a body its schema refuses, another site's
+//      origin) is left to it, uncounted: it costs no hash, and counting it would let anyone lock
+//      an account from any web page;
+//   2. one place under every throttle key (throttle.ts, database).
+// After a right password the attempt is refunded.
 import type { GenericEndpointContext } from "better-auth";
-import { APIError } from "better-auth/api";
+import { APIError, formCsrfMiddleware } from "better-auth/api";
 import { z } from "zod";
 import type { Database } from "../db";
 import { getEnv } from "../env";
 import { clientAddress } from "./client-address";
+import { MAX_PASSWORD_LENGTH } from "./sign-in-limits";
 import { countAttempt, refundAttempt, throttleKeys, type ThrottleKey } from "./throttle";
 
 export const SIGN_IN_PATH = "/sign-in/email";
 
-const attemptSchema = z.object({ email: z.string() });
+/** Better Auth's sign-in body, and the checks its endpoint makes before it hashes. */
+const attemptSchema = z.object({
+  email: z.email(),
+  password: z.string().max(MAX_PASSWORD_LENGTH),
+  callbackURL: z.string().optional(),
+  rememberMe: z.boolean().optional(),
+});
 
 function attemptKeys(ctx: GenericEndpointContext): ThrottleKey[] | null {
   const attempt = attemptSchema.safeParse(ctx.body);
@@ -41,6 +52,8 @@ const inMinutes = (seconds: number) => {
 export async function admitSignInAttempt(db: Database, ctx: GenericEndpointContext) {
   const keys = attemptKeys(ctx);
   if (!keys) return;
+  // Better Auth's own origin check, which its endpoint runs only after this hook.
+  await formCsrfMiddleware(ctx);
   const refused = await countAttempt(db, keys);
   if (refused)
     throw tooMany(

@@ -59,6 +59,31 @@ describe(`a burst of sign-ins (${provider})`, () => {
 });
 
 describe(`what counts (${provider})`, () => {
+  it("does not count attempts Better Auth refuses before checking a password", async () => {
+    const user = await makeUser("refused@throttle.test", "support");
+    const address = freshAddress();
+    scryptSpy.reset();
+    for (let i = 0; i < 15; i++) {
+      const foreign = await authRequest(
+        "/sign-in/email",
+        { email: user.email, password: "wrong-password-0" },
+        from(address, { origin: "https://evil.example" }),
+      );
+      expect(foreign.status).toBe(403);
+      for (const body of [
+        { email: user.email },
+        { email: user.email, password: 12345 },
+        { email: "not an email", password: "wrong-password-0" },
+        { email: user.email, password: "x".repeat(300) },
+        { email: user.email, password: "wrong-password-0", rememberMe: "yes" },
+      ])
+        expect((await authRequest("/sign-in/email", body, from(address))).status).toBe(400);
+    }
+    expect(scryptSpy.calls).toBe(0);
+    expect((await throttleRows()).filter((row) => row.key.includes(user.email))).toEqual([]);
+    expect((await signInFrom(address, user.email, user.password)).status).toBe(200);
+  });
+
   it("evaluates no password at all for a locked pair", async () => {
     const user = await makeUser("locked@throttle.test", "support");
     const address = freshAddress();
