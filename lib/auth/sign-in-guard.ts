@@ -3,7 +3,8 @@
 //   1. a request Better Auth will refuse anyway (a body its schema refuses, another site's
 //      origin) is left to it, uncounted: it costs no hash, and counting it would let anyone lock
 //      an account from any web page;
-//   2. one place under every throttle key (throttle.ts, database).
+//   2. the CPU gate (hash-gate.ts, memory);
+//   3. one place under every throttle key (throttle.ts, database).
 // After a right password the attempt is refunded.
 import type { GenericEndpointContext } from "better-auth";
 import { APIError, formCsrfMiddleware } from "better-auth/api";
@@ -11,6 +12,7 @@ import { z } from "zod";
 import type { Database } from "../db";
 import { getEnv } from "../env";
 import { clientAddress } from "./client-address";
+import { hashGate } from "./hash-gate";
 import { MAX_PASSWORD_LENGTH } from "./sign-in-limits";
 import { countAttempt, refundAttempt, throttleKeys, type ThrottleKey } from "./throttle";
 
@@ -54,6 +56,14 @@ export async function admitSignInAttempt(db: Database, ctx: GenericEndpointConte
   if (!keys) return;
   // Better Auth's own origin check, which its endpoint runs only after this hook.
   await formCsrfMiddleware(ctx);
+  const address = keys.find((k) => k.kind === "address")!.key;
+  const wait = hashGate().admit(address);
+  if (wait > 0)
+    throw tooMany(
+      "SIGN_IN_BUSY",
+      `Too many sign-in attempts right now. Try again in ${wait} second${wait === 1 ? "" : "s"}.`,
+      wait,
+    );
   const refused = await countAttempt(db, keys);
   if (refused)
     throw tooMany(

@@ -17,5 +17,14 @@ export const ATTEMPT_LIMITS = {
 
 export type ThrottleKind = keyof typeof ATTEMPT_LIMITS;
 
+// The CPU gate (hash-gate.ts), in memory, before any database work or hashing. One scrypt costs
+// about 65 ms of a core here; the global rate keeps sign-in hashing to about a third of one core
+// of this two-core server whatever arrives, and one address cannot take the whole of it.
+// A person signing in needs one token; a burst of 10 covers a few typos in a row.
+export const HASH_RATES = {
+  perAddress: { perSecond: 1, burst: 10 },
+  global: { perSecond: 5, burst: 10 },
+} as const;
+
 /** Better Auth's own bound, which its sign-in refuses (400) before hashing. */
 export const MAX_PASSWORD_LENGTH = 256;

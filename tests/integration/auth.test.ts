@@ -4,6 +4,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { getDb } from "@/lib/db";
+import { createHashGate, replaceHashGate } from "@/lib/auth/hash-gate";
 import {
   authRequest,
   makeUser,
@@ -80,6 +81,9 @@ let admin: Awaited<ReturnType<typeof makeUser>>;
 let support: Awaited<ReturnType<typeof makeUser>>;
 
 beforeAll(async () => {
+  // These tests sign in often and from one place; the gate has its own (sign-in-gate.test.ts).
+  const wide = { perSecond: 1_000, burst: 1_000 };
+  replaceHashGate(createHashGate({ perAddress: wide, global: wide }));
   admin = await makeUser("admin@auth.test", "admin");
   support = await makeUser("support@auth.test", "support");
   await deliver(

@@ -1,6 +1,7 @@
 // Behind one trusted proxy (GRANTDESK_TRUSTED_PROXY_HOPS=1): the throttle keys the address that
 // proxy appended to X-Forwarded-For, and ignores what the client wrote before it.
 import { beforeAll, describe, expect, inject, it } from "vitest";
+import { createHashGate, replaceHashGate } from "@/lib/auth/hash-gate";
 import { PEER_ADDRESS_HEADER, recordPeerAddresses } from "@/lib/auth/peer-address";
 import { ATTEMPT_LIMITS } from "@/lib/auth/sign-in-limits";
 import { getDb } from "@/lib/db";
@@ -18,6 +19,8 @@ const viaProxy = (client: string, forged?: string) => ({
 
 beforeAll(() => {
   recordPeerAddresses();
+  const wide = { perSecond: 1_000, burst: 1_000 };
+  replaceHashGate(createHashGate({ perAddress: wide, global: wide }));
 });
 
 describe(`behind one trusted proxy (${provider})`, () => {

@@ -1,13 +1,17 @@
 // The sign-in throttle through Better Auth's real endpoint and our route handler, on a real
 // database: what is counted, when, under which key, and what it costs in password evaluations.
+// The CPU gate in front is opened wide here (its own tests are in sign-in-gate.test.ts) so that
+// the database limits behind it are what each test meets.
 import { beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
 import { scryptSpy, waitUntil } from "../support/scrypt-spy";
 import { getDb } from "@/lib/db";
+import { createHashGate, replaceHashGate } from "@/lib/auth/hash-gate";
 import { PEER_ADDRESS_HEADER, recordPeerAddresses } from "@/lib/auth/peer-address";
 import { ATTEMPT_LIMITS } from "@/lib/auth/sign-in-limits";
 import { authRequest, makeUser } from "../support/auth";
 
 const provider = inject("testProvider");
+const WIDE_OPEN = { perSecond: 1_000_000, burst: 1_000_000 };
 
 /** The request headers of a client connected from `address` (what our server records). */
 const from = (address: string, extra: Record<string, string> = {}) => ({
@@ -31,6 +35,7 @@ async function throttleRows() {
 
 beforeAll(() => {
   recordPeerAddresses();
+  replaceHashGate(createHashGate({ perAddress: WIDE_OPEN, global: WIDE_OPEN }));
 });
 beforeEach(() => scryptSpy.reset());
 
