@@ -14,7 +14,13 @@ import { getEnv } from "../env";
 import { clientAddress } from "./client-address";
 import { hashGate } from "./hash-gate";
 import { MAX_PASSWORD_LENGTH } from "./sign-in-limits";
-import { countAttempt, refundAttempt, throttleKeys, type ThrottleKey } from "./throttle";
+import {
+  countAttempt,
+  pruneExpiredAttempts,
+  refundAttempt,
+  throttleKeys,
+  type ThrottleKey,
+} from "./throttle";
 
 export const SIGN_IN_PATH = "/sign-in/email";
 
@@ -64,6 +70,7 @@ export async function admitSignInAttempt(db: Database, ctx: GenericEndpointConte
       `Too many sign-in attempts right now. Try again in ${wait} second${wait === 1 ? "" : "s"}.`,
       wait,
     );
+  await pruneExpiredAttempts(db);
   const refused = await countAttempt(db, keys);
   if (refused)
     throw tooMany(

@@ -98,3 +98,21 @@ export async function refundAttempt(db: Database, keys: ThrottleKey[]): Promise<
     }),
   ]);
 }
+
+const PRUNE_EVERY_MS = 60_000;
+const globalForPrune = globalThis as unknown as { grantdeskThrottlePrunedAt?: number };
+
+/**
+ * Deletes the rows whose window has ended (their count no longer matters), at most once a minute
+ * per server instance, through the windowEndsAt index: the table stays as small as one window's
+ * attempts, and no request pays for a scan.
+ */
+export async function pruneExpiredAttempts(db: Database, now = Date.now()): Promise<number> {
+  const last = globalForPrune.grantdeskThrottlePrunedAt ?? 0;
+  if (now - last < PRUNE_EVERY_MS) return 0;
+  globalForPrune.grantdeskThrottlePrunedAt = now;
+  const { count } = await db.signInThrottle.deleteMany({
+    where: { windowEndsAt: { lte: BigInt(now) } },
+  });
+  return count;
+}

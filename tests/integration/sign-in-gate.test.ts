@@ -1,11 +1,12 @@
-// The CPU gate in front of the sign-in throttle, with its production rates: what a flood of
-// attempts may cost.
+// The CPU gate in front of the sign-in throttle, with its production rates, and the throttle
+// table's upkeep: what a flood of attempts may cost, and that the table does not grow with it.
 import { beforeAll, beforeEach, describe, expect, inject, it } from "vitest";
 import { scryptSpy } from "../support/scrypt-spy";
 import { getDb } from "@/lib/db";
 import { createHashGate, replaceHashGate } from "@/lib/auth/hash-gate";
 import { PEER_ADDRESS_HEADER, recordPeerAddresses } from "@/lib/auth/peer-address";
 import { HASH_RATES } from "@/lib/auth/sign-in-limits";
+import { pruneExpiredAttempts } from "@/lib/auth/throttle";
 import { authRequest } from "../support/auth";
 
 const provider = inject("testProvider");
@@ -55,5 +56,29 @@ describe(`the CPU gate (${provider})`, () => {
     expect(statuses.filter((s) => s === 401)).toHaveLength(scryptSpy.calls);
     expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(9);
     expect((await attemptFrom("198.18.1.2", 99)).status).toBe(401);
+  });
+});
+
+describe(`the throttle table (${provider})`, () => {
+  it("loses its expired rows, at most once a minute", async () => {
+    const db = await getDb();
+    const now = Date.now() + 3_600_000;
+    await db.signInThrottle.createMany({
+      data: [
+        { key: "account:old@gate.test", attempts: 3, windowEndsAt: BigInt(now - 1) },
+        { key: "account:current@gate.test", attempts: 3, windowEndsAt: BigInt(now + 120_000) },
+      ],
+    });
+    const before = await db.signInThrottle.count();
+    expect(await pruneExpiredAttempts(db, now)).toBe(before - 1);
+    expect(await db.signInThrottle.findMany({ select: { key: true } })).toEqual([
+      { key: "account:current@gate.test" },
+    ]);
+    await db.signInThrottle.create({
+      data: { key: "account:later@gate.test", attempts: 1, windowEndsAt: BigInt(now) },
+    });
+    // Within the minute: no second delete.
+    expect(await pruneExpiredAttempts(db, now + 30_000)).toBe(0);
+    expect(await pruneExpiredAttempts(db, now + 60_000)).toBe(1);
   });
 });
