@@ -4,7 +4,7 @@
 // Auth's format, off the event loop (password-hash.ts). Another sign-in method later is
 // configuration here (socialProviders / plugins).
 import "server-only";
-import { betterAuth } from "better-auth";
+import { BASE_ERROR_CODES, betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
 import { APIError, createAuthMiddleware } from "better-auth/api";
 import { nextCookies } from "better-auth/next-js";
@@ -73,16 +73,15 @@ function createAuth(db: Database) {
     databaseHooks: {
       session: {
         create: {
-          // A disabled user cannot get a new session, whatever the password.
+          // A disabled user cannot get a new session, whatever the password; and is told exactly
+          // what a wrong password is told, so the answer never confirms a guessed password.
           before: async (session) => {
             const user = await db.user.findUnique({
               where: { id: session.userId },
               select: { disabled: true },
             });
             if (!user || user.disabled)
-              throw new APIError("FORBIDDEN", {
-                message: "This account is disabled. Ask an admin of your team.",
-              });
+              throw APIError.from("UNAUTHORIZED", BASE_ERROR_CODES.INVALID_EMAIL_OR_PASSWORD);
             return { data: session };
           },
         },

@@ -147,10 +147,19 @@ describe(`API routes (${provider})`, () => {
     for (const { file, url } of V1_ROUTES)
       expect((await callRoute(file, url, { cookie })).status, file).toBe(401);
     expect(await (await getDb()).session.count({ where: { userId: user.id } })).toBe(0);
-    // And the right password no longer opens a session.
-    expect(
-      (await authRequest("/sign-in/email", { email: user.email, password: user.password })).status,
-    ).toBe(403);
+    // And the right password no longer opens a session, answered as a wrong one is.
+    const right = await authRequest("/sign-in/email", {
+      email: user.email,
+      password: user.password,
+    });
+    const wrong = await authRequest("/sign-in/email", {
+      email: user.email,
+      password: "wrong-1234",
+    });
+    expect(right.status).toBe(401);
+    expect([right.status, await right.text()]).toEqual([wrong.status, await wrong.text()]);
+    expect(right.headers.getSetCookie()).toEqual(wrong.headers.getSetCookie());
+    expect(await (await getDb()).session.count({ where: { userId: user.id } })).toBe(0);
   });
 
   it("a cookie riding along does not rescue a bad key", async () => {
