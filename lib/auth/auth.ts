@@ -10,7 +10,9 @@ import { APIError, createAuthMiddleware } from "better-auth/api";
 import { nextCookies } from "better-auth/next-js";
 import { getDb, type Database } from "../db";
 import { getEnv } from "../env";
+import { assertNewPasswordAllowed, CHANGE_PASSWORD_PATH } from "./change-password-guard";
 import { hashPassword, verifyPassword } from "./password-hash";
+import { MIN_PASSWORD_LENGTH } from "./password-policy";
 import { resolveAuthSecret } from "./secret";
 import { MAX_PASSWORD_LENGTH } from "./sign-in-limits";
 import { admitSignInAttempt, settleSignInAttempt, SIGN_IN_PATH } from "./sign-in-guard";
@@ -34,7 +36,7 @@ function createAuth(db: Database) {
     emailAndPassword: {
       enabled: true,
       disableSignUp: true,
-      minPasswordLength: 10,
+      minPasswordLength: MIN_PASSWORD_LENGTH,
       maxPasswordLength: MAX_PASSWORD_LENGTH,
       password: { hash: hashPassword, verify: verifyPassword },
     },
@@ -90,6 +92,7 @@ function createAuth(db: Database) {
     hooks: {
       before: createAuthMiddleware(async (ctx) => {
         if (ctx.path === SIGN_IN_PATH) await admitSignInAttempt(db, ctx);
+        if (ctx.path === CHANGE_PASSWORD_PATH) await assertNewPasswordAllowed(ctx);
       }),
       after: createAuthMiddleware(async (ctx) => {
         if (ctx.path === SIGN_IN_PATH) await settleSignInAttempt(db, ctx, ctx.context.returned);
