@@ -43,8 +43,9 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 // ---------------------------------------------------------------------------------------------
 // The flooder (this same file, run as a child process with --flood).
 
+/** The answer's status, or why there was none (a refused or timed-out connection). */
 function attempt(body: object, localAddress: string, headers: Record<string, string>) {
-  return new Promise<number>((resolve) => {
+  return new Promise<number | string>((resolve) => {
     const payload = JSON.stringify(body);
     const request = http.request(
       {
@@ -67,8 +68,8 @@ function attempt(body: object, localAddress: string, headers: Record<string, str
         response.on("end", () => resolve(response.statusCode ?? 0));
       },
     );
-    request.on("error", () => resolve(-1));
-    request.on("timeout", () => request.destroy());
+    request.on("error", (error: NodeJS.ErrnoException) => resolve(error.code ?? error.message));
+    request.on("timeout", () => request.destroy(new Error("timeout")));
     request.end(payload);
   });
 }
