@@ -9,6 +9,7 @@
 // characters (the hex TEXT is the scrypt salt, not the bytes), the key 64 bytes as hex, the password
 // NFKC-normalised, N=16384 r=16 p=1.
 import { randomBytes, scrypt, timingSafeEqual } from "node:crypto";
+import { availableParallelism } from "node:os";
 
 const N = 16_384;
 const R = 16;
@@ -17,7 +18,30 @@ const KEY_LENGTH = 64;
 // scrypt needs 128·N·r bytes (32 MiB here), which is exactly Node's default maxmem: allow twice.
 const MAX_MEMORY = 2 * 128 * N * R;
 
+// libuv's pool runs four hashes at once; on a two-core server a burst of them would take both
+// cores from the event loop. Hashes beyond one core's worth wait their turn instead.
+const HASH_SLOTS = Math.max(1, availableParallelism() - 1);
+let busySlots = 0;
+const waitingForSlot: (() => void)[] = [];
+
+async function inHashSlot<T>(work: () => Promise<T>): Promise<T> {
+  if (busySlots < HASH_SLOTS) busySlots += 1;
+  else await new Promise<void>((resolve) => waitingForSlot.push(resolve));
+  try {
+    return await work();
+  } finally {
+    // Handed straight to the next in line, so a newcomer cannot slip in between.
+    const next = waitingForSlot.shift();
+    if (next) next();
+    else busySlots -= 1;
+  }
+}
+
 function deriveKey(password: string, salt: string): Promise<Buffer> {
+  return inHashSlot(() => scryptOnPool(password, salt));
+}
+
+function scryptOnPool(password: string, salt: string): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     scrypt(
       password.normalize("NFKC"),
