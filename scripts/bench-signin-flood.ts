@@ -212,14 +212,30 @@ async function signIn(password: string): Promise<string> {
 type Phase = {
   grants: Awaited<ReturnType<typeof measure>>;
   webhooks: Awaited<ReturnType<typeof measure>>;
+  /** The server's CPU time (all threads) over the phase's wall time, in cores. */
+  serverCores: number;
 };
+
+let serverPid: number | undefined;
+
+/** CPU milliseconds the server process has used, all threads (Linux /proc; NaN elsewhere). */
+function serverCpuMs(): number {
+  try {
+    const fields = fs.readFileSync(`/proc/${serverPid}/stat`, "utf8").split(") ")[1]!.split(" ");
+    return (Number(fields[11]) + Number(fields[12])) * 10; // utime + stime, 100 Hz ticks
+  } catch {
+    return NaN;
+  }
+}
 
 async function measurePhase(cookie: string): Promise<Phase> {
   const count = Number(values.requests);
   const page: Probe = { method: "GET", path: "/grants", headers: { cookie } };
+  const [cpuBefore, started] = [serverCpuMs(), performance.now()];
   const grants = await measure(Array.from({ length: count }, () => page));
   const webhooks = await measure(deliveries(count));
-  return { grants, webhooks };
+  const serverCores = (serverCpuMs() - cpuBefore) / (performance.now() - started);
+  return { grants, webhooks, serverCores };
 }
 
 async function startFlood(): Promise<{ child: ChildProcess; result: Promise<string> }> {
@@ -245,7 +261,7 @@ async function startFlood(): Promise<{ child: ChildProcess; result: Promise<stri
   return { child, result };
 }
 
-function line(label: string, rest: Phase, flooded: Phase, key: keyof Phase) {
+function line(label: string, rest: Phase, flooded: Phase, key: "grants" | "webhooks") {
   const ms = (phase: Phase, p: number) => percentile(phase[key].latencies, p);
   const cell = (phase: Phase) =>
     `p50 ${ms(phase, 50).toFixed(1).padStart(7)} ms  p95 ${ms(phase, 95).toFixed(1).padStart(7)} ms`;
@@ -298,6 +314,7 @@ async function bench() {
       ["node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", String(port)],
       { cwd: root, env, stdio: "ignore", detached: true },
     );
+    serverPid = server.pid;
     await waitForHealth();
     const cookie = await signIn(password);
     await measure(deliveries(300)); // grants for the page to list, and the routes compiled and warm
@@ -314,6 +331,8 @@ async function bench() {
     flooder.child.kill("SIGTERM");
     const floodStatuses = await flooder.result;
     console.log(`load average in the flood: ${loadInFlood}`);
+    const cores = (phase: Phase) => phase.serverCores.toFixed(2);
+    console.log(`server CPU, in cores: at rest ${cores(rest)}, in the flood ${cores(flooded)}`);
     console.log(`flood answers (status: count): ${floodStatuses}\n`);
     console.log(line("GET /grants", rest, flooded, "grants"));
     console.log(line("POST webhook", rest, flooded, "webhooks"));
