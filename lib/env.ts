@@ -53,6 +53,15 @@ const envSchema = z
     AUTH_URL: z
       .url({ protocol: /^https?$/, error: "must be the http(s) URL people open Grantdesk at" })
       .optional(),
+    GRANTDESK_TRUSTED_PROXY_HOPS: z
+      .string()
+      .trim()
+      .regex(
+        /^\d{1,2}$/,
+        "must be how many proxies in front of Grantdesk add to X-Forwarded-For: 0 (none, the default), 1, 2…",
+      )
+      .default("0")
+      .transform(Number),
     VERCEL: z.string().optional(),
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   })
@@ -85,6 +94,10 @@ export type Env = {
   authSecret: string | undefined;
   /** The public URL, when set; otherwise taken from each request. */
   authUrl: string | undefined;
+  /** Proxies whose X-Forwarded-For entries the sign-in throttle believes (0: none). */
+  trustedProxyHops: number;
+  /** Running on Vercel, whose edge sets X-Forwarded-For itself. */
+  onVercel: boolean;
   isProduction: boolean;
 };
 
@@ -117,6 +130,8 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     dodoBaseUrl: parsed.DODO_PAYMENTS_BASE_URL,
     authSecret: parsed.AUTH_SECRET,
     authUrl: parsed.AUTH_URL,
+    trustedProxyHops: parsed.GRANTDESK_TRUSTED_PROXY_HOPS,
+    onVercel: Boolean(parsed.VERCEL),
     isProduction: parsed.NODE_ENV === "production",
   };
 }

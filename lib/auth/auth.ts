@@ -1,29 +1,21 @@
 // Better Auth, configured for Grantdesk: email and password only (no sign-up: an admin creates
 // accounts), sessions in the database and read from it on every request (no cookie cache), so
-// deleting a user's sessions signs them out at once. Passwords are hashed with Better Auth's
-// scrypt. Another sign-in method later is configuration here (socialProviders / plugins).
+// deleting a user's sessions signs them out at once. Passwords are hashed with scrypt in Better
+// Auth's format, off the event loop (password-hash.ts). Another sign-in method later is
+// configuration here (socialProviders / plugins).
 import "server-only";
-import { betterAuth } from "better-auth";
+import { BASE_ERROR_CODES, betterAuth } from "better-auth";
 import { prismaAdapter } from "better-auth/adapters/prisma";
 import { APIError, createAuthMiddleware } from "better-auth/api";
 import { nextCookies } from "better-auth/next-js";
 import { getDb, type Database } from "../db";
 import { getEnv } from "../env";
+import { assertNewPasswordAllowed, CHANGE_PASSWORD_PATH } from "./change-password-guard";
+import { hashPassword, verifyPassword } from "./password-hash";
+import { MIN_PASSWORD_LENGTH } from "./password-policy";
 import { resolveAuthSecret } from "./secret";
-import {
-  clearAccountFailures,
-  clientAddress,
-  findLock,
-  recordFailure,
-  throttleKeys,
-} from "./throttle";
-
-const SIGN_IN_PATH = "/sign-in/email";
-
-function emailOf(body: unknown): string | null {
-  const email = (body as { email?: unknown } | undefined)?.email;
-  return typeof email === "string" ? email : null;
-}
+import { MAX_PASSWORD_LENGTH } from "./sign-in-limits";
+import { admitSignInAttempt, settleSignInAttempt, SIGN_IN_PATH } from "./sign-in-guard";
 
 function sameHostOrigins(request: Request | undefined): string[] {
   const host = request?.headers.get("host");
@@ -44,8 +36,9 @@ function createAuth(db: Database) {
     emailAndPassword: {
       enabled: true,
       disableSignUp: true,
-      minPasswordLength: 10,
-      maxPasswordLength: 256,
+      minPasswordLength: MIN_PASSWORD_LENGTH,
+      maxPasswordLength: MAX_PASSWORD_LENGTH,
+      password: { hash: hashPassword, verify: verifyPassword },
     },
     user: {
       additionalFields: {
@@ -59,11 +52,19 @@ function createAuth(db: Database) {
       cookieCache: { enabled: false },
     },
     // Better Auth's own limiter counts every request per path and lives in memory; ours counts
-    // failures per account and per address, in the database (throttle.ts).
+    // sign-in attempts per account, address and pair in the database (sign-in-guard.ts).
     rateLimit: { enabled: false },
     telemetry: { enabled: false },
     // Warnings include "Base URL is not set" on every start, which is deliberate here (see baseURL).
     logger: { level: "error" },
+    onAPIError: {
+      // A refused request (4xx) is an answer, not a fault: under a sign-in flood a log line for
+      // each would cost CPU and bury the errors that matter.
+      onError: (error) => {
+        if (error instanceof APIError && error.statusCode < 500) return;
+        console.error("[Better Auth]", error);
+      },
+    },
     advanced: {
       // Better Auth skips the check when NODE_ENV=test; keep it on so the tests see production's.
       disableOriginCheck: false,
@@ -74,16 +75,15 @@ function createAuth(db: Database) {
     databaseHooks: {
       session: {
         create: {
-          // A disabled user cannot get a new session, whatever the password.
+          // A disabled user cannot get a new session, whatever the password; and is told exactly
+          // what a wrong password is told, so the answer never confirms a guessed password.
           before: async (session) => {
             const user = await db.user.findUnique({
               where: { id: session.userId },
               select: { disabled: true },
             });
             if (!user || user.disabled)
-              throw new APIError("FORBIDDEN", {
-                message: "This account is disabled. Ask an admin of your team.",
-              });
+              throw APIError.from("UNAUTHORIZED", BASE_ERROR_CODES.INVALID_EMAIL_OR_PASSWORD);
             return { data: session };
           },
         },
@@ -91,33 +91,11 @@ function createAuth(db: Database) {
     },
     hooks: {
       before: createAuthMiddleware(async (ctx) => {
-        if (ctx.path !== SIGN_IN_PATH) return;
-        const email = emailOf(ctx.body);
-        if (!email || !ctx.headers) return;
-        const lock = await findLock(db, throttleKeys(email, clientAddress(ctx.headers)));
-        if (lock) {
-          const minutes = Math.ceil(lock.retryAfterSeconds / 60);
-          throw new APIError(
-            "TOO_MANY_REQUESTS",
-            {
-              code: "TOO_MANY_ATTEMPTS",
-              message: `Too many failed sign-ins. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`,
-            },
-            { "Retry-After": String(lock.retryAfterSeconds) },
-          );
-        }
+        if (ctx.path === SIGN_IN_PATH) await admitSignInAttempt(db, ctx);
+        if (ctx.path === CHANGE_PASSWORD_PATH) await assertNewPasswordAllowed(ctx);
       }),
       after: createAuthMiddleware(async (ctx) => {
-        if (ctx.path !== SIGN_IN_PATH) return;
-        const email = emailOf(ctx.body);
-        if (!email || !ctx.headers) return;
-        const returned = ctx.context.returned;
-        if (returned instanceof APIError) {
-          if (returned.statusCode !== 429)
-            await recordFailure(db, throttleKeys(email, clientAddress(ctx.headers)));
-        } else {
-          await clearAccountFailures(db, email);
-        }
+        if (ctx.path === SIGN_IN_PATH) await settleSignInAttempt(db, ctx, ctx.context.returned);
       }),
     },
     // Last: lets server actions set the cookies Better Auth returns.

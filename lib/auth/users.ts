@@ -1,12 +1,13 @@
 // The merchant's team: create users, change roles, disable and re-enable. Admin only, audited.
-// Passwords go through Better Auth's own hasher (scrypt), into the "credential" account row
-// Better Auth signs in against.
+// Passwords go through the hasher Better Auth signs in with (password-hash.ts), into the
+// "credential" account row Better Auth reads.
 import crypto from "node:crypto";
-import { hashPassword } from "better-auth/crypto";
 import { z } from "zod";
 import { recordAudit } from "../audit/audit-log";
 import { getDb, type Database } from "../db";
 import { countLiveApiKeysByCreator } from "./api-keys";
+import { hashPassword } from "./password-hash";
+import { passwordProblem } from "./password-policy";
 import { ROLES, type Role } from "./roles";
 import { assertCan, type Viewer } from "./viewer";
 import { Refusal } from "../refusal";
@@ -14,13 +15,18 @@ import { Refusal } from "../refusal";
 export const newUserSchema = z.object({
   email: z.email("enter a valid email address").transform((email) => email.trim().toLowerCase()),
   name: z.string().trim().max(100).optional(),
-  password: z.string().min(10, "the password must be at least 10 characters").max(256),
+  password: z.string(),
   role: z.enum(ROLES, { error: "the role must be admin or support" }),
 });
 export type NewUser = z.input<typeof newUserSchema>;
 
 export class UserError extends Refusal {
   override name = "UserError";
+}
+
+async function assertPasswordAllowed(password: string, email: string): Promise<void> {
+  const problem = await passwordProblem(password, email);
+  if (problem) throw new UserError(problem);
 }
 
 export type TeamMember = {
@@ -70,6 +76,7 @@ export async function createUser(
   if (!parsed.success)
     throw new UserError(parsed.error.issues.map((issue) => issue.message).join("; "));
   const { email, password, role } = parsed.data;
+  await assertPasswordAllowed(password, email);
   const db = await getDb();
   if (await db.user.findUnique({ where: { email }, select: { id: true } }))
     throw new UserError(`a user with the email ${email} already exists`);
@@ -106,8 +113,7 @@ export async function resetPassword(
   password: string,
 ): Promise<void> {
   assertCan(viewer, "users:manage");
-  const parsed = newUserSchema.shape.password.safeParse(password);
-  if (!parsed.success) throw new UserError(parsed.error.issues[0]!.message);
+  await assertPasswordAllowed(password, email);
   const db = await getDb();
   const user = await db.user.findUnique({
     where: { email: email.trim().toLowerCase() },

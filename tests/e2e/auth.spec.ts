@@ -1,4 +1,6 @@
 // Sign-in, roles and hardening in the browser and over HTTP against `next start`.
+import crypto from "node:crypto";
+import http from "node:http";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { E2E_ADMIN } from "./e2e-env";
 import { sendWebhook } from "./webhooks";
@@ -102,6 +104,100 @@ test.describe("signed out", () => {
     });
     expect(delivered).toEqual({ status: 200, outcome: "ignored" });
   });
+});
+
+/**
+ * A sign-in POST from one of this machine's own loopback addresses (127.x.y.z all reach the
+ * server), so the throttle sees a client other than 127.0.0.1, which every other test uses.
+ * Waits out the CPU gate's "busy" answers: they say nothing about the lockout.
+ */
+async function signInFrom(
+  baseURL: string,
+  localAddress: string,
+  body: { email: string; password: string },
+  forwardedFor: string,
+): Promise<{ status: number; code?: string }> {
+  for (;;) {
+    const answer = await new Promise<{ status: number; code?: string; retryAfter: number }>(
+      (resolve, reject) => {
+        const url = new URL("/api/auth/sign-in/email", baseURL);
+        const request = http.request(
+          url,
+          {
+            method: "POST",
+            localAddress,
+            headers: {
+              "content-type": "application/json",
+              origin: url.origin,
+              "x-forwarded-for": forwardedFor,
+              "x-real-ip": forwardedFor,
+            },
+          },
+          (response) => {
+            let text = "";
+            response.on("data", (chunk: Buffer) => (text += chunk.toString()));
+            response.on("end", () =>
+              resolve({
+                status: response.statusCode ?? 0,
+                code: (JSON.parse(text || "{}") as { code?: string }).code,
+                retryAfter: Number(response.headers["retry-after"] ?? 0),
+              }),
+            );
+          },
+        );
+        request.on("error", reject);
+        request.end(JSON.stringify(body));
+      },
+    );
+    if (answer.code !== "SIGN_IN_BUSY") return { status: answer.status, code: answer.code };
+    await new Promise((resolve) => setTimeout(resolve, answer.retryAfter * 1000));
+  }
+}
+
+test("the sign-in throttle goes by the connection's address, not by X-Forwarded-For", async ({
+  baseURL,
+}) => {
+  test.setTimeout(120_000);
+  const loopback = () =>
+    `127.${crypto.randomInt(1, 255)}.${crypto.randomInt(1, 255)}.${crypto.randomInt(2, 255)}`;
+  const forged = () => `203.0.113.${crypto.randomInt(1, 255)}`;
+  const attacker = loopback();
+  // Ten wrong passwords for the admin, each claiming another address.
+  for (let i = 0; i < 10; i++)
+    expect(
+      await signInFrom(
+        baseURL!,
+        attacker,
+        { email: E2E_ADMIN.email, password: "wrong-password-0" },
+        forged(),
+      ),
+    ).toEqual({ status: 401, code: "INVALID_EMAIL_OR_PASSWORD" });
+  // Still the same client to the server: locked for this account, even with the right password.
+  const right = { email: E2E_ADMIN.email, password: E2E_ADMIN.password };
+  expect(await signInFrom(baseURL!, attacker, right, forged())).toEqual({
+    status: 429,
+    code: "TOO_MANY_ATTEMPTS",
+  });
+  // The admin, from their own address, is not locked out.
+  expect((await signInFrom(baseURL!, loopback(), right, forged())).status).toBe(200);
+
+  // Spraying: thirty accounts from one connection address, whatever each request claims.
+  const sprayer = loopback();
+  for (let i = 0; i < 30; i++)
+    await signInFrom(
+      baseURL!,
+      sprayer,
+      { email: `nobody-${i}@e2e.grantdesk.test`, password: "Summer2026!!" },
+      forged(),
+    );
+  expect(
+    await signInFrom(
+      baseURL!,
+      sprayer,
+      { email: "one-more@e2e.grantdesk.test", password: "Summer2026!!" },
+      forged(),
+    ),
+  ).toEqual({ status: 429, code: "TOO_MANY_ATTEMPTS" });
 });
 
 test("sign in, browse, sign out", async ({ browser }) => {

@@ -6,7 +6,7 @@ export const E2E_WEBHOOK_SECRET = "whsec_ZTJlLXRlc3Qtc2VjcmV0LWZvci1ncmFudGRlc2s
 /** Signs the e2e server's session cookies (required on PostgreSQL; fixed so reruns agree). */
 export const E2E_AUTH_SECRET = "e2e-auth-secret-for-grantdesk-0123456789";
 /** Created by scripts/e2e-server.mjs before the server starts. */
-export const E2E_ADMIN = { email: "admin@e2e.grantdesk.test", password: "e2e-admin-password" };
+export const E2E_ADMIN = { email: "admin@e2e.grantdesk.test", password: "e2e-owner-passphrase-7" };
 /** The Dodo API stand-in the e2e server talks to (scripts/dodo-mock.ts, started by Playwright). */
 export const E2E_DODO_PORT = Number(process.env.E2E_DODO_PORT ?? 3101);
 export const E2E_DODO_URL = `http://127.0.0.1:${E2E_DODO_PORT}`;

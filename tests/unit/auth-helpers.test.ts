@@ -46,12 +46,20 @@ describe("roles", () => {
 });
 
 describe("throttle keys", () => {
-  it("count per account (case-insensitive) and per address when known", () => {
+  it("are the account (case-insensitive), the address and the pair, in one lock order", () => {
     expect(throttleKeys(" Ann@Example.com ", "203.0.113.7")).toEqual([
-      "email:ann@example.com",
-      "ip:203.0.113.7",
+      { kind: "account", key: "account:ann@example.com" },
+      { kind: "address", key: "address:203.0.113.7" },
+      { kind: "pair", key: "pair:ann@example.com|203.0.113.7" },
     ]);
-    expect(throttleKeys("ann@example.com", null)).toEqual(["email:ann@example.com"]);
+  });
+
+  it("share one address among the attempts whose address is unknown", () => {
+    expect(throttleKeys("ann@example.com", null).map((k) => k.key)).toEqual([
+      "account:ann@example.com",
+      "address:unknown",
+      "pair:ann@example.com|unknown",
+    ]);
   });
 });
 

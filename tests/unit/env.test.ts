@@ -108,6 +108,22 @@ describe("parseEnv", () => {
     ).toBe("postgresql");
   });
 
+  it("trusts no forwarding proxy unless told how many there are", () => {
+    expect(parseEnv({}).trustedProxyHops).toBe(0);
+    expect(parseEnv({ GRANTDESK_TRUSTED_PROXY_HOPS: " 2 " }).trustedProxyHops).toBe(2);
+    for (const bad of ["-1", "1.5", "yes", "100"])
+      expect(errorOf({ GRANTDESK_TRUSTED_PROXY_HOPS: bad }), bad).toMatch(
+        /GRANTDESK_TRUSTED_PROXY_HOPS: must be how many proxies/,
+      );
+  });
+
+  it("knows when it runs on Vercel", () => {
+    expect(parseEnv({}).onVercel).toBe(false);
+    expect(
+      parseEnv({ VERCEL: "1", DATABASE_URL: "postgresql://u:p@db/g", AUTH_SECRET }).onVercel,
+    ).toBe(true);
+  });
+
   it("lists every bad variable at once", () => {
     const message = errorOf({ DODO_PAYMENTS_ENVIRONMENT: "x", AUTH_SECRET: "y" });
     expect(message).toContain("DODO_PAYMENTS_ENVIRONMENT");
