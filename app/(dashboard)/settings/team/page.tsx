@@ -28,7 +28,7 @@ export default async function TeamPage() {
         title="Team"
         description="Who can sign in. Admins do everything; support reads every grant and event but cannot revoke, fulfil, reprocess or manage the team."
       />
-      <div className="grid gap-6 xl:grid-cols-[1fr_22rem]">
+      <div className="grid gap-6 2xl:grid-cols-[1fr_22rem]">
         <DataTable columns={["Person", "Role", "Status", "Added"]}>
           {users.map((user) => {
             const self = viewer.kind === "user" && viewer.id === user.id;
@@ -69,7 +69,10 @@ export default async function TeamPage() {
                   </ActionForm>
                 </td>
                 <td className="px-4 py-3">
-                  <ActionForm action={setDisabledAction}>
+                  <ActionForm
+                    action={setDisabledAction}
+                    className="flex max-w-64 min-w-48 flex-wrap items-center gap-2"
+                  >
                     <input type="hidden" name="userId" value={user.id} />
                     <input type="hidden" name="disabled" value={user.disabled ? "false" : "true"} />
                     {user.disabled ? (
@@ -99,39 +102,41 @@ export default async function TeamPage() {
             );
           })}
         </DataTable>
-        <Panel title="Add a teammate">
-          <ActionForm action={createUserAction} className="space-y-3">
-            <label className="block text-xs font-medium text-slate-600 dark:text-slate-400">
-              Email
-              <input name="email" type="email" required autoComplete="off" className={INPUT} />
-            </label>
-            <label className="block text-xs font-medium text-slate-600 dark:text-slate-400">
-              Name (optional)
-              <input name="name" type="text" autoComplete="off" className={INPUT} />
-            </label>
-            <label className="block text-xs font-medium text-slate-600 dark:text-slate-400">
-              Password (10+ characters)
-              <input
-                name="password"
-                type="password"
-                required
-                minLength={10}
-                autoComplete="new-password"
-                className={INPUT}
-              />
-            </label>
-            <label className="block text-xs font-medium text-slate-600 dark:text-slate-400">
-              Role
-              <select name="role" defaultValue="support" className={INPUT}>
-                <option value="support">Support: reads everything, changes nothing</option>
-                <option value="admin">Admin: everything</option>
-              </select>
-            </label>
-            <button type="submit" className={buttonClass.primary}>
-              Create user
-            </button>
-          </ActionForm>
-        </Panel>
+        <div className="max-w-2xl 2xl:max-w-none">
+          <Panel title="Add a teammate">
+            <ActionForm action={createUserAction} className="space-y-3">
+              <label className="block text-xs font-medium text-slate-600 dark:text-slate-400">
+                Email
+                <input name="email" type="email" required autoComplete="off" className={INPUT} />
+              </label>
+              <label className="block text-xs font-medium text-slate-600 dark:text-slate-400">
+                Name (optional)
+                <input name="name" type="text" autoComplete="off" className={INPUT} />
+              </label>
+              <label className="block text-xs font-medium text-slate-600 dark:text-slate-400">
+                Password (10+ characters)
+                <input
+                  name="password"
+                  type="password"
+                  required
+                  minLength={10}
+                  autoComplete="new-password"
+                  className={INPUT}
+                />
+              </label>
+              <label className="block text-xs font-medium text-slate-600 dark:text-slate-400">
+                Role
+                <select name="role" defaultValue="support" className={INPUT}>
+                  <option value="support">Support: reads everything, changes nothing</option>
+                  <option value="admin">Admin: everything</option>
+                </select>
+              </label>
+              <button type="submit" className={buttonClass.primary}>
+                Create user
+              </button>
+            </ActionForm>
+          </Panel>
+        </div>
       </div>
     </>
   );
