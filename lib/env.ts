@@ -23,6 +23,20 @@ const databaseUrl = z
     }
   });
 
+/** Days to keep raw bodies: a whole number of days, or `off` to keep them forever. */
+function keepDays(fallback: number) {
+  return z
+    .string()
+    .trim()
+    .toLowerCase()
+    .regex(
+      /^(off|[1-9]\d{0,4})$/,
+      "must be a number of days (1 or more) or off (keep bodies forever); 0 is refused, it would remove every body at once",
+    )
+    .default(String(fallback))
+    .transform((value) => (value === "off" ? null : Number(value)));
+}
+
 const envSchema = z
   .object({
     DATABASE_URL: databaseUrl,
@@ -62,6 +76,8 @@ const envSchema = z
       )
       .default("0")
       .transform(Number),
+    GRANTDESK_KEEP_RAW_BODIES_DAYS: keepDays(90),
+    GRANTDESK_KEEP_INVALID_BODIES_DAYS: keepDays(365),
     VERCEL: z.string().optional(),
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   })
@@ -96,6 +112,10 @@ export type Env = {
   authUrl: string | undefined;
   /** Proxies whose X-Forwarded-For entries the sign-in throttle believes (0: none). */
   trustedProxyHops: number;
+  /** Days raw bodies of applied/stale/duplicate/ignored events are kept (null: forever). */
+  keepRawBodiesDays: number | null;
+  /** Days raw bodies of invalid (never reprocessed) events are kept (null: forever). */
+  keepInvalidBodiesDays: number | null;
   /** Running on Vercel, whose edge sets X-Forwarded-For itself. */
   onVercel: boolean;
   isProduction: boolean;
@@ -131,6 +151,8 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     authSecret: parsed.AUTH_SECRET,
     authUrl: parsed.AUTH_URL,
     trustedProxyHops: parsed.GRANTDESK_TRUSTED_PROXY_HOPS,
+    keepRawBodiesDays: parsed.GRANTDESK_KEEP_RAW_BODIES_DAYS,
+    keepInvalidBodiesDays: parsed.GRANTDESK_KEEP_INVALID_BODIES_DAYS,
     onVercel: Boolean(parsed.VERCEL),
     isProduction: parsed.NODE_ENV === "production",
   };

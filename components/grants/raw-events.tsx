@@ -2,13 +2,18 @@ import { CopyButton } from "@/components/ui/copy-button";
 import { Panel } from "@/components/ui/panel";
 import { formatExact } from "@/lib/format";
 import { prettyRedactedBody } from "@/lib/grants/redact";
+import { removedBodyNotice } from "@/lib/webhooks/retention/removed-body";
+
+type RawEvent = {
+  id: string;
+  type: string | null;
+  rawBody: string | null;
+  bodyPrunedAt: Date | null;
+  receivedAt: Date;
+};
 
 /** The bodies Dodo sent, pretty-printed, with any license key masked (Reveal shows it). */
-export function RawEvents({
-  events,
-}: {
-  events: { id: string; type: string | null; rawBody: string; receivedAt: Date }[];
-}) {
+export function RawEvents({ events }: { events: RawEvent[] }) {
   return (
     <Panel title="Raw events">
       <div className="space-y-2">
@@ -23,16 +28,27 @@ export function RawEvents({
               </span>
             </summary>
             <div className="border-t border-slate-200 p-3 dark:border-slate-800">
-              <div className="mb-2 flex justify-end">
-                <CopyButton value={prettyRedactedBody(event.rawBody)} label="Copy JSON" />
-              </div>
-              <pre className="max-h-96 overflow-auto rounded bg-slate-950 p-3 font-mono text-xs text-slate-100">
-                {prettyRedactedBody(event.rawBody)}
-              </pre>
+              <RawBody event={event} />
             </div>
           </details>
         ))}
       </div>
     </Panel>
+  );
+}
+
+function RawBody({ event }: { event: RawEvent }) {
+  if (event.rawBody === null)
+    return <p className="text-sm text-slate-600 dark:text-slate-400">{removedBodyNotice(event)}</p>;
+  const shown = prettyRedactedBody(event.rawBody);
+  return (
+    <>
+      <div className="mb-2 flex justify-end">
+        <CopyButton value={shown} label="Copy JSON" />
+      </div>
+      <pre className="max-h-96 overflow-auto rounded bg-slate-950 p-3 font-mono text-xs text-slate-100">
+        {shown}
+      </pre>
+    </>
   );
 }

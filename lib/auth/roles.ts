@@ -13,6 +13,8 @@ export const PERMISSIONS = {
   "grants:revoke": ["admin"],
   "grants:fulfil": ["admin"],
   "events:reprocess": ["admin"],
+  /** Drop raw bodies past their retention (the background task and `npm run events:prune`). */
+  "events:prune": ["admin"],
   "users:manage": ["admin"],
   "api-keys:manage": ["admin"],
   "audit:read": ["admin"],

@@ -28,6 +28,7 @@ export async function getGrantWithEvents(viewer: Viewer, id: string) {
         receivedAt: true,
         outcome: true,
         source: true,
+        bodyPrunedAt: true,
       },
     }),
   ]);
@@ -87,6 +88,8 @@ export async function getGrantWithEvents(viewer: Viewer, id: string) {
       received_at: iso(event.receivedAt),
       outcome: event.outcome,
       source: event.source,
+      // Set once retention removed the raw body (GRANTDESK_KEEP_RAW_BODIES_DAYS); null while kept.
+      body_removed_at: iso(event.bodyPrunedAt),
     })),
   };
 }

@@ -11,7 +11,14 @@ export async function listGrantEventBodies(viewer: Viewer, grantId: string) {
   return db.webhookEvent.findMany({
     where: { grantId },
     orderBy: [{ receivedAt: "asc" }, { id: "asc" }],
-    select: { id: true, type: true, outcome: true, rawBody: true, receivedAt: true },
+    select: {
+      id: true,
+      type: true,
+      outcome: true,
+      rawBody: true,
+      bodyPrunedAt: true,
+      receivedAt: true,
+    },
   });
 }
 

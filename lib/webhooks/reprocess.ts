@@ -7,10 +7,11 @@ import { parseDelivery } from "./envelope";
 import { storeDelivery, type Outcome } from "./record-delivery";
 import { recordAudit } from "@/lib/audit/audit-log";
 import { assertCan, type Viewer } from "@/lib/auth/viewer";
+import { removedBodyNotice } from "./retention/removed-body";
 
 export type ReprocessResult = {
   webhookId: string;
-  outcome: Outcome | "not_found" | "not_invalid";
+  outcome: Outcome | "not_found" | "not_invalid" | "body_removed";
   error?: string;
 };
 
@@ -19,10 +20,13 @@ export async function reprocessEvent(viewer: Viewer, webhookId: string): Promise
   const db = await getDb();
   const event = await db.webhookEvent.findUnique({
     where: { id: webhookId },
-    select: { outcome: true, rawBody: true, receivedAt: true, source: true },
+    select: { outcome: true, rawBody: true, bodyPrunedAt: true, receivedAt: true, source: true },
   });
   if (!event) return { webhookId, outcome: "not_found" };
   if (event.outcome !== "invalid") return { webhookId, outcome: "not_invalid" };
+  // Past GRANTDESK_KEEP_INVALID_BODIES_DAYS there is nothing left to parse; Dodo's copy remains.
+  if (event.rawBody === null)
+    return { webhookId, outcome: "body_removed", error: removedBodyNotice(event) };
   const parsed = parseDelivery(event.rawBody);
   if (parsed.kind === "invalid") {
     await db.webhookEvent.update({
@@ -52,7 +56,10 @@ export async function reprocessEvent(viewer: Viewer, webhookId: string): Promise
   return { webhookId, outcome: recorded.outcome };
 }
 
-/** Every stored invalid event, oldest first; one transaction each so one failure stops nothing. */
+/**
+ * Every stored invalid event that still has its body, oldest first; one transaction each so one
+ * failure stops nothing.
+ */
 export async function reprocessInvalidEvents(
   viewer: Viewer,
   onProgress?: (result: ReprocessResult) => void,
@@ -60,7 +67,7 @@ export async function reprocessInvalidEvents(
   assertCan(viewer, "events:reprocess");
   const db = await getDb();
   const invalid = await db.webhookEvent.findMany({
-    where: { outcome: "invalid" },
+    where: { outcome: "invalid", bodyPrunedAt: null },
     orderBy: [{ receivedAt: "asc" }, { id: "asc" }],
     select: { id: true },
   });

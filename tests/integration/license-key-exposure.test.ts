@@ -161,7 +161,7 @@ describe(`license keys in the JSON API (${provider})`, () => {
     const { prettyRedactedBody } = await import("@/lib/grants/redact");
     const { testViewer } = await import("../support/viewers");
     const [event] = await listGrantEventBodies(testViewer("support"), ID);
-    const shown = prettyRedactedBody(event!.rawBody);
+    const shown = prettyRedactedBody(event!.rawBody!);
     for (const fragment of FRAGMENTS) expect(shown).not.toContain(fragment);
     expect(shown).toContain('"note": "key ••••••••9K4W"');
   });

@@ -330,7 +330,7 @@ describe(`webhook ingestion (${provider})`, () => {
     const { listGrantEventBodies } = await import("@/lib/grants/grant-story");
     const { prettyRedactedBody } = await import("@/lib/grants/redact");
     const shown = (await listGrantEventBodies(testViewer("support"), id)).map((event) =>
-      prettyRedactedBody(event.rawBody),
+      prettyRedactedBody(event.rawBody!),
     );
     expect(shown).toHaveLength(2);
     for (const text of shown) expect(text).not.toContain(key);

@@ -117,6 +117,20 @@ describe("parseEnv", () => {
       );
   });
 
+  it("keeps raw bodies 90 days and invalid ones 365 by default; off keeps them forever", () => {
+    expect(parseEnv({})).toMatchObject({ keepRawBodiesDays: 90, keepInvalidBodiesDays: 365 });
+    expect(
+      parseEnv({
+        GRANTDESK_KEEP_RAW_BODIES_DAYS: " 30 ",
+        GRANTDESK_KEEP_INVALID_BODIES_DAYS: "OFF",
+      }),
+    ).toMatchObject({ keepRawBodiesDays: 30, keepInvalidBodiesDays: null });
+    for (const bad of ["0", "-1", "1.5", "90d", "never"])
+      expect(errorOf({ GRANTDESK_KEEP_RAW_BODIES_DAYS: bad }), bad).toMatch(
+        /GRANTDESK_KEEP_RAW_BODIES_DAYS: must be a number of days/,
+      );
+  });
+
   it("knows when it runs on Vercel", () => {
     expect(parseEnv({}).onVercel).toBe(false);
     expect(

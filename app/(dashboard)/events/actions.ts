@@ -19,6 +19,8 @@ export async function reprocessAction(
   revalidatePath("/events");
   if (result.outcome === "invalid") return { ok: false, message: `Still invalid: ${result.error}` };
   if (result.outcome === "not_found") return { ok: false, message: "This event no longer exists." };
+  if (result.outcome === "body_removed")
+    return { ok: false, message: `Cannot reprocess: ${result.error}` };
   if (result.outcome === "not_invalid") return { ok: true, message: "Already processed." };
   return { ok: true, message: `Reprocessed: ${result.outcome}.` };
 }
