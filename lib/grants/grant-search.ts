@@ -40,21 +40,25 @@ async function anyGrantWith(db: Database, column: (typeof ID_COLUMNS)[number], q
   return row !== null;
 }
 
+/** What a search resolved to, and the one column whose index serves it (for ordering counts). */
+export type ResolvedSearch = { where: Prisma.GrantWhereInput; column: SearchColumn };
+type SearchColumn = (typeof ID_COLUMNS)[number];
+
 /**
  * The `where` for a search value. Dodo's id prefixes vary (`grant_…` or `entg_…`), so the kind
  * is not guessed from the value's shape: every kind is probed, each probe a single index lookup.
  */
-export async function resolveSearch(db: Database, q: string): Promise<Prisma.GrantWhereInput> {
+export async function resolveSearch(db: Database, q: string): Promise<ResolvedSearch> {
   const [hits, keyIds] = await Promise.all([
     Promise.all(ID_COLUMNS.map((column) => anyGrantWith(db, column, q))),
     grantIdsByKeySuffix(db, q),
   ]);
-  const branches: Prisma.GrantWhereInput[] = ID_COLUMNS.filter((_, i) => hits[i]).map((column) => ({
-    [column]: q,
-  }));
+  const matched = ID_COLUMNS.filter((_, i) => hits[i]);
+  const branches: Prisma.GrantWhereInput[] = matched.map((column) => ({ [column]: q }));
   if (keyIds.length > 0) branches.push({ id: { in: keyIds } });
-  if (branches.length === 0) return NOTHING;
-  return branches.length === 1 ? branches[0]! : { OR: branches };
+  if (branches.length === 0) return { where: NOTHING, column: "id" };
+  if (branches.length > 1) return { where: { OR: branches }, column: "id" };
+  return { where: branches[0]!, column: keyIds.length > 0 ? "id" : matched[0]! };
 }
 
 /** The filter as a `where`, its search resolved first (what every list, count and export uses). */
@@ -63,6 +67,18 @@ export async function resolveGrantWhere(
   filter: GrantFilter,
   options: { withStatus?: boolean } = {},
 ): Promise<Prisma.GrantWhereInput> {
+  return (await resolveGrantQuery(db, filter, options)).where;
+}
+
+/** The `where`, and the search's column when there is a search (its index narrows the most). */
+export async function resolveGrantQuery(
+  db: Database,
+  filter: GrantFilter,
+  options: { withStatus?: boolean } = {},
+): Promise<{ where: Prisma.GrantWhereInput; searchColumn: SearchColumn | null }> {
   const search = filter.q ? await resolveSearch(db, filter.q) : undefined;
-  return grantWhere(filter, { ...options, search });
+  return {
+    where: grantWhere(filter, { ...options, search: search?.where }),
+    searchColumn: search?.column ?? null,
+  };
 }

@@ -6,7 +6,7 @@ import type { Prisma } from "@/lib/generated/prisma-sqlite/client.ts";
 import { decodeCursor, encodeCursor, type Cursor } from "./cursor";
 import type { GrantFilter } from "./grant-filters";
 import { grantWhere } from "./grant-where";
-import { resolveGrantWhere } from "./grant-search";
+import { resolveGrantQuery, resolveGrantWhere } from "./grant-search";
 import { COUNT_LIMIT } from "./count-cap";
 import { countEveryGrantByStatus } from "./count-every-grant";
 import { GRANT_STATUSES } from "./status";
@@ -109,6 +109,21 @@ const countOrderField = (filter: GrantFilter): SortField =>
       ? "updatedAt"
       : sortFieldOf(filter);
 
+/**
+ * A customer's or an entitlement's grants are found through (column, sort, id): order by all
+ * three, which SQLite otherwise does not see it can (it read a status index instead). The other
+ * kinds have an index on the column alone (or the primary key).
+ */
+function countOrderForSearch(
+  column: string,
+  filter: GrantFilter,
+): Prisma.GrantOrderByWithRelationInput[] {
+  if (column === "customerId" || column === "entitlementId") {
+    return [{ [column]: filter.dir }, ...keysetOrder(sortFieldOf(filter), filter.dir)];
+  }
+  return [{ [column]: filter.dir }];
+}
+
 export type StatusCounts = { all: number; byStatus: Record<string, number> };
 
 /**
@@ -125,10 +140,13 @@ export async function countGrantsByStatusFor(
     return countEveryGrantByStatus(viewer);
   }
   const db = await getDb();
-  const where = await resolveGrantWhere(db, filter, { withStatus: false });
+  const { where, searchColumn } = await resolveGrantQuery(db, filter, { withStatus: false });
   // A count with `take` is ordered (Prisma orders by id when told nothing, which sorts every
-  // match); order by the column whose index the filter uses: a date range's, else the sort's.
-  const orderBy = keysetOrder(countOrderField(filter), filter.dir);
+  // match), so order by what the narrowest index holds: a search's column (equal on every row, so
+  // no sort), else a date range's column, else the sort's.
+  const orderBy = searchColumn
+    ? countOrderForSearch(searchColumn, filter)
+    : keysetOrder(countOrderField(filter), filter.dir);
   const capped = (extra: Prisma.GrantWhereInput) =>
     db.grant.count({ where: { AND: [where, extra] }, orderBy, take: COUNT_LIMIT });
   const [all, ...perStatus] = await Promise.all([
