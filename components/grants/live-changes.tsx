@@ -3,6 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useTransition } from "react";
+import { formatCount } from "@/lib/grants/count-cap";
 
 const POLL_MS = 10_000;
 
@@ -21,18 +22,20 @@ export function LiveChanges({ since, query }: { since: string; query: string }) 
         `/api/v1/grants/changes${query}${separator}since=${encodeURIComponent(since)}`,
       );
       if (!response.ok) throw new Error(`changes: ${response.status}`);
-      return (await response.json()) as { changed: number };
+      return (await response.json()) as { changed: number; capped: boolean };
     },
     refetchInterval: POLL_MS,
   });
   const changed = data?.changed ?? 0;
+  // A capped count is one past the cap, which formatCount shows as "10,000+".
+  const label = formatCount(data?.capped ? changed + 1 : changed);
   return (
     <div aria-live="polite" className="mb-3 min-h-0">
       {changed > 0 ? (
         <div className="flex items-center justify-between gap-3 rounded-md border border-indigo-200 bg-indigo-50 px-4 py-2 text-sm text-indigo-900 dark:border-indigo-900 dark:bg-indigo-950/50 dark:text-indigo-200">
           <span>
-            {changed === 1 ? "1 grant new or updated" : `${changed} grants new or updated`} since
-            you opened this page.
+            {changed === 1 ? "1 grant new or updated" : `${label} grants new or updated`} since you
+            opened this page.
           </span>
           <button
             type="button"

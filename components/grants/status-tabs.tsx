@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { grantFilterQuery, withoutCursor, type GrantFilter } from "@/lib/grants/grant-filters";
+import { COUNT_CAP, formatCount, isCapped } from "@/lib/grants/count-cap";
 import { GRANT_STATUSES, statusInfo } from "@/lib/grants/status";
 
 export function StatusTabs({
@@ -36,8 +37,15 @@ export function StatusTabs({
             }`}
           >
             {tab.label}
-            <span className="rounded-full bg-slate-100 px-2 py-0.5 text-xs text-slate-700 tabular-nums dark:bg-slate-800 dark:text-slate-300">
-              {tab.count.toLocaleString("en-US")}
+            <span
+              className="rounded-full bg-slate-100 px-2 py-0.5 text-xs text-slate-700 tabular-nums dark:bg-slate-800 dark:text-slate-300"
+              title={
+                isCapped(tab.count)
+                  ? `More than ${COUNT_CAP.toLocaleString("en-US")}: counting stops there under filters`
+                  : undefined
+              }
+            >
+              {formatCount(tab.count)}
             </span>
           </Link>
         );

@@ -16,25 +16,12 @@ function dateRange(
 }
 
 /**
- * One box finds a grant by any of its ids, or by its license key: the whole key, or its last 4+
- * characters (the indexed last-4 column narrows the search before the suffix match).
+ * `search` is the search box already resolved to the grants it names (grant-search.ts,
+ * resolveSearch): resolving needs the database, this mapping does not.
  */
-export function searchWhere(q: string): Prisma.GrantWhereInput {
-  const exact: Prisma.GrantWhereInput[] = [
-    { id: q },
-    { customerId: q },
-    { subscriptionId: q },
-    { paymentId: q },
-    { entitlementId: q },
-    { licenseKey: q },
-  ];
-  if (q.length >= 4) exact.push({ licenseKeyLast4: q.slice(-4), licenseKey: { endsWith: q } });
-  return { OR: exact };
-}
-
 export function grantWhere(
   filter: GrantFilter,
-  options: { withStatus?: boolean } = {},
+  options: { withStatus?: boolean; search?: Prisma.GrantWhereInput } = {},
 ): Prisma.GrantWhereInput {
   const and: Prisma.GrantWhereInput[] = [];
   if (options.withStatus !== false && filter.status) and.push({ status: filter.status });
@@ -47,6 +34,10 @@ export function grantWhere(
   if (created) and.push({ createdAt: created });
   const updated = dateRange(filter.updated_from, filter.updated_to);
   if (updated) and.push({ updatedAt: updated });
-  if (filter.q) and.push(searchWhere(filter.q));
+  if (filter.q) {
+    // Never fall back to an OR across the id columns: that is the table scan this replaced.
+    if (!options.search) throw new Error("grantWhere: resolve the search (resolveSearch) first");
+    and.push(options.search);
+  }
   return and.length > 0 ? { AND: and } : {};
 }

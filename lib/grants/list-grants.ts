@@ -6,6 +6,9 @@ import type { Prisma } from "@/lib/generated/prisma-sqlite/client.ts";
 import { decodeCursor, encodeCursor, type Cursor } from "./cursor";
 import type { GrantFilter } from "./grant-filters";
 import { grantWhere } from "./grant-where";
+import { resolveGrantQuery, resolveGrantWhere } from "./grant-search";
+import { COUNT_LIMIT } from "./count-cap";
+import { countEveryGrantByStatus } from "./count-every-grant";
 import { GRANT_STATUSES } from "./status";
 import { assertCan, type Viewer } from "@/lib/auth/viewer";
 
@@ -36,15 +39,29 @@ type SortField = "updatedAt" | "createdAt";
 const sortFieldOf = (filter: GrantFilter): SortField =>
   filter.sort === "created" ? "createdAt" : "updatedAt";
 
-/** Rows strictly beyond `cursor` when walking in `direction`. */
+/**
+ * Rows strictly beyond `cursor` when walking in `direction`. The OR alone is no index range for
+ * either planner (SQLite walked the index from its start and filtered, so page N and each CSV
+ * batch re-read every row before it); the redundant `sortCol <= at` (or `>=`) bound is one, and
+ * the OR then only re-checks the rows that tie on `at`.
+ */
 export function keysetWhere(
   field: SortField,
   direction: "asc" | "desc",
   cursor: Cursor,
 ): Prisma.GrantWhereInput {
   const beyond = direction === "desc" ? "lt" : "gt";
+  const upTo = direction === "desc" ? "lte" : "gte";
   return {
-    OR: [{ [field]: { [beyond]: cursor.at } }, { [field]: cursor.at, id: { [beyond]: cursor.id } }],
+    AND: [
+      { [field]: { [upTo]: cursor.at } },
+      {
+        OR: [
+          { [field]: { [beyond]: cursor.at } },
+          { [field]: cursor.at, id: { [beyond]: cursor.id } },
+        ],
+      },
+    ],
   };
 }
 
@@ -66,7 +83,7 @@ export async function listGrants(viewer: Viewer, filter: GrantFilter): Promise<G
   // Walking backwards: read the rows before the cursor in reverse, then put them back in order.
   const walk = before ? flip(filter.dir) : filter.dir;
   const cursor = after ?? before;
-  const base = grantWhere(filter);
+  const base = await resolveGrantWhere(db, filter);
   const rows = await db.grant.findMany({
     where: cursor ? { AND: [base, keysetWhere(field, walk, cursor)] } : base,
     orderBy: keysetOrder(field, walk),
@@ -85,23 +102,61 @@ export async function listGrants(viewer: Viewer, filter: GrantFilter): Promise<G
   };
 }
 
-/** Counts for the status tabs: the same filters, every status. */
+const countOrderField = (filter: GrantFilter): SortField =>
+  filter.created_from || filter.created_to
+    ? "createdAt"
+    : filter.updated_from || filter.updated_to
+      ? "updatedAt"
+      : sortFieldOf(filter);
+
+/**
+ * A customer's or an entitlement's grants are found through (column, sort, id): order by all
+ * three, which SQLite otherwise does not see it can (it read a status index instead). The other
+ * kinds have an index on the column alone (or the primary key).
+ */
+function countOrderForSearch(
+  column: string,
+  filter: GrantFilter,
+): Prisma.GrantOrderByWithRelationInput[] {
+  if (column === "customerId" || column === "entitlementId") {
+    return [{ [column]: filter.dir }, ...keysetOrder(sortFieldOf(filter), filter.dir)];
+  }
+  return [{ [column]: filter.dir }];
+}
+
+export type StatusCounts = { all: number; byStatus: Record<string, number> };
+
+/**
+ * Counts for the status tabs: the same filters, every status. Without filters they come from
+ * countEveryGrantByStatus; with filters no summary covers them, so each count reads at most
+ * COUNT_LIMIT rows through the filter's index and shows as "10,000+" beyond (count-cap.ts).
+ */
 export async function countGrantsByStatusFor(
   viewer: Viewer,
   filter: GrantFilter,
-): Promise<{ all: number; byStatus: Record<string, number> }> {
+): Promise<StatusCounts> {
   assertCan(viewer, "grants:read");
+  if (!filter.q && Object.keys(grantWhere(filter, { withStatus: false })).length === 0) {
+    return countEveryGrantByStatus(viewer);
+  }
   const db = await getDb();
-  const groups = await db.grant.groupBy({
-    by: ["status"],
-    where: grantWhere(filter, { withStatus: false }),
-    _count: { _all: true },
-  });
-  const byStatus: Record<string, number> = Object.fromEntries(
-    GRANT_STATUSES.map((status) => [status, 0]),
-  );
-  for (const group of groups) byStatus[group.status] = group._count._all;
-  return { all: Object.values(byStatus).reduce((sum, n) => sum + n, 0), byStatus };
+  const { where, searchColumn } = await resolveGrantQuery(db, filter, { withStatus: false });
+  // A count with `take` is ordered (Prisma orders by id when told nothing, which sorts every
+  // match), so order by what the narrowest index holds: a search's column (equal on every row, so
+  // no sort), else a date range's column, else the sort's.
+  const orderBy = searchColumn
+    ? countOrderForSearch(searchColumn, filter)
+    : keysetOrder(countOrderField(filter), filter.dir);
+  const capped = (extra: Prisma.GrantWhereInput) =>
+    db.grant.count({ where: { AND: [where, extra] }, orderBy, take: COUNT_LIMIT });
+  const [all, ...perStatus] = await Promise.all([
+    capped({}),
+    ...GRANT_STATUSES.map((status) => capped({ status })),
+  ]);
+  return {
+    all: all!,
+    byStatus: Object.fromEntries(GRANT_STATUSES.map((status, i) => [status, perStatus[i]!])),
+  };
 }
 
 /** Every grant matching the filter, in batches, for the CSV export (never the whole set in memory). */
@@ -113,7 +168,7 @@ export async function* iterateGrants(
   assertCan(viewer, "grants:read");
   const db = await getDb();
   const field = sortFieldOf(filter);
-  const base = grantWhere(filter);
+  const base = await resolveGrantWhere(db, filter);
   let cursor: Cursor | null = null;
   for (;;) {
     const rows: GrantListRow[] = await db.grant.findMany({

@@ -11,6 +11,7 @@ import { TimeAgo } from "@/components/ui/time-ago";
 import { requirePageViewer } from "@/lib/auth/guards";
 import { can } from "@/lib/auth/viewer";
 import { eventFacets, listEvents, readEventFilter } from "@/lib/webhooks/list-events";
+import { formatCount } from "@/lib/grants/count-cap";
 import { OUTCOMES, outcomeInfo } from "@/lib/webhooks/outcomes";
 
 export const dynamic = "force-dynamic";
@@ -55,7 +56,7 @@ export default async function EventsPage({
           value={filter.outcome}
           options={Object.keys(OUTCOMES).map((o) => ({
             value: o,
-            label: `${OUTCOMES[o]!.label} (${facets.outcomes[o] ?? 0})`,
+            label: `${OUTCOMES[o]!.label} (${formatCount(facets.outcomes[o] ?? 0)})`,
           }))}
         />
         <button type="submit" className={buttonClass.primary}>

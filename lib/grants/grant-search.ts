@@ -1,0 +1,84 @@
+// The search box, resolved into the grants it names before the list or a count runs. One OR
+// across six columns (one of them the unindexed key) made both planners scan the table; instead
+// each id kind is probed by its own index, and the list then filters by the kinds that matched,
+// which the list indexes serve with the sort.
+import "server-only";
+import type { Database } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma-sqlite/client.ts";
+import type { GrantFilter } from "./grant-filters";
+import { grantWhere } from "./grant-where";
+
+/** The id columns a search value is looked up in, each by its own index. */
+const ID_COLUMNS = ["id", "customerId", "subscriptionId", "paymentId", "entitlementId"] as const;
+
+/** Keys sharing their last 4 characters are few; a suffix this common is not a useful search. */
+const MAX_KEY_MATCHES = 1_000;
+
+/** Matches nothing, so an unknown value lists and counts nothing without touching the table. */
+const NOTHING: Prisma.GrantWhereInput = { id: { in: [] } };
+
+/**
+ * Grants whose key is `q` or ends with it. The last-4 index narrows to a few rows, the suffix is
+ * checked on those: the whole key is its own suffix, so this also serves a whole-key search.
+ */
+async function grantIdsByKeySuffix(db: Database, q: string): Promise<string[]> {
+  // A key is longer than 4 characters; a shorter value can only be an id.
+  if (q.length < 4) return [];
+  const rows = await db.grant.findMany({
+    where: { licenseKeyLast4: q.slice(-4), licenseKey: { endsWith: q } },
+    select: { id: true },
+    // The index's own order: a `take` alone is ordered by id, a sort of every match.
+    orderBy: { licenseKeyLast4: "asc" },
+    take: MAX_KEY_MATCHES,
+  });
+  return rows.map((row) => row.id);
+}
+
+/** Whether any grant has `q` in `column` (an index lookup, one row at most). */
+async function anyGrantWith(db: Database, column: (typeof ID_COLUMNS)[number], q: string) {
+  const row = await db.grant.findFirst({ where: { [column]: q }, select: { id: true } });
+  return row !== null;
+}
+
+/** What a search resolved to, and the one column whose index serves it (for ordering counts). */
+export type ResolvedSearch = { where: Prisma.GrantWhereInput; column: SearchColumn };
+type SearchColumn = (typeof ID_COLUMNS)[number];
+
+/**
+ * The `where` for a search value. Dodo's id prefixes vary (`grant_…` or `entg_…`), so the kind
+ * is not guessed from the value's shape: every kind is probed, each probe a single index lookup.
+ */
+export async function resolveSearch(db: Database, q: string): Promise<ResolvedSearch> {
+  const [hits, keyIds] = await Promise.all([
+    Promise.all(ID_COLUMNS.map((column) => anyGrantWith(db, column, q))),
+    grantIdsByKeySuffix(db, q),
+  ]);
+  const matched = ID_COLUMNS.filter((_, i) => hits[i]);
+  const branches: Prisma.GrantWhereInput[] = matched.map((column) => ({ [column]: q }));
+  if (keyIds.length > 0) branches.push({ id: { in: keyIds } });
+  if (branches.length === 0) return { where: NOTHING, column: "id" };
+  if (branches.length > 1) return { where: { OR: branches }, column: "id" };
+  return { where: branches[0]!, column: keyIds.length > 0 ? "id" : matched[0]! };
+}
+
+/** The filter as a `where`, its search resolved first (what every list, count and export uses). */
+export async function resolveGrantWhere(
+  db: Database,
+  filter: GrantFilter,
+  options: { withStatus?: boolean } = {},
+): Promise<Prisma.GrantWhereInput> {
+  return (await resolveGrantQuery(db, filter, options)).where;
+}
+
+/** The `where`, and the search's column when there is a search (its index narrows the most). */
+export async function resolveGrantQuery(
+  db: Database,
+  filter: GrantFilter,
+  options: { withStatus?: boolean } = {},
+): Promise<{ where: Prisma.GrantWhereInput; searchColumn: SearchColumn | null }> {
+  const search = filter.q ? await resolveSearch(db, filter.q) : undefined;
+  return {
+    where: grantWhere(filter, { ...options, search: search?.where }),
+    searchColumn: search?.column ?? null,
+  };
+}
