@@ -31,6 +31,12 @@ const samples: BackgroundSample[] = [];
 const inFlight = new Set<Promise<void>>();
 let stopping = false;
 
+/** fetch's "fetch failed" says nothing: its cause names the socket error (ECONNRESET, UND_ERR_SOCKET…). */
+function failureOf(error: Error): string {
+  const cause = error.cause as { code?: string; name?: string } | undefined;
+  return `error:${cause?.code ?? cause?.name ?? error.name}`;
+}
+
 function timed(kind: BackgroundSample["kind"], request: () => Promise<Response>) {
   const startedAt = Date.now();
   const started = performance.now();
@@ -39,7 +45,7 @@ function timed(kind: BackgroundSample["kind"], request: () => Promise<Response>)
       await response.arrayBuffer();
       return String(response.status);
     })
-    .catch((error: Error) => (error.name === "TimeoutError" ? "timeout" : "error"))
+    .catch((error: Error) => (error.name === "TimeoutError" ? "timeout" : failureOf(error)))
     .then((status) => {
       samples.push({ kind, startedAt, ms: performance.now() - started, status });
       inFlight.delete(done);
