@@ -16,6 +16,8 @@ export const PAGE_BENCH_DEFAULTS = {
   /** The CSV export is timed on its own: whole exports of a large filtered set. */
   exportRuns: 3,
   exportQuery: "status=Revoked",
+  /** A whole export may take minutes before the fix; a run cut off here reports what it got. */
+  exportTimeoutMs: 600_000,
   datasetSeed: 20_261_201,
 } as const;
 
