@@ -66,7 +66,7 @@ function describe(parsed: ParsedDelivery): Omit<RecordedDelivery, "outcome"> {
   return { type: parsed.type, grantId: null };
 }
 
-/** The rows a delivery writes (exported for the store-level tests). */
+/** The rows a delivery writes (exported for the store-level tests and the page benchmark's bulk load). */
 export function toStoreRequest({
   webhookId,
   body,

