@@ -16,12 +16,20 @@ export type Driver =
 export const SQLITE_BUSY_TIMEOUT_MS = 5_000;
 const PG_CONNECT_TIMEOUT_MS = 5_000;
 
+/**
+ * What every connection to the SQLite file runs first, Prisma's included (lib/db.ts). WAL lets the
+ * dashboard read while a webhook writes; the mode is stored in the file. `synchronous` is not: it
+ * is per connection, and better-sqlite3 is built with SQLITE_DEFAULT_WAL_SYNCHRONOUS=1, so every
+ * connection opened on a file already in WAL mode would run NORMAL — commits not fsynced, and a
+ * power cut could lose a delivery already answered 2xx. FULL fsyncs the WAL at every commit.
+ */
+export const SQLITE_CONNECTION_PRAGMAS = "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;";
+
 export function openSqlite(file: string): BetterSqlite3.Database {
   // First run on a fresh checkout: the data/ folder does not exist yet.
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const sqlite = new BetterSqlite3(file, { timeout: SQLITE_BUSY_TIMEOUT_MS });
-  // WAL lets the dashboard read while a webhook writes; the mode is stored in the file.
-  sqlite.pragma("journal_mode = WAL");
+  sqlite.exec(SQLITE_CONNECTION_PRAGMAS);
   sqlite.defaultSafeIntegers(true);
   return sqlite;
 }

@@ -14,6 +14,7 @@ import { PrismaClient as PostgresClient } from "./generated/prisma-postgresql/cl
 import { sqliteFilePath } from "./database-url.mjs";
 import {
   SQLITE_BUSY_TIMEOUT_MS,
+  SQLITE_CONNECTION_PRAGMAS,
   closeDriver,
   openPostgresPool,
   openSqlite,
@@ -48,12 +49,21 @@ function redactingQueryErrors(client: SqliteClient | PostgresClient): Database {
   }) as unknown as Database;
 }
 
+/** Prisma's adapter opens its own connection; it gets the same pragmas as the driver's. */
+class SqliteAdapterWithPragmas extends PrismaBetterSqlite3 {
+  override async connect() {
+    const adapter = await super.connect();
+    await adapter.executeScript(SQLITE_CONNECTION_PRAGMAS);
+    return adapter;
+  }
+}
+
 function openSqliteConnection(url: string): Connection {
   const file = sqliteFilePath(url);
   const sqlite = openSqlite(file);
   const client = redactingQueryErrors(
     new SqliteClient({
-      adapter: new PrismaBetterSqlite3({ url: file, timeout: SQLITE_BUSY_TIMEOUT_MS }),
+      adapter: new SqliteAdapterWithPragmas({ url: file, timeout: SQLITE_BUSY_TIMEOUT_MS }),
     }),
   );
   return { url, client, driver: { provider: "sqlite", sqlite } };
