@@ -2,8 +2,8 @@
 // the pages ran (other engineers' builds and tests share its two cores), and the database's own
 // settings.
 import os from "node:os";
-import BetterSqlite3 from "better-sqlite3";
 import { providerOf, sqliteFilePath } from "../../lib/database-url.mjs";
+import { openSqlite } from "../../lib/db-driver";
 import { postgresRows } from "./raw-query";
 
 const SQLITE_SYNCHRONOUS = ["OFF", "NORMAL", "FULL", "EXTRA"];
@@ -34,10 +34,10 @@ export function sampleLoadAverage(everyMs = 5_000) {
 
 export async function databaseSettings(url: string): Promise<string> {
   if (providerOf(url) === "sqlite") {
-    // Opened as lib/db-driver.ts opens it, to report what the app's connections really run with.
-    const db = new BetterSqlite3(sqliteFilePath(url));
+    // Opened by lib/db-driver.ts itself, to report what the app's connections really run with.
+    const db = openSqlite(sqliteFilePath(url));
     try {
-      const mode = String(db.pragma("journal_mode = WAL", { simple: true }));
+      const mode = String(db.pragma("journal_mode", { simple: true }));
       const synchronous = Number(db.pragma("synchronous", { simple: true }));
       const version = String(db.prepare("SELECT sqlite_version() AS v").pluck().get());
       return `SQLite ${version} (better-sqlite3): journal_mode=${mode}, synchronous=${SQLITE_SYNCHRONOUS[synchronous] ?? synchronous} on the app's connections`;
