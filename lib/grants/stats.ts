@@ -4,6 +4,7 @@ import "server-only";
 import { getDb } from "@/lib/db";
 import { countPerDay, lastDays, median, startOfWindow } from "./daily-buckets";
 import { grantListSelect } from "./list-grants";
+import { countAllGrants, countAllGrantsByStatus } from "./summaries";
 import { assertCan, type Viewer } from "@/lib/auth/viewer";
 
 const HOUR_MS = 3_600_000;
@@ -14,8 +15,8 @@ export async function getOverviewStats(viewer: Viewer, now = new Date()) {
   const db = await getDb();
   const ago = (ms: number) => new Date(now.getTime() - ms);
   const [total, delivered, pendingOverHour, failed24h, failed7d, revoked7d] = await Promise.all([
-    db.grant.count(),
-    db.grant.count({ where: { status: "Delivered" } }),
+    countAllGrants(viewer),
+    countAllGrantsByStatus(viewer).then((byStatus) => byStatus.Delivered ?? 0),
     db.grant.count({ where: { status: "Pending", createdAt: { lt: ago(HOUR_MS) } } }),
     db.grant.count({ where: { status: "Failed", updatedAt: { gte: ago(DAY_MS) } } }),
     db.grant.count({ where: { status: "Failed", updatedAt: { gte: ago(7 * DAY_MS) } } }),
