@@ -1,23 +1,35 @@
-// Reads the exact counters that triggers on Grant keep in GrantSummary (docs/performance.md).
-// Each read is one indexed range of a table that has a row per distinct value, never per grant.
+// Reads the exact counters that triggers on Grant keep in GrantSummary, GrantDaily and
+// GrantLatency (docs/summaries.md). Each read is one indexed range of a table that has a row per
+// distinct value (per day), never per grant.
 import "server-only";
 import { getDb } from "@/lib/db";
 import { assertCan, type Viewer } from "@/lib/auth/viewer";
 
 export type SummaryDimension =
-  "total" | "status" | "status_integration" | "integration" | "business" | "reason" | "error_code";
+  | "total"
+  | "status"
+  | "status_integration"
+  | "integration"
+  | "business"
+  | "reason"
+  | "error_code"
+  | "status_error_code"
+  | "status_reason";
 
 export type SummaryRow = { value: string; detail: string; count: number };
+
+export type DailyMetric = "created" | "delivered" | "revoked_at" | "failed" | "revoked";
 
 /** Every non-zero counter of one dimension (a counter that fell to 0 stays as a row). */
 export async function readSummary(
   viewer: Viewer,
   dimension: SummaryDimension,
+  value?: string,
 ): Promise<SummaryRow[]> {
   assertCan(viewer, "grants:read");
   const db = await getDb();
   return db.grantSummary.findMany({
-    where: { dimension, count: { not: 0 } },
+    where: { dimension, ...(value === undefined ? {} : { value }), count: { not: 0 } },
     select: { value: true, detail: true, count: true },
     orderBy: [{ value: "asc" }, { detail: "asc" }],
   });
@@ -32,4 +44,31 @@ export async function countAllGrantsByStatus(viewer: Viewer): Promise<Record<str
 export async function countAllGrants(viewer: Viewer): Promise<number> {
   const [row] = await readSummary(viewer, "total");
   return row?.count ?? 0;
+}
+
+/** One metric's non-zero per-day counters from `sinceDay` (YYYY-MM-DD, UTC) on. */
+export async function readDaily(
+  viewer: Viewer,
+  metric: DailyMetric,
+  sinceDay: string,
+): Promise<{ key: string; day: string; count: number }[]> {
+  assertCan(viewer, "grants:read");
+  const db = await getDb();
+  return db.grantDaily.findMany({
+    where: { metric, day: { gte: sinceDay }, count: { not: 0 } },
+    select: { key: true, day: true, count: true },
+  });
+}
+
+/** The delivery-latency histogram's non-zero buckets from `sinceDay` on. */
+export async function readLatencyHistogram(
+  viewer: Viewer,
+  sinceDay: string,
+): Promise<{ integrationType: string; bucket: number; count: number }[]> {
+  assertCan(viewer, "grants:read");
+  const db = await getDb();
+  return db.grantLatency.findMany({
+    where: { day: { gte: sinceDay }, count: { not: 0 } },
+    select: { integrationType: true, bucket: true, count: true },
+  });
 }

@@ -1,11 +1,16 @@
-// A seeded storm of deliveries (duplicates, out of order, re-activations, several businesses)
-// through the real webhook route, then every trigger-kept summary against a recount in SQL.
-import { describe, expect, inject, it } from "vitest";
+// A seeded storm of deliveries (duplicates, out of order, re-activations after revoke, a Delivered
+// grant keeping an old error code, several businesses) through the real webhook route, then direct
+// SQL writes, then every trigger-kept row (GrantSummary, GrantDaily, GrantLatency) against a
+// recount of Grant in JavaScript, and the readers against the old full-scan readers.
+import { beforeAll, describe, expect, inject, it } from "vitest";
 import { SECRET, configureWebhookSecrets, deliver, grantEvent } from "../support/webhooks";
 import { testViewer } from "../support/viewers";
+import { recountSummaries, storedSummaries } from "../support/summaries-recount";
 
 configureWebhookSecrets(SECRET);
 const provider = inject("testProvider");
+const now = new Date();
+const HOUR = 3_600_000;
 
 function seededRandom(seed: number) {
   return () => {
@@ -16,11 +21,12 @@ function seededRandom(seed: number) {
 
 const STEPS = [
   { status: "Pending" },
-  { status: "Delivered" },
+  { status: "Delivered", delivered: true },
   { status: "Failed", error_code: "github_permission_denied" },
-  { status: "Revoked", revocation_reason: "subscription_on_hold" },
-  { status: "Delivered" },
-  { status: "Revoked", revocation_reason: "manual" },
+  { status: "Revoked", revocation_reason: "subscription_on_hold", revoked: true },
+  { status: "Delivered", delivered: true },
+  { status: "Failed", error_code: "discord_user_not_found" },
+  { status: "Revoked", revocation_reason: "manual", revoked: true },
 ];
 const TYPES = ["discord", "github", "license_key"];
 
@@ -28,16 +34,28 @@ function stormEvents(grants: number, random: () => number) {
   const events: ReturnType<typeof grantEvent>[] = [];
   for (let g = 0; g < grants; g++) {
     const steps = 1 + Math.floor(random() * STEPS.length);
-    const base = Date.UTC(2026, 10, 1) + g * 60_000;
+    const base = now.getTime() - 20 * 24 * HOUR + g * 5 * HOUR;
+    let lastError: string | undefined;
+    let lastRevokedAt: string | undefined;
     for (let s = 0; s < steps; s++) {
-      const at = new Date(base + s * 1000).toISOString();
+      const at = new Date(base + s * (1 + random() * 9) * HOUR).toISOString();
+      const { delivered, revoked, ...step } = STEPS[s]!;
+      if ("error_code" in step) lastError = step.error_code;
+      if (revoked) lastRevokedAt = at;
       const event = grantEvent("created", {
         id: `g_storm_${g}`,
         business_id: `bus_${g % 3}`,
         integration_type: TYPES[g % TYPES.length],
         created_at: new Date(base).toISOString(),
         updated_at: at,
-        ...STEPS[s],
+        ...(delivered ? { delivered_at: at } : {}),
+        // Some later snapshots keep what an earlier one carried.
+        ...(!revoked && lastRevokedAt && random() < 0.5 ? { revoked_at: lastRevokedAt } : {}),
+        ...(revoked ? { revoked_at: at } : {}),
+        ...(!("error_code" in step) && lastError && random() < 0.5
+          ? { error_code: lastError }
+          : {}),
+        ...step,
       });
       events.push(event);
       if (random() < 0.2) events.push(event); // a duplicate delivery
@@ -51,63 +69,82 @@ function stormEvents(grants: number, random: () => number) {
   return events;
 }
 
-async function recount() {
-  const { getDb } = await import("@/lib/db");
-  const db = await getDb();
-  const rows = await db.grant.findMany({
-    select: {
-      status: true,
-      integrationType: true,
-      businessId: true,
-      revocationReason: true,
-      errorCode: true,
-    },
-  });
-  const counts = new Map<string, number>();
-  const add = (key: string) => counts.set(key, (counts.get(key) ?? 0) + 1);
-  for (const row of rows) {
-    add("total||");
-    add(`status|${row.status}|`);
-    add(`status_integration|${row.status}|${row.integrationType}`);
-    add(`integration|${row.integrationType}|`);
-    add(`business|${row.businessId}|`);
-    if (row.revocationReason) add(`reason|${row.revocationReason}|`);
-    if (row.errorCode) add(`error_code|${row.errorCode}|`);
+beforeAll(async () => {
+  for (const event of stormEvents(60, seededRandom(13))) {
+    const { status } = await deliver(event);
+    expect(status).toBe(200);
   }
-  return Object.fromEntries([...counts].sort());
-}
-
-async function summaries() {
-  const { getDb } = await import("@/lib/db");
-  const db = await getDb();
-  const rows = await db.grantSummary.findMany({ where: { count: { not: 0 } } });
-  return Object.fromEntries(
-    rows.map((r) => [`${r.dimension}|${r.value}|${r.detail}`, r.count] as const).sort(),
-  );
-}
+});
 
 describe(`grant summaries (${provider})`, () => {
   it("match a recount of Grant after a seeded storm of webhooks", async () => {
-    const events = stormEvents(60, seededRandom(13));
-    for (const event of events) {
-      const { status } = await deliver(event);
-      expect(status).toBe(200);
-    }
-    const expected = await recount();
-    expect(expected["total||"]).toBe(60);
-    expect(await summaries()).toEqual(expected);
+    const expected = await recountSummaries();
+    expect(expected.summary["total||"]).toBe(60);
+    expect(Object.keys(expected.latency).length).toBeGreaterThan(3);
+    expect(await storedSummaries()).toEqual(expected);
+  });
+
+  it("stay exact under direct SQL updates and deletes of Grant", async () => {
+    const { getDb } = await import("@/lib/db");
+    const db = await getDb();
+    await db.$executeRawUnsafe(
+      `UPDATE "Grant" SET "status" = 'Failed', "errorCode" = 'sql_code', "deliveredAt" = NULL WHERE "id" IN ('g_storm_1', 'g_storm_2')`,
+    );
+    await db.$executeRawUnsafe(
+      `UPDATE "Grant" SET "createdAt" = "updatedAt", "integrationType" = 'feature' WHERE "id" = 'g_storm_4'`,
+    );
+    await db.$executeRawUnsafe(`UPDATE "Grant" SET "metadata" = NULL`); // counts nothing
+    await db.$executeRawUnsafe(`DELETE FROM "Grant" WHERE "id" IN ('g_storm_7', 'g_storm_8')`);
+    const expected = await recountSummaries();
+    expect(expected.summary["total||"]).toBe(58);
+    expect(await storedSummaries()).toEqual(expected);
   });
 
   it("answer the status tabs and the filter menus", async () => {
-    const { countAllGrantsByStatus } = await import("@/lib/grants/summaries");
+    const { countEveryGrantByStatus } = await import("@/lib/grants/count-every-grant");
     const { listFilterOptions } = await import("@/lib/grants/filter-options");
-    const byStatus = await countAllGrantsByStatus(testViewer());
-    const expected = await recount();
+    const { summary } = await recountSummaries();
+    const { all, byStatus } = await countEveryGrantByStatus(testViewer());
+    expect(all).toBe(summary["total||"]);
     for (const [status, count] of Object.entries(byStatus)) {
-      expect(expected[`status|${status}|`]).toBe(count);
+      expect(count).toBe(summary[`status|${status}|`] ?? 0);
     }
     const options = await listFilterOptions(testViewer());
     expect(options.businesses).toEqual(["bus_0", "bus_1", "bus_2"]);
-    expect(options.integrations).toEqual(["discord", "github", "license_key"]);
+    expect(options.integrations).toEqual(["discord", "feature", "github", "license_key"]);
+  });
+
+  it("give the old full-scan readers' results", async () => {
+    const stats = await import("@/lib/grants/stats");
+    const groups = await import("@/lib/grants/groups");
+    const old = await import("../support/old-stats");
+    const viewer = testViewer("support");
+    expect(await stats.getOverviewStats(viewer, now)).toEqual(await old.getOverviewStats(now));
+    const series = await stats.getDailySeries(viewer, 30, now);
+    expect(series).toEqual(await old.getDailySeries(30, now));
+    expect(series.created.reduce((a, b) => a + b, 0)).toBe(58);
+
+    const failures = await groups.groupFailures(viewer, now);
+    expect(failures).toEqual(await old.groupFailures(now));
+    expect(failures.groups.length).toBeGreaterThan(1);
+    const revocations = await groups.groupRevocations(viewer, now);
+    const oldRevocations = await old.groupRevocations(now);
+    // Examples are now the most recently revoked, not the most recently updated.
+    const withoutExamples = (r: typeof revocations) =>
+      r.groups.map(({ examples, ...rest }) => ({ ...rest, examples: examples.length }));
+    expect(withoutExamples(revocations)).toEqual(withoutExamples(oldRevocations));
+
+    const { MEDIAN_RESOLUTION_RATIO } = await import("@/lib/grants/latency-histogram");
+    const medians = await stats.getDeliveryMedians(viewer, 30, now);
+    const exact = await old.getDeliveryMedians(30, now);
+    expect(medians.map((m) => [m.integrationType, m.count]).sort()).toEqual(
+      exact.map((m) => [m.integrationType, m.count]).sort(),
+    );
+    for (const m of medians) {
+      const e = exact.find((x) => x.integrationType === m.integrationType)!;
+      // Within the histogram's resolution (bucket 0 holds 0 ms, so 1 ms of slack at the bottom).
+      expect(m.medianMs).toBeLessThanOrEqual((e.medianMs + 1) * MEDIAN_RESOLUTION_RATIO);
+      expect(m.medianMs).toBeGreaterThanOrEqual(e.medianMs / MEDIAN_RESOLUTION_RATIO);
+    }
   });
 });
