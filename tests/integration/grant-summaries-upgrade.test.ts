@@ -16,7 +16,7 @@ const MIGRATION = "20261201230000_grant_summaries";
 const INDEXES = [
   "Grant_status_errorCode_updatedAt_id_idx",
   "Grant_status_revocationReason_revokedAt_id_idx",
-  "Grant_status_revokedAt_idx",
+  "Grant_status_revokedAt_id_idx",
 ];
 const TABLES = ["GrantSummary", "GrantDaily", "GrantLatency"];
 

@@ -40,7 +40,7 @@ CREATE TABLE "GrantLatency" (
 CREATE INDEX "Grant_status_errorCode_updatedAt_id_idx" ON "Grant"("status", "errorCode", "updatedAt", "id");
 CREATE INDEX "Grant_status_revocationReason_revokedAt_id_idx" ON "Grant"("status", "revocationReason", "revokedAt", "id");
 -- CreateIndex: revoked in the last 7 days, a range bounded by the window's rows.
-CREATE INDEX "Grant_status_revokedAt_idx" ON "Grant"("status", "revokedAt");
+CREATE INDEX "Grant_status_revokedAt_id_idx" ON "Grant"("status", "revokedAt", "id");
 
 -- The counter rows one grant contributes, with sign n. NULL keys -> '' (except reason and
 -- error_code, which count only grants that carry one). Days are UTC dates (timestamp(3) holds UTC),

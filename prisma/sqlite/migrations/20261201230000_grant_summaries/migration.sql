@@ -38,7 +38,7 @@ CREATE TABLE "GrantLatency" (
 CREATE INDEX "Grant_status_errorCode_updatedAt_id_idx" ON "Grant"("status", "errorCode", "updatedAt", "id");
 CREATE INDEX "Grant_status_revocationReason_revokedAt_id_idx" ON "Grant"("status", "revocationReason", "revokedAt", "id");
 -- CreateIndex: revoked in the last 7 days, a range bounded by the window's rows.
-CREATE INDEX "Grant_status_revokedAt_idx" ON "Grant"("status", "revokedAt");
+CREATE INDEX "Grant_status_revokedAt_id_idx" ON "Grant"("status", "revokedAt", "id");
 
 -- The rows one grant contributes, as views over a one-row "Grant"-shaped source are not possible
 -- in SQLite triggers; each trigger below spells them out for NEW (+1) and OLD (-1).
