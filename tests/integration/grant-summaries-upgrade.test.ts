@@ -70,4 +70,16 @@ describe(`grant summaries after an upgrade (${provider})`, () => {
     expect(await storedSummaries()).toEqual(await recountSummaries());
     expect((await countEveryGrantByStatus(testViewer())).all).toBe(40);
   });
+
+  it("can be rebuilt from Grant after they were damaged", async () => {
+    const { getDb } = await import("@/lib/db");
+    const { rebuildSummaries } = await import("@/lib/grants/rebuild-summaries");
+    const db = await getDb();
+    await db.$executeRawUnsafe(`UPDATE "GrantSummary" SET "count" = "count" + 5`);
+    await db.$executeRawUnsafe(`DELETE FROM "GrantDaily" WHERE "metric" = 'created'`);
+    await db.$executeRawUnsafe(`UPDATE "GrantLatency" SET "bucket" = "bucket" + 100`);
+    expect(await storedSummaries()).not.toEqual(await recountSummaries());
+    await rebuildSummaries(testViewer("admin"));
+    expect(await storedSummaries()).toEqual(await recountSummaries());
+  });
 });
