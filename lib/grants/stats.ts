@@ -1,9 +1,18 @@
-// The overview's numbers. Counts come from indexed queries; the daily series and medians read
-// only the timestamps of the last 30 days and bucket them in lib/grants/daily-buckets.ts.
+// The overview's numbers, read from the trigger-kept summaries (docs/summaries.md): totals and
+// per-day series from counters, medians from the latency histogram. The figures over windows that
+// are not whole days are index range counts bounded by the window's own rows, never a table scan.
 import "server-only";
 import { getDb } from "@/lib/db";
-import { countPerDay, lastDays, median, startOfWindow } from "./daily-buckets";
+import { lastDays, startOfWindow } from "./daily-buckets";
+import { histogramMedian } from "./latency-histogram";
 import { grantListSelect } from "./list-grants";
+import {
+  countAllGrants,
+  countAllGrantsByStatus,
+  readDaily,
+  readLatencyHistogram,
+  type DailyMetric,
+} from "./summaries";
 import { assertCan, type Viewer } from "@/lib/auth/viewer";
 
 const HOUR_MS = 3_600_000;
@@ -13,80 +22,69 @@ export async function getOverviewStats(viewer: Viewer, now = new Date()) {
   assertCan(viewer, "grants:read");
   const db = await getDb();
   const ago = (ms: number) => new Date(now.getTime() - ms);
-  const [total, delivered, pendingOverHour, failed24h, failed7d, revoked7d] = await Promise.all([
-    db.grant.count(),
-    db.grant.count({ where: { status: "Delivered" } }),
-    db.grant.count({ where: { status: "Pending", createdAt: { lt: ago(HOUR_MS) } } }),
+  const [total, byStatus, pendingLastHour, failed24h, failed7d, revoked7d] = await Promise.all([
+    countAllGrants(viewer),
+    countAllGrantsByStatus(viewer),
+    // Pending for over an hour = every Pending grant minus those created within the hour.
+    db.grant.count({ where: { status: "Pending", createdAt: { gte: ago(HOUR_MS) } } }),
     db.grant.count({ where: { status: "Failed", updatedAt: { gte: ago(DAY_MS) } } }),
     db.grant.count({ where: { status: "Failed", updatedAt: { gte: ago(7 * DAY_MS) } } }),
     db.grant.count({ where: { status: "Revoked", revokedAt: { gte: ago(7 * DAY_MS) } } }),
   ]);
+  const delivered = byStatus.Delivered ?? 0;
   return {
     total,
     delivered,
     deliveredShare: total ? delivered / total : null,
-    pendingOverHour,
+    pendingOverHour: (byStatus.Pending ?? 0) - pendingLastHour,
     failed24h,
     failed7d,
     revoked7d,
   };
 }
 
-export async function getDailySeries(viewer: Viewer, days = 30, now = new Date()) {
-  assertCan(viewer, "grants:read");
-  const db = await getDb();
-  const since = startOfWindow(days, now);
-  const [created, delivered, failed, revoked] = await Promise.all([
-    db.grant.findMany({ where: { createdAt: { gte: since } }, select: { createdAt: true } }),
-    db.grant.findMany({ where: { deliveredAt: { gte: since } }, select: { deliveredAt: true } }),
-    db.grant.findMany({
-      where: { status: "Failed", updatedAt: { gte: since } },
-      select: { updatedAt: true },
-    }),
-    db.grant.findMany({ where: { revokedAt: { gte: since } }, select: { revokedAt: true } }),
-  ]);
-  const dayList = lastDays(days, now);
-  return {
-    days: dayList,
-    created: countPerDay(
-      created.map((r) => r.createdAt),
-      dayList,
-    ),
-    delivered: countPerDay(
-      delivered.map((r) => r.deliveredAt!),
-      dayList,
-    ),
-    failed: countPerDay(
-      failed.map((r) => r.updatedAt),
-      dayList,
-    ),
-    revoked: countPerDay(
-      revoked.map((r) => r.revokedAt!),
-      dayList,
-    ),
-  };
+/** One counter per day of `days`, summed over the metric's keys. */
+async function seriesOf(viewer: Viewer, metric: DailyMetric, days: string[]) {
+  const index = new Map(days.map((day, i) => [day, i]));
+  const counts = new Array<number>(days.length).fill(0);
+  for (const row of await readDaily(viewer, metric, days[0]!)) {
+    const i = index.get(row.day);
+    if (i !== undefined) counts[i]! += row.count;
+  }
+  return counts;
 }
 
-/** Median created → delivered time per integration type, over grants delivered in the window. */
+export async function getDailySeries(viewer: Viewer, days = 30, now = new Date()) {
+  const dayList = lastDays(days, now);
+  const [created, delivered, failed, revoked] = await Promise.all([
+    seriesOf(viewer, "created", dayList),
+    seriesOf(viewer, "delivered", dayList),
+    seriesOf(viewer, "failed", dayList),
+    seriesOf(viewer, "revoked_at", dayList),
+  ]);
+  return { days: dayList, created, delivered, failed, revoked };
+}
+
+/**
+ * Median created → delivered time per integration type, over grants delivered in the window,
+ * from the latency histogram: approximate, within a factor MEDIAN_RESOLUTION_RATIO
+ * of lib/grants/latency-histogram.ts (±9%).
+ */
 export async function getDeliveryMedians(viewer: Viewer, days = 30, now = new Date()) {
-  assertCan(viewer, "grants:read");
-  const db = await getDb();
-  const rows = await db.grant.findMany({
-    where: { deliveredAt: { gte: startOfWindow(days, now) } },
-    select: { integrationType: true, createdAt: true, deliveredAt: true },
-  });
-  const byType = new Map<string, number[]>();
-  for (const row of rows) {
-    const ms = row.deliveredAt!.getTime() - row.createdAt.getTime();
-    if (ms < 0) continue;
-    byType.set(row.integrationType, [...(byType.get(row.integrationType) ?? []), ms]);
+  const since = startOfWindow(days, now).toISOString().slice(0, 10);
+  const byType = new Map<string, Map<number, number>>();
+  for (const row of await readLatencyHistogram(viewer, since)) {
+    const buckets = byType.get(row.integrationType) ?? new Map<number, number>();
+    buckets.set(row.bucket, (buckets.get(row.bucket) ?? 0) + row.count);
+    byType.set(row.integrationType, buckets);
   }
   return [...byType.entries()]
-    .map(([integrationType, values]) => ({
+    .map(([integrationType, buckets]) => ({
       integrationType,
-      medianMs: median(values)!,
-      count: values.length,
+      medianMs: histogramMedian(buckets)!,
+      count: [...buckets.values()].reduce((sum, n) => sum + n, 0),
     }))
+    .filter((m) => m.count > 0)
     .sort((a, b) => b.medianMs - a.medianMs);
 }
 

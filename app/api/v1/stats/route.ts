@@ -1,4 +1,5 @@
 import { guardRoute } from "@/lib/auth/guards";
+import { MEDIAN_RESOLUTION_RATIO } from "@/lib/grants/latency-histogram";
 import { getDailySeries, getDeliveryMedians, getOverviewStats } from "@/lib/grants/stats";
 
 export const dynamic = "force-dynamic";
@@ -21,9 +22,11 @@ export const GET = guardRoute("grants:read", async (_request, viewer) => {
       failed_7d: overview.failed7d,
       revoked_7d: overview.revoked7d,
       daily,
+      // Approximate: read from a latency histogram (lib/grants/latency-histogram.ts).
       median_delivery_ms_by_integration: Object.fromEntries(
-        medians.map((m) => [m.integrationType, m.medianMs]),
+        medians.map((m) => [m.integrationType, Math.round(m.medianMs)]),
       ),
+      median_delivery_ms_resolution_ratio: MEDIAN_RESOLUTION_RATIO,
     },
     { headers: { "Cache-Control": "no-store" } },
   );
