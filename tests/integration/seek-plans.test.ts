@@ -150,3 +150,21 @@ describe(`events list (${provider})`, () => {
     expect(nextPlan).toMatch(seeksOn("receivedAt", "<"));
   });
 });
+
+describe(`status counts under an entitlement search (${provider})`, () => {
+  it("each tab's count is a range of (entitlementId, status, …), no status looked up", async () => {
+    const { countGrantsByStatusFor } = await import("@/lib/grants/list-grants");
+    const plans = await plansOf(() =>
+      countGrantsByStatusFor(viewer, parseGrantFilter({ q: "ent_seek" })),
+    );
+    const tabs = plans.filter((plan) =>
+      provider === "sqlite"
+        ? /\(entitlementId=\? AND status=\?\)/.test(plan)
+        : /Index Cond: \(\("entitlementId" = .*\) AND \(status = /.test(plan),
+    );
+    // One count per status (GRANT_STATUSES), each through the index that holds the status.
+    const { GRANT_STATUSES } = await import("@/lib/grants/status");
+    expect(tabs).toHaveLength(GRANT_STATUSES.length);
+    for (const plan of plans) expect(planProblems(provider, plan.split("\n"))).toEqual([]);
+  });
+});
