@@ -1,5 +1,5 @@
 // npm run bench:pages [-- --db sqlite|postgresql] [--grants N] [--port N] [--keep]
-//                      [--reuse <file|folder|url>] [--only <substring>] [--requests N]
+//                      [--reuse <file|folder|url>] [--only <substring>]… [--requests N]
 //                      [--slow-requests N] [--rate N] [--json <file>]
 // Every dashboard page and /api/v1 route at a merchant's size (issue 13): fills a throwaway
 // database with N grants (default 1,000,000) through the bulk path (scripts/bench/, the same rows
@@ -42,7 +42,8 @@ const { values } = parseArgs({
     port: { type: "string", default: String(DEFAULTS.port) },
     keep: { type: "boolean", default: false },
     reuse: { type: "string" },
-    only: { type: "string" },
+    // Repeatable: the rows whose name contains any of them.
+    only: { type: "string", multiple: true },
     requests: { type: "string", default: String(DEFAULTS.requests) },
     "slow-requests": { type: "string", default: String(DEFAULTS.requests) },
     rate: { type: "string", default: String(DEFAULTS.webhooksPerSecond) },
@@ -51,6 +52,7 @@ const { values } = parseArgs({
 });
 
 const log = (line: string) => console.log(line);
+const chosen = (name: string) => !values.only || values.only.some((part) => name.includes(part));
 const count = (name: string) => {
   const value = Number(values[name as keyof typeof values]);
   if (!Number.isInteger(value) || value < 1)
@@ -128,7 +130,7 @@ async function main() {
         ids,
         page50Cursor: await page50Cursor(server.baseUrl, cookie),
         openedAt: new Date(),
-      }).filter((target) => !values.only || target.name.includes(values.only));
+      }).filter((target) => chosen(target.name));
       const spec: DatasetSpec = {
         grants,
         now: Date.now(),
@@ -164,7 +166,7 @@ async function main() {
       const exportUrl = `${server.baseUrl}/api/v1/grants/export?${DEFAULTS.exportQuery}`;
       const exports: ExportRun[] = [];
       const exportWarmUp: ExportRun[] = [];
-      if (!values.only || "/api/v1/grants/export".includes(values.only)) {
+      if (chosen("/api/v1/grants/export")) {
         log(
           `\n▶ CSV export of ${DEFAULTS.exportQuery}: a warm-up, then ${DEFAULTS.exportRuns} runs`,
         );

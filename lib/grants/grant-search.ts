@@ -6,7 +6,7 @@ import "server-only";
 import type { Database } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma-sqlite/client.ts";
 import type { GrantFilter } from "./grant-filters";
-import { grantWhere } from "./grant-where";
+import { grantWhere, type FilterableRow } from "./grant-where";
 
 /** The id columns a search value is looked up in, each by its own index. */
 const ID_COLUMNS = ["id", "customerId", "subscriptionId", "paymentId", "entitlementId"] as const;
@@ -40,8 +40,15 @@ async function anyGrantWith(db: Database, column: (typeof ID_COLUMNS)[number], q
   return row !== null;
 }
 
-/** What a search resolved to, and the one column whose index serves it (for ordering counts). */
-export type ResolvedSearch = { where: Prisma.GrantWhereInput; column: SearchColumn };
+/**
+ * What a search resolved to, the one column whose index serves it (for ordering counts), and the
+ * same condition as a test of a row already read (grantMatches).
+ */
+export type ResolvedSearch = {
+  where: Prisma.GrantWhereInput;
+  column: SearchColumn;
+  matches: (row: FilterableRow) => boolean;
+};
 type SearchColumn = (typeof ID_COLUMNS)[number];
 
 /**
@@ -56,9 +63,12 @@ export async function resolveSearch(db: Database, q: string): Promise<ResolvedSe
   const matched = ID_COLUMNS.filter((_, i) => hits[i]);
   const branches: Prisma.GrantWhereInput[] = matched.map((column) => ({ [column]: q }));
   if (keyIds.length > 0) branches.push({ id: { in: keyIds } });
-  if (branches.length === 0) return { where: NOTHING, column: "id" };
-  if (branches.length > 1) return { where: { OR: branches }, column: "id" };
-  return { where: branches[0]!, column: keyIds.length > 0 ? "id" : matched[0]! };
+  const keyed = new Set(keyIds);
+  const matches = (row: FilterableRow) =>
+    matched.some((column) => row[column] === q) || keyed.has(row.id);
+  if (branches.length === 0) return { where: NOTHING, column: "id", matches };
+  if (branches.length > 1) return { where: { OR: branches }, column: "id", matches };
+  return { where: branches[0]!, column: keyIds.length > 0 ? "id" : matched[0]!, matches };
 }
 
 /** The filter as a `where`, its search resolved first (what every list, count and export uses). */

@@ -41,3 +41,50 @@ export function grantWhere(
   }
   return and.length > 0 ? { AND: and } : {};
 }
+
+/** The columns grantMatches reads: what grantWhere filters on. */
+export const filterableSelect = {
+  id: true,
+  status: true,
+  integrationType: true,
+  revocationReason: true,
+  errorCode: true,
+  businessId: true,
+  customerId: true,
+  subscriptionId: true,
+  paymentId: true,
+  entitlementId: true,
+  createdAt: true,
+  updatedAt: true,
+} satisfies Prisma.GrantSelect;
+export type FilterableRow = Prisma.GrantGetPayload<{ select: typeof filterableSelect }>;
+
+const inRange = (at: Date, from: string | undefined, to: string | undefined) =>
+  (!from || at >= startOfDay(from)) && (!to || at < endOfDay(to));
+
+/**
+ * grantWhere in memory, for rows already read by another index (the grants changed since a page
+ * opened): SQLite, without statistics, answers `status = ? AND id IN (…)` by reading every grant
+ * of that status instead of the few ids. `search` is the resolved search's own test. Kept beside
+ * grantWhere so the two change together; grant-list.test.ts checks that they agree.
+ */
+export function grantMatches(
+  filter: GrantFilter,
+  row: FilterableRow,
+  search?: (row: FilterableRow) => boolean,
+): boolean {
+  const equal = (want: string | undefined, have: string | null) => !want || want === have;
+  if (filter.q && !search)
+    throw new Error("grantMatches: resolve the search (resolveSearch) first");
+  return (
+    equal(filter.status, row.status) &&
+    equal(filter.integration, row.integrationType) &&
+    equal(filter.reason, row.revocationReason) &&
+    equal(filter.error, row.errorCode) &&
+    equal(filter.business, row.businessId) &&
+    equal(filter.customer, row.customerId) &&
+    inRange(row.createdAt, filter.created_from, filter.created_to) &&
+    inRange(row.updatedAt, filter.updated_from, filter.updated_to) &&
+    (!filter.q || search!(row))
+  );
+}

@@ -111,13 +111,23 @@ const countOrderField = (filter: GrantFilter): SortField =>
 
 /**
  * A customer's or an entitlement's grants are found through (column, sort, id): order by all
- * three, which SQLite otherwise does not see it can (it read a status index instead). The other
- * kinds have an index on the column alone (or the primary key).
+ * three, which SQLite otherwise does not see it can (it read a status index instead). An
+ * entitlement's status tab reads (entitlementId, status, updatedAt, id): thousands of grants,
+ * whose statuses would otherwise each be looked up in the table. The other kinds have an index on
+ * the column alone (or the primary key).
  */
 function countOrderForSearch(
   column: string,
   filter: GrantFilter,
+  byStatus: boolean,
 ): Prisma.GrantOrderByWithRelationInput[] {
+  if (column === "entitlementId" && byStatus) {
+    return [
+      { entitlementId: filter.dir },
+      { status: filter.dir },
+      ...keysetOrder("updatedAt", filter.dir),
+    ];
+  }
   if (column === "customerId" || column === "entitlementId") {
     return [{ [column]: filter.dir }, ...keysetOrder(sortFieldOf(filter), filter.dir)];
   }
@@ -144,11 +154,16 @@ export async function countGrantsByStatusFor(
   // A count with `take` is ordered (Prisma orders by id when told nothing, which sorts every
   // match), so order by what the narrowest index holds: a search's column (equal on every row, so
   // no sort), else a date range's column, else the sort's.
-  const orderBy = searchColumn
-    ? countOrderForSearch(searchColumn, filter)
-    : keysetOrder(countOrderField(filter), filter.dir);
+  const orderBy = (byStatus: boolean) =>
+    searchColumn
+      ? countOrderForSearch(searchColumn, filter, byStatus)
+      : keysetOrder(countOrderField(filter), filter.dir);
   const capped = (extra: Prisma.GrantWhereInput) =>
-    db.grant.count({ where: { AND: [where, extra] }, orderBy, take: COUNT_LIMIT });
+    db.grant.count({
+      where: { AND: [where, extra] },
+      orderBy: orderBy("status" in extra),
+      take: COUNT_LIMIT,
+    });
   const [all, ...perStatus] = await Promise.all([
     capped({}),
     ...GRANT_STATUSES.map((status) => capped({ status })),

@@ -5,7 +5,7 @@ import { spawnSync } from "node:child_process";
 
 const ADMIN_EMAIL = "bench-admin@grantdesk.local";
 // A throwaway database's only account; --reuse needs it to be the same every run.
-const ADMIN_PASSWORD = "bench-admin-password-0123";
+const ADMIN_PASSWORD = "long-throwaway-passphrase-0123";
 
 export function createBenchAdmin(root: string, env: Record<string, string>): void {
   const result = spawnSync(
