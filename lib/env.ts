@@ -5,6 +5,7 @@ import {
   providerOf,
   redactUrl,
   resolveDatabaseUrl,
+  vercelDatabaseProblem,
   type DatabaseProvider,
 } from "./database-url.mjs";
 
@@ -90,13 +91,9 @@ const envSchema = z
           "is required with a PostgreSQL database: every server must sign session cookies with the same secret (try: openssl rand -base64 32)",
       });
     }
-    if (env.VERCEL && (!env.DATABASE_URL || env.DATABASE_URL.startsWith("file:"))) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["DATABASE_URL"],
-        message:
-          "must be a postgresql:// URL on Vercel: its file system is not persistent, so a SQLite file would lose every grant on the next deploy",
-      });
+    const vercelProblem = env.VERCEL ? vercelDatabaseProblem(env.DATABASE_URL) : undefined;
+    if (vercelProblem) {
+      ctx.addIssue({ code: "custom", path: ["DATABASE_URL"], message: vercelProblem });
     }
   });
 
