@@ -18,6 +18,9 @@ import { startThrowawayPostgres } from "./prisma/throwaway-postgres.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", CHECKPOINT_DISABLE: "1" };
+// The db:* scripts migrate DIRECT_DATABASE_URL in DATABASE_URL's place: tests name their own
+// throwaway databases and must never reach a developer's real one through it.
+delete env.DIRECT_DATABASE_URL;
 const timings = [];
 const SUITES = ["all", "unit", "int", "e2e"];
 const PROVIDERS = ["sqlite", "postgresql"];
