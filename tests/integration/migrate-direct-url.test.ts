@@ -5,7 +5,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterAll, describe, expect, inject, it } from "vitest";
 import { sqliteFilePath } from "@/lib/database-url.mjs";
-import { emptyDatabase, uniqueName } from "../support/test-databases";
+import { emptyDatabase, removeSqliteFiles, uniqueName } from "../support/test-databases";
 
 const root = path.join(import.meta.dirname, "../..");
 const provider = inject("testProvider");
@@ -14,7 +14,7 @@ const direct = emptyDatabase(provider, inject("testServerUrl"), uniqueName("dire
 const pooled =
   provider === "postgresql"
     ? "postgresql://pooler:secret@127.0.0.1:1/grantdesk?pgbouncer=true"
-    : `file:${path.join(path.dirname(sqliteFilePath(direct.url)), "not-the-direct-one.db")}`;
+    : `file:${path.join(path.dirname(sqliteFilePath(direct.url)), `${uniqueName("pooled")}.db`)}`;
 
 function npmRun(script: string, vars: Record<string, string>): string {
   return execFileSync("npm", ["run", "--silent", script], {
@@ -26,7 +26,10 @@ function npmRun(script: string, vars: Record<string, string>): string {
 }
 
 describe(`DIRECT_DATABASE_URL (${provider})`, () => {
-  afterAll(() => direct.drop());
+  afterAll(async () => {
+    await direct.drop();
+    if (provider === "sqlite") removeSqliteFiles(sqliteFilePath(pooled));
+  });
 
   it("is what db:migrate migrates, while DATABASE_URL points elsewhere", () => {
     npmRun("db:migrate", { DATABASE_URL: pooled, DIRECT_DATABASE_URL: direct.url });
