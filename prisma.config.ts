@@ -1,9 +1,10 @@
 // The Prisma CLI's view of the database: DATABASE_URL picks the provider folder, so
 // `prisma migrate …` works on SQLite (the default) and PostgreSQL with the same commands.
+// DIRECT_DATABASE_URL, when set, is used instead: the unpooled URL, for migrations.
 import { defineConfig } from "prisma/config";
-import { providerOf, resolveDatabaseUrl } from "./lib/database-url.mjs";
+import { migrationDatabaseUrl, providerOf, resolveDatabaseUrl } from "./lib/database-url.mjs";
 
-const url = resolveDatabaseUrl(process.env.DATABASE_URL);
+const url = resolveDatabaseUrl(migrationDatabaseUrl(process.env));
 const provider = providerOf(url);
 
 export default defineConfig({

@@ -28,6 +28,26 @@ export function sqliteFilePath(url, cwd = process.cwd()) {
   return path.resolve(cwd, file);
 }
 
+/**
+ * Why DATABASE_URL cannot serve a Vercel deployment, or undefined when it can. One rule for the
+ * runtime (lib/env.ts) and the build (scripts/check-deploy-env.mjs): a build that would deploy a
+ * dead app must fail with the message the app would give.
+ */
+export function vercelDatabaseProblem(rawUrl) {
+  const url = rawUrl?.trim();
+  if (url && !url.startsWith("file:")) return undefined;
+  return "must be a postgresql:// URL on Vercel: its file system is not persistent, so a SQLite file would lose every grant on the next deploy";
+}
+
+/**
+ * The URL the db:* scripts migrate: DIRECT_DATABASE_URL when set (a direct, unpooled connection,
+ * as Prisma recommends behind poolers: migrations need session features such as advisory locks),
+ * else DATABASE_URL. Unresolved: undefined still means the embedded SQLite file.
+ */
+export function migrationDatabaseUrl(env = process.env) {
+  return env.DIRECT_DATABASE_URL?.trim() || env.DATABASE_URL?.trim() || undefined;
+}
+
 /** The URL with its password masked, safe for logs and error messages. */
 export function redactUrl(url) {
   return url.replace(/\/\/([^:/@]+):([^@]*)@/, "//$1:***@");

@@ -5,6 +5,7 @@ import {
   providerOf,
   redactUrl,
   resolveDatabaseUrl,
+  vercelDatabaseProblem,
   type DatabaseProvider,
 } from "./database-url.mjs";
 
@@ -79,6 +80,8 @@ const envSchema = z
     GRANTDESK_KEEP_RAW_BODIES_DAYS: keepDays(90),
     GRANTDESK_KEEP_INVALID_BODIES_DAYS: keepDays(365),
     VERCEL: z.string().optional(),
+    // Set by Vercel: production, preview or development (`vercel dev`).
+    VERCEL_ENV: z.string().optional(),
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   })
   .superRefine((env, ctx) => {
@@ -90,13 +93,9 @@ const envSchema = z
           "is required with a PostgreSQL database: every server must sign session cookies with the same secret (try: openssl rand -base64 32)",
       });
     }
-    if (env.VERCEL && (!env.DATABASE_URL || env.DATABASE_URL.startsWith("file:"))) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["DATABASE_URL"],
-        message:
-          "must be a postgresql:// URL on Vercel: its file system is not persistent, so a SQLite file would lose every grant on the next deploy",
-      });
+    const vercelProblem = env.VERCEL ? vercelDatabaseProblem(env.DATABASE_URL) : undefined;
+    if (vercelProblem) {
+      ctx.addIssue({ code: "custom", path: ["DATABASE_URL"], message: vercelProblem });
     }
   });
 
@@ -108,7 +107,11 @@ export type Env = {
   dodoEnvironment: "test_mode" | "live_mode";
   dodoBaseUrl: string | undefined;
   authSecret: string | undefined;
-  /** The public URL, when set; otherwise taken from each request. */
+  /**
+   * The public URL, when set; otherwise taken from each request. Never on a Vercel Preview: one
+   * preview answers at several URLs (the deployment's, the branch's), and an AUTH_URL copied from
+   * Production would refuse sign-in on all of them (Better Auth checks the origin against it).
+   */
   authUrl: string | undefined;
   /** Proxies whose X-Forwarded-For entries the sign-in throttle believes (0: none). */
   trustedProxyHops: number;
@@ -149,7 +152,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     dodoEnvironment: parsed.DODO_PAYMENTS_ENVIRONMENT,
     dodoBaseUrl: parsed.DODO_PAYMENTS_BASE_URL,
     authSecret: parsed.AUTH_SECRET,
-    authUrl: parsed.AUTH_URL,
+    authUrl: parsed.VERCEL_ENV === "preview" ? undefined : parsed.AUTH_URL,
     trustedProxyHops: parsed.GRANTDESK_TRUSTED_PROXY_HOPS,
     keepRawBodiesDays: parsed.GRANTDESK_KEEP_RAW_BODIES_DAYS,
     keepInvalidBodiesDays: parsed.GRANTDESK_KEEP_INVALID_BODIES_DAYS,

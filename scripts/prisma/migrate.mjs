@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// `npm run db:migrate`: apply the committed migrations to the database DATABASE_URL names
-// (`prisma migrate deploy`), creating the database first when it does not exist yet.
+// `npm run db:migrate`: apply the committed migrations to the database DIRECT_DATABASE_URL names,
+// else DATABASE_URL (`prisma migrate deploy`), creating the database first when it does not exist
+// yet. DIRECT_DATABASE_URL is for a pooled DATABASE_URL: migrations want a direct connection.
 //
 // DATABASE_URL unset means the embedded SQLite file data/grantdesk.db (see lib/database-url.mjs).
 // The Prisma CLI itself creates a missing database before deploying (its schema engine's
@@ -8,10 +9,15 @@
 // also make sure the file's folder (data/) exists. Extra arguments go to `migrate deploy`.
 import fs from "node:fs";
 import path from "node:path";
-import { providerOf, resolveDatabaseUrl, sqliteFilePath } from "./lib/databases.mjs";
+import {
+  migrationDatabaseUrl,
+  providerOf,
+  resolveDatabaseUrl,
+  sqliteFilePath,
+} from "./lib/databases.mjs";
 import { runPrisma } from "./prisma.mjs";
 
-const url = resolveDatabaseUrl(process.env.DATABASE_URL);
+const url = resolveDatabaseUrl(migrationDatabaseUrl(process.env));
 if (providerOf(url) === "sqlite")
   fs.mkdirSync(path.dirname(sqliteFilePath(url)), { recursive: true });
 

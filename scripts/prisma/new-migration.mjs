@@ -87,6 +87,7 @@ function nextTimestamp() {
 async function prisma(target, args) {
   const env = { ...process.env, DATABASE_URL: target.url };
   delete env.SHADOW_DATABASE_URL; // the developer's shadow database belongs to their DATABASE_URL, not ours
+  delete env.DIRECT_DATABASE_URL; // it would take the throwaway DATABASE_URL's place (prisma.mjs)
   return runPrisma(args, { env, capture: true });
 }
 

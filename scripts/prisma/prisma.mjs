@@ -13,12 +13,15 @@
 //   otherwise                        native when PRISMA_SCHEMA_ENGINE_BINARY is already set, or
 //                                    Prisma's downloaded binary exists; else the stand-in
 //
+// DIRECT_DATABASE_URL, when set, is the database the CLI works on instead of DATABASE_URL.
+//
 // Also importable: `runPrisma(args, options)` and `prismaEnv(env)` for the other db:* scripts.
 import { spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
+import { migrationDatabaseUrl } from "../../lib/database-url.mjs";
 
 const require = createRequire(import.meta.url);
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -93,11 +96,17 @@ export async function chooseEngine(env = process.env) {
   return (await findNativeSchemaEngine()) ? "native" : "wasm";
 }
 
-/** The environment to run the Prisma CLI with. */
+/**
+ * The environment to run the Prisma CLI with. Its DATABASE_URL is the migration URL:
+ * DIRECT_DATABASE_URL when set (lib/database-url.mjs), so migrate, status and reset go around a
+ * pooler while the app keeps the pooled DATABASE_URL.
+ */
 export async function prismaEnv(env = process.env) {
+  const databaseUrl = migrationDatabaseUrl(env);
   const out = {
     ...env,
     ...Object.fromEntries(Object.entries(QUIET_ENV).filter(([, v]) => v !== undefined)),
+    ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
   };
   if ((await chooseEngine(env)) === "wasm") {
     ensureExecutable(STAND_IN); // the CLI spawns it directly: it must keep its exec bit

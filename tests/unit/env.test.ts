@@ -131,6 +131,14 @@ describe("parseEnv", () => {
       );
   });
 
+  it("ignores AUTH_URL on a Vercel Preview, whose URLs are its own", () => {
+    const vercel = { VERCEL: "1", DATABASE_URL: "postgresql://u:p@db/g", AUTH_SECRET };
+    const AUTH_URL = "https://grants.example.com";
+    expect(parseEnv({ ...vercel, VERCEL_ENV: "production", AUTH_URL }).authUrl).toBe(AUTH_URL);
+    expect(parseEnv({ ...vercel, VERCEL_ENV: "preview", AUTH_URL }).authUrl).toBeUndefined();
+    expect(parseEnv({ AUTH_URL }).authUrl).toBe(AUTH_URL);
+  });
+
   it("knows when it runs on Vercel", () => {
     expect(parseEnv({}).onVercel).toBe(false);
     expect(

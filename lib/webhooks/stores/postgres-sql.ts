@@ -31,10 +31,57 @@ export const named = (text: string): Statement => ({
 
 /**
  * A transaction-mode pooler (PgBouncer before 1.21, some hosted poolers) hands each statement to
- * any server connection, where a prepared name may not exist. Such URLs say so with Prisma's
- * `pgbouncer=true`; there we send the same text unnamed.
+ * any server connection, where a prepared name may not exist, or exist already. Such URLs say so
+ * with Prisma's `pgbouncer=true`; port 6543 is Supabase's transaction pooler, so it counts too.
+ * A pool found behind a pooler at runtime (unnamedAfterClash) joins them. There we send the same
+ * text unnamed.
  */
+export function sendsUnnamed(pool: pg.Pool): boolean {
+  if (fellBackToUnnamed.has(pool)) return true;
+  const url = pool.options.connectionString ?? "";
+  if (/[?&]pgbouncer=true(&|$)/.test(url)) return true;
+  try {
+    return new URL(url).port === "6543";
+  } catch {
+    return false;
+  }
+}
+
 export function forPool(pool: pg.Pool, statement: pg.QueryConfig): pg.QueryConfig {
-  const behindPooler = /[?&]pgbouncer=true(&|$)/.test(pool.options.connectionString ?? "");
-  return behindPooler ? { text: statement.text, values: statement.values } : statement;
+  return sendsUnnamed(pool) ? { text: statement.text, values: statement.values } : statement;
+}
+
+const fellBackToUnnamed = new WeakSet<pg.Pool>();
+let operatorTold = false;
+
+/** PostgreSQL's answer when a pooler mixed up our named statements: 42P05 or 26000 on ours. */
+export function isPreparedStatementClash(error: unknown): boolean {
+  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
+  return (
+    (code === "42P05" || code === "26000") &&
+    typeof message === "string" &&
+    message.includes('prepared statement "grantdesk_')
+  );
+}
+
+/**
+ * Runs work; when it fails because a transaction pooler mixed up named statements, the pool sends
+ * unnamed ones from then on and work runs once more (the failed statement wrote nothing). The
+ * operator is told once per process how to avoid the failed first attempt.
+ */
+export async function unnamedAfterClash<T>(pool: pg.Pool, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    // Deliveries in flight when the pooler first mixes names up all land here: each retries.
+    if (!isPreparedStatementClash(error)) throw error;
+    fellBackToUnnamed.add(pool);
+    if (!operatorTold) {
+      operatorTold = true;
+      console.warn(
+        "webhook: DATABASE_URL goes through a transaction-mode pooler (PgBouncer) that does not keep prepared statements; sending them unnamed from now on. Add pgbouncer=true to DATABASE_URL (e.g. …?sslmode=require&pgbouncer=true) so no delivery meets this.",
+      );
+    }
+    return work();
+  }
 }

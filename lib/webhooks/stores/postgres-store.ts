@@ -25,7 +25,14 @@ import {
 import { groupCommit } from "./group-commit";
 import { storeGrantBatchPostgres } from "./postgres-batch";
 import type { GrantRequest } from "./postgres-batch-plan";
-import { encode, forPool, named, placeholder, type Statement } from "./postgres-sql";
+import {
+  encode,
+  forPool,
+  named,
+  placeholder,
+  unnamedAfterClash,
+  type Statement,
+} from "./postgres-sql";
 
 /** Statement text is built (and named) once per column list. */
 const sqlCache = memo<Statement>();
@@ -104,7 +111,7 @@ export function findEventPostgres(pool: pg.Pool, webhookId: string): Promise<Fou
       pool,
       (find = groupCommit((webhookIds: string[]) => findEventsPostgres(pool, webhookIds))),
     );
-  return find(webhookId);
+  return unnamedAfterClash(pool, () => find(webhookId));
 }
 
 /** Several pre-checks in one statement; a failure (database unavailable) fails them all. */
@@ -132,7 +139,7 @@ export function storeDeliveryPostgres(pool: pg.Pool, request: StoreRequest): Pro
       pool,
       (commit = groupCommit((requests: StoreRequest[]) => storeDeliveriesPostgres(pool, requests))),
     );
-  return commit(request);
+  return unnamedAfterClash(pool, () => commit(request));
 }
 
 /** Worth batching: a grant delivery's statement (the upsert and its 15 indexes) is the hot path's cost. */

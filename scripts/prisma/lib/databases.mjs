@@ -8,6 +8,7 @@ import { providerOf, sqliteFilePath } from "../../../lib/database-url.mjs";
 
 export {
   DEFAULT_SQLITE_FILE,
+  migrationDatabaseUrl,
   providerOf,
   redactUrl,
   resolveDatabaseUrl,
