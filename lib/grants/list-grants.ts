@@ -8,7 +8,7 @@ import type { GrantFilter } from "./grant-filters";
 import { grantWhere } from "./grant-where";
 import { resolveGrantQuery, resolveGrantWhere } from "./grant-search";
 import { COUNT_LIMIT } from "./count-cap";
-import { countEveryGrantByStatus } from "./count-every-grant";
+import { countByStatusFromSummary, countEveryGrantByStatus } from "./count-every-grant";
 import { GRANT_STATUSES } from "./status";
 import { assertCan, type Viewer } from "@/lib/auth/viewer";
 
@@ -137,8 +137,9 @@ function countOrderForSearch(
 export type StatusCounts = { all: number; byStatus: Record<string, number> };
 
 /**
- * Counts for the status tabs: the same filters, every status. Without filters they come from
- * countEveryGrantByStatus; with filters no summary covers them, so each count reads at most
+ * Counts for the status tabs: the same filters, every status. Without filters, or with one that a
+ * summary counts per status, they come from the summaries (count-every-grant.ts); for the other
+ * filters no summary covers them, so each count reads at most
  * COUNT_LIMIT rows through the filter's index and shows as "10,000+" beyond (count-cap.ts).
  */
 export async function countGrantsByStatusFor(
@@ -149,6 +150,8 @@ export async function countGrantsByStatusFor(
   if (!filter.q && Object.keys(grantWhere(filter, { withStatus: false })).length === 0) {
     return countEveryGrantByStatus(viewer);
   }
+  const summarized = await countByStatusFromSummary(viewer, filter);
+  if (summarized) return summarized;
   const db = await getDb();
   const { where, searchColumn } = await resolveGrantQuery(db, filter, { withStatus: false });
   // A count with `take` is ordered (Prisma orders by id when told nothing, which sorts every

@@ -14,7 +14,8 @@ export type SummaryDimension =
   | "reason"
   | "error_code"
   | "status_error_code"
-  | "status_reason";
+  | "status_reason"
+  | "status_business";
 
 export type SummaryRow = { value: string; detail: string; count: number };
 
@@ -32,6 +33,20 @@ export async function readSummary(
     where: { dimension, ...(value === undefined ? {} : { value }), count: { not: 0 } },
     select: { value: true, detail: true, count: true },
     orderBy: [{ value: "asc" }, { detail: "asc" }],
+  });
+}
+
+/** One dimension's counters for one `detail` (e.g. every status of one business). */
+export async function readSummaryByDetail(
+  viewer: Viewer,
+  dimension: SummaryDimension,
+  detail: string,
+): Promise<SummaryRow[]> {
+  assertCan(viewer, "grants:read");
+  const db = await getDb();
+  return db.grantSummary.findMany({
+    where: { dimension, detail, count: { not: 0 } },
+    select: { value: true, detail: true, count: true },
   });
 }
 

@@ -74,15 +74,29 @@ describe(`search, capped counts and export (${provider})`, () => {
     expect(await list({ q: "X-C7Q9" })).toEqual([]);
   });
 
-  it("caps the status counts under a filter and shows 10,000+", async () => {
+  it("caps the status counts under a filter no summary covers and shows 10,000+", async () => {
     const { countGrantsByStatusFor } = await import("@/lib/grants/list-grants");
-    const counts = await countGrantsByStatusFor(viewer, parseGrantFilter({ business: "bus_many" }));
+    const counts = await countGrantsByStatusFor(
+      viewer,
+      parseGrantFilter({ business: "bus_many", updated_from: "2000-01-01" }),
+    );
     expect(counts.all).toBe(COUNT_LIMIT);
     expect(counts.byStatus).toMatchObject({ Delivered: 5003, Revoked: 5003, Failed: 0 });
     expect(formatCount(counts.all)).toBe("10,000+");
     expect(formatCount(COUNT_CAP)).toBe("10,000");
     const one = await countGrantsByStatusFor(viewer, parseGrantFilter({ q: "cus_kind" }));
     expect(one).toEqual({ all: 1, byStatus: { Pending: 0, Delivered: 1, Failed: 0, Revoked: 0 } });
+  });
+
+  it("counts a business's tabs exactly, from the summaries, past the cap", async () => {
+    const { countGrantsByStatusFor } = await import("@/lib/grants/list-grants");
+    const { getDb } = await import("@/lib/db");
+    const db = await getDb();
+    const counts = await countGrantsByStatusFor(viewer, parseGrantFilter({ business: "bus_many" }));
+    const total = await db.grant.count({ where: { businessId: "bus_many" } });
+    expect(total).toBeGreaterThan(COUNT_LIMIT);
+    expect(counts.all).toBe(total);
+    expect(counts.byStatus).toEqual({ Pending: 0, Delivered: 5003, Failed: 0, Revoked: 5003 });
   });
 
   it("caps the changed-since count and says so in the API", async () => {

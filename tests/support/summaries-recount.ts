@@ -31,6 +31,7 @@ export async function recountSummaries() {
     if (g.errorCode) summary.add(`error_code|${g.errorCode}|`);
     summary.add(`status_error_code|${g.status}|${g.errorCode ?? ""}`);
     summary.add(`status_reason|${g.status}|${g.revocationReason ?? ""}`);
+    summary.add(`status_business|${g.status}|${g.businessId}`);
     daily.add(`created||${day(g.createdAt)}`);
     if (g.deliveredAt) daily.add(`delivered||${day(g.deliveredAt)}`);
     if (g.revokedAt) daily.add(`revoked_at||${day(g.revokedAt)}`);

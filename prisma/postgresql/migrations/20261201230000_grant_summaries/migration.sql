@@ -56,7 +56,8 @@ LANGUAGE sql IMMUTABLE AS $$
     ('reason', g."revocationReason", '', n),
     ('error_code', g."errorCode", '', n),
     ('status_error_code', g."status", COALESCE(g."errorCode", ''), n),
-    ('status_reason', g."status", COALESCE(g."revocationReason", ''), n)
+    ('status_reason', g."status", COALESCE(g."revocationReason", ''), n),
+    ('status_business', g."status", g."businessId", n)
   ) AS d("dimension", "value", "detail", "count")
   WHERE d."value" IS NOT NULL
 $$;

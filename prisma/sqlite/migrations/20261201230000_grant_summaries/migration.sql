@@ -66,6 +66,7 @@ CREATE TRIGGER "GrantSummary_after_insert" AFTER INSERT ON "Grant" BEGIN
     UNION ALL SELECT 'error_code', NEW."errorCode", '' WHERE NEW."errorCode" IS NOT NULL
     UNION ALL SELECT 'status_error_code', NEW."status", COALESCE(NEW."errorCode", '')
     UNION ALL SELECT 'status_reason', NEW."status", COALESCE(NEW."revocationReason", '')
+    UNION ALL SELECT 'status_business', NEW."status", NEW."businessId"
   ) WHERE true
   ON CONFLICT ("dimension", "value", "detail") DO UPDATE SET "count" = "count" + excluded."count";
 END;
@@ -87,6 +88,7 @@ BEGIN
     UNION ALL SELECT 'error_code', OLD."errorCode", '', -1 WHERE OLD."errorCode" IS NOT NULL
     UNION ALL SELECT 'status_error_code', OLD."status", COALESCE(OLD."errorCode", ''), -1
     UNION ALL SELECT 'status_reason', OLD."status", COALESCE(OLD."revocationReason", ''), -1
+    UNION ALL SELECT 'status_business', OLD."status", OLD."businessId", -1
     UNION ALL SELECT 'status', NEW."status", '', 1
     UNION ALL SELECT 'status_integration', NEW."status", NEW."integrationType", 1
     UNION ALL SELECT 'integration', NEW."integrationType", '', 1
@@ -95,6 +97,7 @@ BEGIN
     UNION ALL SELECT 'error_code', NEW."errorCode", '', 1 WHERE NEW."errorCode" IS NOT NULL
     UNION ALL SELECT 'status_error_code', NEW."status", COALESCE(NEW."errorCode", ''), 1
     UNION ALL SELECT 'status_reason', NEW."status", COALESCE(NEW."revocationReason", ''), 1
+    UNION ALL SELECT 'status_business', NEW."status", NEW."businessId", 1
   ) GROUP BY d, v, x HAVING SUM(n) <> 0
   ON CONFLICT ("dimension", "value", "detail") DO UPDATE SET "count" = "count" + excluded."count";
 END;
@@ -111,6 +114,7 @@ CREATE TRIGGER "GrantSummary_after_delete" AFTER DELETE ON "Grant" BEGIN
     UNION ALL SELECT 'error_code', OLD."errorCode", '' WHERE OLD."errorCode" IS NOT NULL
     UNION ALL SELECT 'status_error_code', OLD."status", COALESCE(OLD."errorCode", '')
     UNION ALL SELECT 'status_reason', OLD."status", COALESCE(OLD."revocationReason", '')
+    UNION ALL SELECT 'status_business', OLD."status", OLD."businessId"
   ) WHERE true
   ON CONFLICT ("dimension", "value", "detail") DO UPDATE SET "count" = "count" + excluded."count";
 END;
@@ -217,7 +221,8 @@ UNION ALL SELECT 'business', "businessId", '', COUNT(*) FROM "Grant" GROUP BY "b
 UNION ALL SELECT 'reason', "revocationReason", '', COUNT(*) FROM "Grant" WHERE "revocationReason" IS NOT NULL GROUP BY "revocationReason"
 UNION ALL SELECT 'error_code', "errorCode", '', COUNT(*) FROM "Grant" WHERE "errorCode" IS NOT NULL GROUP BY "errorCode"
 UNION ALL SELECT 'status_error_code', "status", COALESCE("errorCode", ''), COUNT(*) FROM "Grant" GROUP BY 2, 3
-UNION ALL SELECT 'status_reason', "status", COALESCE("revocationReason", ''), COUNT(*) FROM "Grant" GROUP BY 2, 3;
+UNION ALL SELECT 'status_reason', "status", COALESCE("revocationReason", ''), COUNT(*) FROM "Grant" GROUP BY 2, 3
+UNION ALL SELECT 'status_business', "status", "businessId", COUNT(*) FROM "Grant" GROUP BY 2, 3;
 
 INSERT INTO "GrantDaily" ("metric", "key", "day", "count")
 SELECT 'created', '', date("createdAt"), COUNT(*) FROM "Grant" GROUP BY 3
