@@ -88,9 +88,22 @@ function buildBetterSqlite3() {
     [nodeGyp(), "rebuild", "--release", `--nodedir=${nodeDir}`, "-j", "2"],
     {
       cwd: addonDir,
-      env: { ...process.env, PATH: `${path.dirname(nodeBin)}:${process.env.PATH}` },
+      env: {
+        ...process.env,
+        PATH: `${path.dirname(nodeBin)}:${process.env.PATH}`,
+        // Under `npm test` npm exports its config, and this machine's npmrc has nodedir=/usr (the
+        // machine Node's headers), which node-gyp took over --nodedir: the addon came out built
+        // for Node 20's ABI.
+        npm_config_nodedir: nodeDir,
+      },
     },
   );
+  // Never stamp an addon Node 24 cannot load: a wrong build would otherwise be reused forever.
+  sh(`check that Node ${NODE24_VERSION} loads the addon`, nodeBin, [
+    "-e",
+    "process.dlopen({ exports: {} }, process.argv[1])",
+    addon,
+  ]);
   fs.writeFileSync(stampFile, JSON.stringify(want));
 }
 
