@@ -1,7 +1,7 @@
-// What a support engineer does in the browser, on grants created through the real webhook route.
-import { expect, test, type Page } from "@playwright/test";
-import { WEBHOOK_EXAMPLES } from "../../lib/webhooks/examples";
-import { sendWebhook } from "./webhooks";
+// What a support engineer does in the browser, on grants each test creates for itself through the
+// real webhook route (fixtures.ts).
+import type { Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { E2E_WEBHOOK_SECRET } from "./e2e-env";
 import { signDelivery } from "../../lib/webhooks/sign";
 
@@ -13,31 +13,6 @@ const shortcutsReady = (page: Page) =>
   expect(page.locator("html[data-shortcuts=ready]")).toHaveCount(1);
 const XSS = `<script>window.__xss = 1</script><img src=x onerror="window.__xss = 2">`;
 
-test.beforeAll(async ({ request }) => {
-  for (const example of Object.values(WEBHOOK_EXAMPLES))
-    expect((await sendWebhook(request, example())).status).toBe(200);
-  const hostile = WEBHOOK_EXAMPLES["github-failed-permission"]();
-  Object.assign(hostile.data, {
-    id: "grant_hostile",
-    error_code: "weird_new_code",
-    error_message: XSS,
-    metadata: { note: XSS },
-  });
-  expect((await sendWebhook(request, hostile)).status).toBe(200);
-  const files = WEBHOOK_EXAMPLES["digital-files-delivered"]();
-  Object.assign(files.data, {
-    id: "grant_files_js",
-    digital_product_delivery: { files: [], external_url: "javascript:alert(document.cookie)" },
-  });
-  expect((await sendWebhook(request, files)).status).toBe(200);
-  const body = "definitely { not json";
-  const invalid = await request.post("/api/webhooks/dodo", {
-    headers: signDelivery(E2E_WEBHOOK_SECRET, body, "msg_e2e_invalid"),
-    data: body,
-  });
-  expect(invalid.status()).toBe(200);
-});
-
 test.beforeEach(async ({ page }) => {
   page.on("dialog", () => {
     throw new Error("a script from stored data ran");
@@ -46,7 +21,11 @@ test.beforeEach(async ({ page }) => {
 
 test("the grants list filters by status tab and finds a license key by its last characters", async ({
   page,
+  freshGrant,
 }) => {
+  const failed = await freshGrant("github-failed-permission");
+  const keyed = await freshGrant("license-key-delivered");
+  const key = keyed.licenseKey!;
   await page.goto("/grants");
   await expect(page.getByRole("heading", { level: 1, name: "Grants" })).toBeVisible();
   await shot(page, "grants");
@@ -55,8 +34,8 @@ test("the grants list filters by status tab and finds a license key by its last 
     .getByRole("link", { name: /Failed/ })
     .click();
   await expect(page).toHaveURL(/status=Failed/);
-  await expect(page.getByRole("link", { name: "grant_github_failed" })).toBeVisible();
-  await expect(page.getByRole("link", { name: "grant_lk_delivered" })).toHaveCount(0);
+  await expect(page.getByRole("link", { name: failed.id })).toBeVisible();
+  await expect(page.getByRole("link", { name: keyed.id })).toHaveCount(0);
 
   await page.goto("/grants");
   // The list streams in after the shell: wait for the box as well as for the shortcuts.
@@ -64,22 +43,23 @@ test("the grants list filters by status tab and finds a license key by its last 
   await shortcutsReady(page);
   await page.keyboard.press("/");
   await expect(page.locator("#grant-search")).toBeFocused();
-  await page.keyboard.type("ZD-4C8P");
+  await page.keyboard.type(key.slice(-6));
   await page.keyboard.press("Enter");
-  await expect(page).toHaveURL(/q=ZD-4C8P/);
+  await expect(page).toHaveURL(new RegExp(`q=${key.slice(-6)}`));
   await expect(page.getByRole("row")).toHaveCount(2);
-  await expect(page.getByRole("cell", { name: "••••4C8P" })).toBeVisible();
+  await expect(page.getByRole("cell", { name: `••••${key.slice(-4)}` })).toBeVisible();
 
   // j selects the first row, Enter opens it.
   await shortcutsReady(page);
   await page.locator("h1").click();
   await page.keyboard.press("j");
   await page.keyboard.press("Enter");
-  await expect(page).toHaveURL(/\/grants\/grant_lk_delivered$/);
+  await expect(page).toHaveURL(new RegExp(`/grants/${keyed.id}$`));
 });
 
-test("a failed grant explains its error and what to do", async ({ page }) => {
-  await page.goto("/grants/grant_github_failed");
+test("a failed grant explains its error and what to do", async ({ page, freshGrant }) => {
+  const failed = await freshGrant("github-failed-permission");
+  await page.goto(`/grants/${failed.id}`);
   const failure = page.getByRole("region", { name: "Why delivery failed" });
   await expect(failure).toContainText("github_permission_denied");
   await expect(failure).toContainText("Reinstall the app");
@@ -89,31 +69,41 @@ test("a failed grant explains its error and what to do", async ({ page }) => {
   await shot(page, "grant-failed");
 });
 
-test("a license key is masked until revealed", async ({ page }) => {
-  await page.goto("/grants/grant_lk_delivered");
+test("a license key is masked until revealed", async ({ page, freshGrant }) => {
+  const keyed = await freshGrant("license-key-delivered");
+  const fullKey = keyed.licenseKey!;
+  await page.goto(`/grants/${keyed.id}`);
   const key = page.getByTestId("license-key");
-  await expect(key).toHaveText("••••••••4C8P");
-  expect(await page.content()).not.toContain("LK-7F3A-92QX-M1ZD-4C8P");
+  await expect(key).toHaveText(`••••••••${fullKey.slice(-4)}`);
+  expect(await page.content()).not.toContain(fullKey);
   await shortcutsReady(page);
   await page.getByRole("button", { name: "Reveal" }).click();
-  await expect(key).toHaveText("LK-7F3A-92QX-M1ZD-4C8P");
+  await expect(key).toHaveText(fullKey);
   await expect(page.getByRole("meter", { name: "Activations used" })).toBeVisible();
   await shot(page, "grant-license-key");
 });
 
-test("revocation, OAuth and files panels say what they mean", async ({ page }) => {
-  await page.goto("/grants/grant_github_revoked");
+test("revocation, OAuth and files panels say what they mean", async ({ page, freshGrant }) => {
+  const revoked = await freshGrant("revoked-subscription-cancelled");
+  const pending = await freshGrant("discord-pending-oauth");
+  // Delivered two hours ago: its one-hour download links have expired.
+  const twoHoursAgo = new Date(Date.now() - 2 * 3_600_000).toISOString();
+  const delivered = await freshGrant("digital-files-delivered", {
+    created_at: twoHoursAgo,
+    delivered_at: twoHoursAgo,
+  });
+  await page.goto(`/grants/${revoked.id}`);
   const revocation = page.getByRole("region", { name: "Why access was revoked" });
   await expect(revocation).toContainText("Subscription cancelled");
   await expect(revocation).toContainText("No");
 
-  await page.goto("/grants/grant_discord_pending");
+  await page.goto(`/grants/${pending.id}`);
   const oauth = page.getByRole("region", { name: "Customer consent (OAuth)" });
   await expect(oauth.getByRole("button", { name: "Copy link" })).toBeVisible();
   await expect(oauth).toContainText("Expired");
   await shot(page, "grant-oauth");
 
-  await page.goto("/grants/grant_files_delivered");
+  await page.goto(`/grants/${delivered.id}`);
   const files = page.getByRole("region", { name: "Digital files" });
   await expect(files).toContainText("handbook.pdf");
   await expect(files).toContainText("Link expired");
@@ -125,8 +115,17 @@ test("revocation, OAuth and files panels say what they mean", async ({ page }) =
 
 test("stored hostile text renders as text and a javascript: URL is never a link", async ({
   page,
+  freshGrant,
 }) => {
-  await page.goto("/grants/grant_hostile");
+  const hostile = await freshGrant("github-failed-permission", {
+    error_code: "weird_new_code",
+    error_message: XSS,
+    metadata: { note: XSS },
+  });
+  const files = await freshGrant("digital-files-delivered", {
+    digital_product_delivery: { files: [], external_url: "javascript:alert(document.cookie)" },
+  });
+  await page.goto(`/grants/${hostile.id}`);
   await expect(page.getByRole("region", { name: "Why delivery failed" })).toContainText(
     "<script>window.__xss = 1</script>",
   );
@@ -135,10 +134,10 @@ test("stored hostile text renders as text and a javascript: URL is never a link"
     await page.evaluate(() => (window as unknown as { __xss?: number }).__xss),
   ).toBeUndefined();
 
-  await page.goto("/grants/grant_files_js");
-  const files = page.getByRole("region", { name: "Digital files" });
-  await expect(files).toContainText("javascript:alert(document.cookie)");
-  await expect(files.locator('a[href^="javascript"]')).toHaveCount(0);
+  await page.goto(`/grants/${files.id}`);
+  const panel = page.getByRole("region", { name: "Digital files" });
+  await expect(panel).toContainText("javascript:alert(document.cookie)");
+  await expect(panel.locator('a[href^="javascript"]')).toHaveCount(0);
 });
 
 test("an unknown grant is a real 404", async ({ page }) => {
@@ -147,7 +146,16 @@ test("an unknown grant is a real 404", async ({ page }) => {
   await expect(page.getByText("No grant with this id")).toBeVisible();
 });
 
-test("failures, revocations, overview and events pages", async ({ page }) => {
+test("failures, revocations, overview and events pages", async ({ page, request, freshGrant }) => {
+  await freshGrant("github-failed-permission");
+  await freshGrant("revoked-subscription-cancelled");
+  const invalidId = `msg_e2e_invalid_${Date.now().toString(36)}`;
+  const body = "definitely { not json";
+  const invalid = await request.post("/api/webhooks/dodo", {
+    headers: signDelivery(E2E_WEBHOOK_SECRET, body, invalidId),
+    data: body,
+  });
+  expect(invalid.status()).toBe(200);
   await page.goto("/failures");
   await expect(page.getByRole("link", { name: /GitHub permission denied/ })).toBeVisible();
   await shot(page, "failures");
@@ -167,7 +175,7 @@ test("failures, revocations, overview and events pages", async ({ page }) => {
   await page.emulateMedia({ colorScheme: "light" });
 
   await page.goto("/events?outcome=invalid");
-  const row = page.getByRole("row", { name: /msg_e2e_invalid/ });
+  const row = page.getByRole("row", { name: new RegExp(invalidId) });
   await expect(row).toContainText("body is not JSON");
   await shortcutsReady(page);
   await row.getByRole("button", { name: "Reprocess" }).click();

@@ -278,6 +278,50 @@ describe(`refresh, revoke and fulfil (${provider})`, () => {
     );
   });
 
+  describe("fulfilling a key is never sent twice once Dodo may have acted", () => {
+    // A 5xx, a dropped connection or a timeout may come after Dodo delivered the key: repeating
+    // the request could give the customer a second key. Only a 429 (nothing done) is retried.
+    const cases = [
+      { name: "5xx", fault: { status: 503 }, message: "Dodo had an error (503)" },
+      { name: "dropped connection", fault: { disconnect: true }, message: "could not be reached" },
+      {
+        name: "timeout",
+        fault: { delayMs: 1_500, status: 200 },
+        message: "did not answer in time",
+      },
+    ];
+    const fulfilRequests = () =>
+      mock.requests().filter((r) => r.method === "POST" && r.path.includes("grant_once_"));
+    for (const { name, fault, message } of cases) {
+      it(`${name}: one request, the error reaches the person, nothing written`, async () => {
+        const id = `grant_once_${name.replace(/\W+/g, "_")}`;
+        await seed(id, "license_key", "Pending");
+        mock.injectFault({ method: "POST", ...fault });
+        dodoTimeouts.requestMs = 500;
+        try {
+          const error = await fulfilLicenseKey(admin, id, { key: "ONCE-KEY-1" }).catch(
+            (caught: unknown) => caught,
+          );
+          expect(error).toBeInstanceOf(DodoActionError);
+          expect((error as Error).message).toContain(message);
+        } finally {
+          dodoTimeouts.requestMs = 15_000;
+        }
+        expect(fulfilRequests()).toHaveLength(1);
+        expect(await (await getDb()).grantAction.count({ where: { grantId: id } })).toBe(0);
+      });
+    }
+
+    it("a short 429 is retried (Dodo did nothing) and the key goes through once", async () => {
+      const id = "grant_once_429";
+      await seed(id, "license_key", "Pending");
+      mock.injectFault({ method: "POST", status: 429, retryAfterSeconds: 1 });
+      await fulfilLicenseKey(admin, id, { key: "ONCE-KEY-2" });
+      expect(fulfilRequests()).toHaveLength(2);
+      expect(await (await getDb()).grantAction.count({ where: { grantId: id } })).toBe(1);
+    });
+  });
+
   describe("Dodo's errors reach the person and change nothing", () => {
     const cases = [
       { name: "401 bad key", fault: { status: 401 }, message: "refused the API key (401)" },

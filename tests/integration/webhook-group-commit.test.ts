@@ -149,6 +149,39 @@ describe.runIf(provider === "sqlite")("SQLite group commit", () => {
     expect(await db.grant.findUnique({ where: { id: "grant_batch_broken" } })).toBeNull();
   });
 
+  it("an error after which SQLite rolled back the whole batch fails every delivery in it, nothing written", async () => {
+    const rolledBack = (n: number) =>
+      request(
+        `msg_rolled_back_${n}`,
+        grantEvent("created", { id: `grant_rolled_back_${n}`, updated_at: "2026-03-01T10:00:00Z" }),
+      );
+    const [first, poison, last] = [rolledBack(1), rolledBack(2), rolledBack(3)];
+    // What a full disk or an I/O error does mid-batch: SQLite ends the whole transaction, not just
+    // the statement. Were the store to carry on, `first` would be answered 200 but never stored.
+    const db = sqlite();
+    db.exec(`CREATE TEMP TRIGGER roll_back_the_batch BEFORE INSERT ON "Grant"
+      WHEN NEW.id = 'grant_rolled_back_2' BEGIN SELECT RAISE(ROLLBACK, 'simulated disk full'); END`);
+    let outcome: unknown;
+    try {
+      outcome = storeDeliveriesSqlite(db, [first, poison, last]);
+    } catch (error) {
+      outcome = error;
+    } finally {
+      db.exec("DROP TRIGGER roll_back_the_batch");
+    }
+    expect(db.inTransaction).toBe(false);
+    const prisma = await getDb();
+    expect(
+      await prisma.webhookEvent.count({ where: { id: { startsWith: "msg_rolled_back_" } } }),
+    ).toBe(0);
+    expect(await prisma.grant.count({ where: { id: { startsWith: "grant_rolled_back_" } } })).toBe(
+      0,
+    );
+    // Thrown, so the caller answers 503 for all three and Dodo retries them.
+    expect(outcome).toBeInstanceOf(Error);
+    expect((outcome as Error).message).toContain("simulated disk full");
+  });
+
   it("a batch that cannot get the write lock answers 503 with Retry-After for every delivery, nothing written; redeliveries apply", async () => {
     const envelopes = [1, 2, 3].map((n) =>
       grantEvent("created", { id: `grant_locked_${n}`, updated_at: "2026-03-01T10:00:00Z" }),
