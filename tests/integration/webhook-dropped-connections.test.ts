@@ -4,7 +4,7 @@
 // terminated while both pools (Prisma's on this thread, the ingestion worker's) hold idle ones.
 import pg from "pg";
 import { describe, expect, inject, it } from "vitest";
-import { getDb } from "@/lib/db";
+import { getDb, getDriver } from "@/lib/db";
 import {
   SECRET,
   configureWebhookSecrets,
@@ -14,6 +14,9 @@ import {
 } from "../support/webhooks";
 
 configureWebhookSecrets(SECRET);
+// Smaller than the defaults, to see that both pools take their size from the environment.
+process.env.GRANTDESK_DB_POOL_MAX = "4";
+process.env.GRANTDESK_WEBHOOK_POOL_MAX = "3";
 const provider = inject("testProvider");
 
 const delivered = (id: string) =>
@@ -42,8 +45,16 @@ describe.skipIf(provider !== "postgresql")("connections closed by the server", (
     expect(warm.map((answer) => answer.status)).toEqual([200, 200, 200, 200]);
     const db = await getDb();
     await Promise.all([db.grant.count(), db.webhookEvent.count()]);
+    const prismaPool = getDriver();
+    if (prismaPool.provider !== "postgresql") throw new Error("unreachable");
+    expect(prismaPool.pool.options.max).toBe(4);
+    const prismaConnections = prismaPool.pool.totalCount;
 
-    expect(await terminateEveryConnection()).toBeGreaterThanOrEqual(2);
+    const terminated = await terminateEveryConnection();
+    expect(prismaConnections).toBeGreaterThanOrEqual(1);
+    // The rest were the worker's, within GRANTDESK_WEBHOOK_POOL_MAX.
+    expect(terminated - prismaConnections).toBeGreaterThanOrEqual(1);
+    expect(terminated - prismaConnections).toBeLessThanOrEqual(3);
 
     const started = performance.now();
     const answer = await deliver(delivered("grant_after_drop"), { id: "msg_after_drop" });
