@@ -34,10 +34,64 @@ export function openSqlite(file: string): BetterSqlite3.Database {
   return sqlite;
 }
 
+/**
+ * How long a pooled PostgreSQL connection may sit idle before the pool closes it: 5 s, Vercel's
+ * own advice for pools on its functions (node-postgres' default is 10 s). An idle connection is
+ * one the server, a pooler or a NAT may drop unseen while the instance is frozen.
+ */
+export const PG_IDLE_TIMEOUT_MS = 5_000;
+
+type ConnectCallback = (
+  error: Error | undefined,
+  client: pg.PoolClient | undefined,
+  done: (release?: unknown) => void,
+) => void;
+
+/**
+ * A pg.Pool that notices it was frozen. On Vercel an instance is suspended between requests and
+ * no timer runs meanwhile, the pool's idle timeouts included; the server, a pooler or a NAT may
+ * drop the idle connections unseen (no FIN, no RST: nothing tells the socket). On thawing, the
+ * request's I/O runs before the overdue timers, so a plain pool hands the first query a
+ * connection that should have been closed long ago, and it waits for an answer that never comes
+ * (the worker gives up with a 503 after 10 s; Prisma waits longer). Vercel's attachDatabasePool
+ * avoids this by keeping the instance awake until the idle timeout has run (waitUntil), which
+ * needs a request context the ingestion worker does not have. Instead: when the pool was last
+ * used longer ago than its idle timeout, every idle connection it still holds is overdue, so a
+ * checkout first yields one timer turn, the overdue idle timeouts close those connections, and
+ * the query gets a fresh one. Outside a freeze the idle timeouts have run already and the yield
+ * costs ~1 ms once per quiet spell. (TCP keepalive would not help: a frozen process sends no
+ * probes, and after thawing they take seconds to conclude.) tests/integration/pg-pool-frozen.test.ts.
+ */
+class FreezeAwarePool extends pg.Pool {
+  private lastReleaseAt = Date.now();
+
+  constructor(config: pg.PoolConfig) {
+    super(config);
+    this.on("release", () => {
+      this.lastReleaseAt = Date.now();
+    });
+  }
+
+  private idleTimeoutsOverdue(): boolean {
+    return this.idleCount > 0 && Date.now() - this.lastReleaseAt > PG_IDLE_TIMEOUT_MS;
+  }
+
+  override connect(): Promise<pg.PoolClient>;
+  override connect(callback: ConnectCallback): void;
+  override connect(callback?: ConnectCallback): Promise<pg.PoolClient> | void {
+    if (!this.idleTimeoutsOverdue()) return callback ? super.connect(callback) : super.connect();
+    // pg-pool's query() checks out through connect(callback); Prisma's adapter through connect().
+    const afterTimers = new Promise<void>((resolve) => setTimeout(resolve, 0));
+    if (callback) void afterTimers.then(() => super.connect(callback));
+    else return afterTimers.then(() => super.connect());
+  }
+}
+
 export function openPostgresPool(url: string, max: number): pg.Pool {
-  const pool = new pg.Pool({
+  const pool = new FreezeAwarePool({
     connectionString: url,
     connectionTimeoutMillis: PG_CONNECT_TIMEOUT_MS,
+    idleTimeoutMillis: PG_IDLE_TIMEOUT_MS,
     max,
   });
   // An idle client losing its server must not crash the process; the next query reports it.

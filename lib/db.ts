@@ -69,8 +69,8 @@ function openSqliteConnection(url: string): Connection {
   return { url, client, driver: { provider: "sqlite", sqlite } };
 }
 
-function openPostgresConnection(url: string): Connection {
-  const pool = openPostgresPool(url, 10);
+function openPostgresConnection(url: string, poolMax: number): Connection {
+  const pool = openPostgresPool(url, poolMax);
   const client = redactingQueryErrors(new PostgresClient({ adapter: new PrismaPg(pool) }));
   return { url, client, driver: { provider: "postgresql", pool } };
 }
@@ -85,7 +85,7 @@ function connect(): Connection {
     globalForDb.grantdeskDb =
       env.databaseProvider === "sqlite"
         ? openSqliteConnection(env.databaseUrl)
-        : openPostgresConnection(env.databaseUrl);
+        : openPostgresConnection(env.databaseUrl, env.dbPoolMax);
   } catch (error) {
     throw new DatabaseUnavailableError(
       `cannot open the ${env.databaseProvider} database: ${(error as Error).message}`,

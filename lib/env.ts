@@ -24,6 +24,22 @@ const databaseUrl = z
     }
   });
 
+/**
+ * The most connections a PostgreSQL pool opens. Past ~100 a pool is larger than most hosted
+ * plans allow a whole database, so such a value is taken for a typo.
+ */
+function poolMax(fallback: number) {
+  return z
+    .string()
+    .trim()
+    .regex(
+      /^([1-9]|[1-9]\d)$|^100$/,
+      'must be a whole number of connections from 1 to 100 (see the README\'s "Database connections")',
+    )
+    .default(String(fallback))
+    .transform(Number);
+}
+
 /** Days to keep raw bodies: a whole number of days, or `off` to keep them forever. */
 function keepDays(fallback: number) {
   return z
@@ -77,6 +93,8 @@ const envSchema = z
       )
       .default("0")
       .transform(Number),
+    GRANTDESK_DB_POOL_MAX: poolMax(10),
+    GRANTDESK_WEBHOOK_POOL_MAX: poolMax(8),
     GRANTDESK_KEEP_RAW_BODIES_DAYS: keepDays(90),
     GRANTDESK_KEEP_INVALID_BODIES_DAYS: keepDays(365),
     VERCEL: z.string().optional(),
@@ -115,6 +133,10 @@ export type Env = {
   authUrl: string | undefined;
   /** Proxies whose X-Forwarded-For entries the sign-in throttle believes (0: none). */
   trustedProxyHops: number;
+  /** PostgreSQL: connections Prisma's pool may open (lib/db.ts). */
+  dbPoolMax: number;
+  /** PostgreSQL: connections the webhook ingestion worker's pool may open. */
+  webhookPoolMax: number;
   /** Days raw bodies of applied/stale/duplicate/ignored events are kept (null: forever). */
   keepRawBodiesDays: number | null;
   /** Days raw bodies of invalid (never reprocessed) events are kept (null: forever). */
@@ -154,6 +176,8 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     authSecret: parsed.AUTH_SECRET,
     authUrl: parsed.VERCEL_ENV === "preview" ? undefined : parsed.AUTH_URL,
     trustedProxyHops: parsed.GRANTDESK_TRUSTED_PROXY_HOPS,
+    dbPoolMax: parsed.GRANTDESK_DB_POOL_MAX,
+    webhookPoolMax: parsed.GRANTDESK_WEBHOOK_POOL_MAX,
     keepRawBodiesDays: parsed.GRANTDESK_KEEP_RAW_BODIES_DAYS,
     keepInvalidBodiesDays: parsed.GRANTDESK_KEEP_INVALID_BODIES_DAYS,
     onVercel: Boolean(parsed.VERCEL),

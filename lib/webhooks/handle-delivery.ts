@@ -43,7 +43,8 @@ export async function handleDodoWebhook(request: Request): Promise<Response> {
   const verified = verifyDelivery(read.body, request.headers, env.webhookSecrets);
   if (!verified.ok) return respond(401, { error: verified.reason }, rejected);
 
-  const answer = await ingestInWorker(env.databaseUrl, {
+  const database = { databaseUrl: env.databaseUrl, pgPoolSize: env.webhookPoolMax };
+  const answer = await ingestInWorker(database, {
     webhookId: verified.webhookId,
     body: read.body,
   });

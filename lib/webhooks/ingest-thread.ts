@@ -17,8 +17,6 @@ import { unavailableAnswer, type Answer, type VerifiedDelivery } from "./process
 
 /** Well inside Dodo's 15 s timeout: a late 503 is better than Dodo's timeout (both are retried). */
 const ANSWER_TIMEOUT_MS = 10_000;
-/** The worker's own PostgreSQL connections (Prisma's pool on the main thread is separate). */
-const PG_POOL_SIZE = 8;
 
 type Waiting = { resolve: (answer: Answer) => void; timer: NodeJS.Timeout };
 type IngestThread = {
@@ -47,8 +45,8 @@ function spawnWorker(workerData: IngestWorkerData): Worker {
   });
 }
 
-function startThread(databaseUrl: string): IngestThread {
-  const worker = spawnWorker({ databaseUrl, pgPoolSize: PG_POOL_SIZE });
+function startThread(databaseUrl: string, pgPoolSize: number): IngestThread {
+  const worker = spawnWorker({ databaseUrl, pgPoolSize });
   // Not a reason to keep a script or test process alive on its own.
   worker.unref();
   const send = batchedSender<IngestRequest>((requests) => worker.postMessage(requests));
@@ -80,16 +78,23 @@ function startThread(databaseUrl: string): IngestThread {
   return thread;
 }
 
-function threadFor(databaseUrl: string): IngestThread {
+function threadFor({ databaseUrl, pgPoolSize }: IngestWorkerData): IngestThread {
   const current = globalForIngest.grantdeskIngestThread;
   if (current?.databaseUrl === databaseUrl) return current;
   if (current) void current.worker.terminate();
-  return (globalForIngest.grantdeskIngestThread = startThread(databaseUrl));
+  return (globalForIngest.grantdeskIngestThread = startThread(databaseUrl, pgPoolSize));
 }
 
-/** Parses and stores one verified delivery in the worker; resolves with the answer to send. */
-export function ingestInWorker(databaseUrl: string, delivery: VerifiedDelivery): Promise<Answer> {
-  const thread = threadFor(databaseUrl);
+/**
+ * Parses and stores one verified delivery in the worker; resolves with the answer to send. The
+ * worker's PostgreSQL pool (pgPoolSize connections, GRANTDESK_WEBHOOK_POOL_MAX) is its own:
+ * Prisma's on the main thread is separate, a connection cannot cross threads.
+ */
+export function ingestInWorker(
+  database: IngestWorkerData,
+  delivery: VerifiedDelivery,
+): Promise<Answer> {
+  const thread = threadFor(database);
   const id = thread.nextId++;
   return new Promise((resolve) => {
     const timer = setTimeout(() => {

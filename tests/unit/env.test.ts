@@ -117,6 +117,18 @@ describe("parseEnv", () => {
       );
   });
 
+  it("sizes the PostgreSQL pools 10 (Prisma) and 8 (webhook worker) unless told", () => {
+    expect(parseEnv({})).toMatchObject({ dbPoolMax: 10, webhookPoolMax: 8 });
+    expect(
+      parseEnv({ GRANTDESK_DB_POOL_MAX: " 3 ", GRANTDESK_WEBHOOK_POOL_MAX: "100" }),
+    ).toMatchObject({ dbPoolMax: 3, webhookPoolMax: 100 });
+    for (const name of ["GRANTDESK_DB_POOL_MAX", "GRANTDESK_WEBHOOK_POOL_MAX"])
+      for (const bad of ["0", "-1", "2.5", "ten", "101", "08"])
+        expect(errorOf({ [name]: bad }), `${name}=${bad}`).toMatch(
+          new RegExp(`${name}: must be a whole number of connections from 1 to 100`),
+        );
+  });
+
   it("keeps raw bodies 90 days and invalid ones 365 by default; off keeps them forever", () => {
     expect(parseEnv({})).toMatchObject({ keepRawBodiesDays: 90, keepInvalidBodiesDays: 365 });
     expect(

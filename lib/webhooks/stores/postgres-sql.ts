@@ -34,24 +34,32 @@ export const named = (text: string): Statement => ({
  * any server connection, where a prepared name may not exist, or exist already. Such URLs say so
  * with Prisma's `pgbouncer=true`; port 6543 is Supabase's transaction pooler, so it counts too.
  * A pool found behind a pooler at runtime (unnamedAfterClash) joins them. There we send the same
- * text unnamed.
+ * text unnamed. Decided once per pool (the URL is read at its first statement), not per statement.
  */
-export function sendsUnnamed(pool: pg.Pool): boolean {
-  if (fellBackToUnnamed.has(pool)) return true;
-  const url = pool.options.connectionString ?? "";
-  if (/[?&]pgbouncer=true(&|$)/.test(url)) return true;
+const unnamedByPool = new WeakMap<pg.Pool, boolean>();
+
+function urlSaysPooler(url: string): boolean {
   try {
-    return new URL(url).port === "6543";
+    const parsed = new URL(url);
+    return parsed.searchParams.get("pgbouncer") === "true" || parsed.port === "6543";
   } catch {
     return false;
   }
+}
+
+export function sendsUnnamed(pool: pg.Pool): boolean {
+  let unnamed = unnamedByPool.get(pool);
+  if (unnamed === undefined) {
+    unnamed = urlSaysPooler(pool.options.connectionString ?? "");
+    unnamedByPool.set(pool, unnamed);
+  }
+  return unnamed;
 }
 
 export function forPool(pool: pg.Pool, statement: pg.QueryConfig): pg.QueryConfig {
   return sendsUnnamed(pool) ? { text: statement.text, values: statement.values } : statement;
 }
 
-const fellBackToUnnamed = new WeakSet<pg.Pool>();
 let operatorTold = false;
 
 /** PostgreSQL's answer when a pooler mixed up our named statements: 42P05 or 26000 on ours. */
@@ -75,7 +83,7 @@ export async function unnamedAfterClash<T>(pool: pg.Pool, work: () => Promise<T>
   } catch (error) {
     // Deliveries in flight when the pooler first mixes names up all land here: each retries.
     if (!isPreparedStatementClash(error)) throw error;
-    fellBackToUnnamed.add(pool);
+    unnamedByPool.set(pool, true);
     if (!operatorTold) {
       operatorTold = true;
       console.warn(
