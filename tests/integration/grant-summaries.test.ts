@@ -90,4 +90,38 @@ describe(`grant summaries (${provider})`, () => {
       expect(m.medianMs).toBeGreaterThanOrEqual(e.medianMs / MEDIAN_RESOLUTION_RATIO);
     }
   });
+
+  // Each statement rewrites every row but changes one counted column of three of them: the
+  // PostgreSQL UPDATE trigger skips the pairs whose counted columns are equal, so a column missing
+  // from its comparison would leave that change uncounted (and a renamed id has no partner).
+  it("stay exact when a statement changes one counted column of a few rows", async () => {
+    const { getDb } = await import("@/lib/db");
+    const db = await getDb();
+    const at =
+      provider === "postgresql"
+        ? `TIMESTAMP '2026-01-02 03:04:05.000'`
+        : `'2026-01-02T03:04:05.000+00:00'`;
+    const some = `"id" IN ('g_storm_10', 'g_storm_11', 'g_storm_1')`;
+    const changes: [string, string][] = [
+      ["updatedAt", at], // counted for g_storm_1 only: Failed since the test above
+      ["status", `'Pending'`],
+      ["integrationType", `'discord'`],
+      ["businessId", `'bus_sql'`],
+      ["revocationReason", `'sql_reason'`],
+      ["errorCode", `'sql_error'`],
+      ["createdAt", at],
+      ["deliveredAt", at],
+      ["revokedAt", at],
+      ["id", `"id" || '_renamed'`],
+    ];
+    for (const [column, value] of changes) {
+      await db.$executeRawUnsafe(
+        `UPDATE "Grant" SET "${column}" = CASE WHEN ${some} THEN ${value} ELSE "${column}" END`,
+      );
+      expect({ column, ...(await storedSummaries()) }).toEqual({
+        column,
+        ...(await recountSummaries()),
+      });
+    }
+  });
 });
