@@ -8,8 +8,13 @@ import {
   vercelDatabaseProblem,
   type DatabaseProvider,
 } from "./database-url.mjs";
-
-const WEBHOOK_SECRET = /^whsec_[A-Za-z0-9+/]+={0,2}$/;
+import {
+  AUTH_SECRET_MIN_LENGTH,
+  AUTH_SECRET_REQUIRED,
+  AUTH_SECRET_TOO_SHORT,
+  splitWebhookKey,
+  webhookSecretProblem,
+} from "./secret-rules.mjs";
 
 const databaseUrl = z
   .string()
@@ -61,15 +66,11 @@ const envSchema = z
       .string()
       .trim()
       .optional()
-      .transform((value) => (value ? value.split(/\s+/) : []))
+      .transform(splitWebhookKey)
       .superRefine((secrets, ctx) => {
         secrets.forEach((secret, index) => {
-          if (!WEBHOOK_SECRET.test(secret)) {
-            ctx.addIssue({
-              code: "custom",
-              message: `secret #${index + 1} is not of the form whsec_<base64> (copy it from Dodo's dashboard, Settings → Webhooks)`,
-            });
-          }
+          const message = webhookSecretProblem(secret, index);
+          if (message) ctx.addIssue({ code: "custom", message });
         });
       }),
     DODO_PAYMENTS_API_KEY: z.string().trim().min(1).optional(),
@@ -77,10 +78,7 @@ const envSchema = z
     DODO_PAYMENTS_BASE_URL: z
       .url({ protocol: /^https?$/, error: "must be an http(s) URL" })
       .optional(),
-    AUTH_SECRET: z
-      .string()
-      .min(32, "must be at least 32 characters (try: openssl rand -base64 32)")
-      .optional(),
+    AUTH_SECRET: z.string().min(AUTH_SECRET_MIN_LENGTH, AUTH_SECRET_TOO_SHORT).optional(),
     AUTH_URL: z
       .url({ protocol: /^https?$/, error: "must be the http(s) URL people open Grantdesk at" })
       .optional(),
@@ -107,8 +105,7 @@ const envSchema = z
       ctx.addIssue({
         code: "custom",
         path: ["AUTH_SECRET"],
-        message:
-          "is required with a PostgreSQL database: every server must sign session cookies with the same secret (try: openssl rand -base64 32)",
+        message: AUTH_SECRET_REQUIRED,
       });
     }
     const vercelProblem = env.VERCEL ? vercelDatabaseProblem(env.DATABASE_URL) : undefined;
