@@ -47,12 +47,17 @@ function RunProgressNote({ run, state, now }: { run: Run; state: SyncRunState; n
       ? "listing entitlements"
       : `${run.entitlementsDone} of ${run.entitlements} entitlements`;
   return (
-    <p className="mt-1 text-xs text-slate-600 dark:text-slate-400" data-testid="sync-run-progress">
+    <p
+      className="mt-1 min-w-40 text-xs text-slate-600 dark:text-slate-400"
+      data-testid="sync-run-progress"
+      title={
+        state === "interrupted"
+          ? "Cut off by a restart or a time limit: the next run skips the entitlements it finished."
+          : undefined
+      }
+    >
       {entitlements}, {run.seen} grants · last progress{" "}
       <TimeAgo date={lastSignOfLife(run)} now={now} />
-      {state === "interrupted"
-        ? ". Cut off (a restart or a time limit): the next run skips the entitlements it finished."
-        : null}
     </p>
   );
 }
@@ -146,7 +151,7 @@ export default async function SyncPage() {
                       {run.finishedAt
                         ? formatDuration(run.finishedAt.getTime() - run.startedAt.getTime())
                         : state === "interrupted"
-                          ? `cut off after ${formatDuration(lastSignOfLife(run).getTime() - run.startedAt.getTime())}`
+                          ? `${formatDuration(lastSignOfLife(run).getTime() - run.startedAt.getTime())}, cut off`
                           : "—"}
                     </td>
                   </tr>
@@ -154,6 +159,12 @@ export default async function SyncPage() {
               })}
             </DataTable>
           )}
+          {runs.some((run) => syncRunState(run, now) === "interrupted") ? (
+            <p className="mt-3 text-xs text-slate-600 dark:text-slate-400">
+              Interrupted: cut off by a restart or a time limit, so its heartbeat stopped. It does
+              not block a new run, which skips the entitlements it finished.
+            </p>
+          ) : null}
         </Panel>
         <Panel title="Missed webhooks: grants a sync had to correct">
           {missed.length === 0 ? (
