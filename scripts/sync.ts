@@ -21,4 +21,8 @@ runCli(async () => {
   if (created + updated > 0)
     console.log(`${created + updated} grants had missed webhooks: see /sync in the dashboard.`);
   if (result.status === "failed") throw new Error(`the sync stopped: ${result.error}`);
+  if (result.status === "interrupted")
+    throw new Error(
+      "the sync stopped: it was marked interrupted (no heartbeat for 2 minutes) and another run may have taken over.",
+    );
 });

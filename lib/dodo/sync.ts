@@ -4,14 +4,20 @@
 import crypto from "node:crypto";
 import type DodoPayments from "dodopayments";
 import type { EntitlementGrant } from "dodopayments/resources/entitlements/grants";
-import { recordAudit } from "../audit/audit-log";
 import { assertCan, type Viewer } from "../auth/viewer";
 import { getDb } from "../db";
 import { applyApiSnapshot, type AppliedSnapshot } from "./apply-snapshot";
 import { dodoClient } from "./client";
 import { dodoErrorMessage } from "./errors";
 import { BACKGROUND, withRetries, type RetryPolicy } from "./retry";
-import { Refusal } from "../refusal";
+import {
+  beginSync,
+  finishRun,
+  parseEntitlementIds,
+  startHeartbeat,
+  SyncTakenOverError,
+  type RunProgress,
+} from "./sync-runs";
 
 const PAGE_SIZE = 100;
 
@@ -26,31 +32,35 @@ export type SyncCounts = {
 };
 export type SyncResult = {
   runId: string;
-  status: "succeeded" | "failed";
+  // interrupted: it was marked so while still going (its heartbeat had stopped for too long).
+  status: "succeeded" | "failed" | "interrupted";
   error: string | null;
   counts: SyncCounts;
 };
 
-/** Every item of a page-number list. Dodo's pages start at 0; the SDK assumes 1 when none is given, so always give one. */
-async function* everyItem<T>(
+/**
+ * Every page of a page-number list, each a bounded step (at most PAGE_SIZE items). Dodo's pages
+ * start at 0; the SDK assumes 1 when none is given, so always give one.
+ */
+async function* everyPage<T>(
   list: (page: number) => Promise<{ items: T[] }>,
   policy: RetryPolicy,
-): AsyncGenerator<T> {
+): AsyncGenerator<T[]> {
   for (let page = 0; ; page++) {
     const { items } = await withRetries(policy, () => list(page));
     if (items.length === 0) return;
-    yield* items;
+    yield items;
     if (items.length < PAGE_SIZE) return;
   }
 }
 
-export function listEntitlementGrants(
+function grantPages(
   client: DodoPayments,
   entitlementId: string,
   filter: { customer_id?: string } = {},
   policy = BACKGROUND,
-): AsyncGenerator<EntitlementGrant> {
-  return everyItem(
+): AsyncGenerator<EntitlementGrant[]> {
+  return everyPage(
     (page) =>
       client.entitlements.grants.list(entitlementId, {
         ...filter,
@@ -59,6 +69,15 @@ export function listEntitlementGrants(
       }),
     policy,
   );
+}
+
+export async function* listEntitlementGrants(
+  client: DodoPayments,
+  entitlementId: string,
+  filter: { customer_id?: string } = {},
+  policy = BACKGROUND,
+): AsyncGenerator<EntitlementGrant> {
+  for await (const page of grantPages(client, entitlementId, filter, policy)) yield* page;
 }
 
 function count(counts: SyncCounts, applied: AppliedSnapshot): void {
@@ -70,35 +89,33 @@ function count(counts: SyncCounts, applied: AppliedSnapshot): void {
   else counts.invalid++;
 }
 
-/** A run still "running" after this long was cut off (a restart, a serverless time limit). */
-export const ABANDONED_AFTER_MS = 60 * 60_000;
-
-export class SyncBusyError extends Refusal {
-  override name = "SyncBusyError";
-}
-
-/** Records a new run, refusing while another one is still going. */
-export async function beginSync(viewer: Viewer, trigger: "cli" | "dashboard"): Promise<string> {
-  assertCan(viewer, "sync:run");
+async function applyGrantPage(runId: string, grants: EntitlementGrant[], counts: SyncCounts) {
   const db = await getDb();
-  const running = await db.syncRun.findFirst({
-    where: { status: "running", startedAt: { gt: new Date(Date.now() - ABANDONED_AFTER_MS) } },
-  });
-  if (running)
-    throw new SyncBusyError(
-      `Not started: a sync started by ${running.startedBy} is still running.`,
-    );
-  const runId = crypto.randomUUID();
-  await db.$transaction(async (tx) => {
-    await tx.syncRun.create({
-      data: { id: runId, trigger, startedBy: viewer.label, status: "running" },
-    });
-    await recordAudit(tx, viewer, "sync.started", { type: "sync", id: runId }, { trigger });
-  });
-  return runId;
+  for (const grant of grants) {
+    const applied = await applyApiSnapshot(grant);
+    count(counts, applied);
+    if (applied.outcome === "new" || applied.outcome === "updated") {
+      await db.syncChange.create({
+        data: {
+          id: crypto.randomUUID(),
+          runId,
+          grantId: grant.id,
+          kind: applied.outcome,
+          statusBefore: applied.statusBefore,
+          statusAfter: applied.statusAfter,
+        },
+      });
+    }
+  }
 }
 
-/** Does the work of a begun run and records how it ended. A Dodo failure ends it as failed. */
+/**
+ * Does the work of a begun run and records how it ended. A Dodo failure ends it as failed. Every
+ * page of grants is a step followed by a heartbeat with the progress so far, so a run cut off
+ * mid-way says how far it got, and the next run skips the entitlements it finished (applying a
+ * snapshot again would be harmless too: the merge rule is idempotent and never lets an older
+ * state win, so a full or overlapping re-run cannot undo anything).
+ */
 export async function executeSync(
   viewer: Viewer,
   runId: string,
@@ -106,6 +123,7 @@ export async function executeSync(
 ): Promise<SyncResult> {
   assertCan(viewer, "sync:run");
   const db = await getDb();
+  const run = await db.syncRun.findUniqueOrThrow({ where: { id: runId } });
   const counts: SyncCounts = {
     seen: 0,
     created: 0,
@@ -114,50 +132,59 @@ export async function executeSync(
     older: 0,
     invalid: 0,
   };
+  const inherited = new Set(parseEntitlementIds(run.doneEntitlementIds));
+  const done: string[] = [...inherited];
+  let total: number | null = null;
+  const progress = (): RunProgress => ({
+    entitlements: total,
+    entitlementsDone: done.length,
+    doneEntitlementIds: done,
+    ...counts,
+  });
+  const heartbeat = startHeartbeat(db, runId, progress);
   let error: string | null = null;
   try {
     const client = dodoClient();
     const entitlements: string[] = [];
-    for await (const entitlement of everyItem(
+    for await (const page of everyPage(
       (page) => client.entitlements.list({ page_number: page, page_size: PAGE_SIZE }),
       BACKGROUND,
-    ))
-      entitlements.push(entitlement.id);
-    const progress: SyncProgress = {
-      entitlements: entitlements.length,
-      entitlementsDone: 0,
-      grantsSeen: 0,
-    };
-    onProgress?.(progress);
+    )) {
+      entitlements.push(...page.map((entitlement) => entitlement.id));
+      await heartbeat.beat();
+    }
+    total = entitlements.length;
+    // Only what Dodo still lists counts as done: a deleted entitlement is not progress.
+    done.splice(0, done.length, ...entitlements.filter((id) => inherited.has(id)));
+    const report = () =>
+      onProgress?.({
+        entitlements: total ?? 0,
+        entitlementsDone: done.length,
+        grantsSeen: counts.seen,
+      });
+    report();
     for (const entitlementId of entitlements) {
-      for await (const grant of listEntitlementGrants(client, entitlementId)) {
-        const applied = await applyApiSnapshot(grant);
-        count(counts, applied);
-        if (applied.outcome === "new" || applied.outcome === "updated") {
-          await db.syncChange.create({
-            data: {
-              id: crypto.randomUUID(),
-              runId,
-              grantId: grant.id,
-              kind: applied.outcome,
-              statusBefore: applied.statusBefore,
-              statusAfter: applied.statusAfter,
-            },
-          });
-        }
-        progress.grantsSeen++;
+      if (inherited.has(entitlementId)) continue;
+      for await (const grants of grantPages(client, entitlementId)) {
+        await applyGrantPage(runId, grants, counts);
+        await heartbeat.beat();
       }
-      progress.entitlementsDone++;
-      onProgress?.(progress);
+      done.push(entitlementId);
+      await heartbeat.beat();
+      report();
     }
   } catch (caught) {
+    if (caught instanceof SyncTakenOverError) {
+      await heartbeat.stop();
+      return { runId, status: "interrupted", error: caught.message, counts };
+    }
     error = dodoErrorMessage(caught) ?? `unexpected error: ${(caught as Error).message}`;
   }
+  await heartbeat.stop();
   const status = error ? "failed" : "succeeded";
-  await db.syncRun.update({
-    where: { id: runId },
-    data: { status, error, finishedAt: new Date(), ...counts },
-  });
+  const recorded = await finishRun(db, runId, { status, error }, progress());
+  if (!recorded)
+    return { runId, status: "interrupted", error: "the run was marked interrupted", counts };
   return { runId, status, error, counts };
 }
 

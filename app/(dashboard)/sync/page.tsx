@@ -13,23 +13,53 @@ import { TimeAgo } from "@/components/ui/time-ago";
 import { requirePageViewer } from "@/lib/auth/guards";
 import { can } from "@/lib/auth/viewer";
 import { dodoUnavailableReason } from "@/lib/dodo/client";
-import { ABANDONED_AFTER_MS, listMissedUpdates, listSyncRuns } from "@/lib/dodo/sync";
+import { listMissedUpdates, listSyncRuns } from "@/lib/dodo/sync";
+import { lastSignOfLife, syncRunState, type SyncRunState } from "@/lib/dodo/sync-run-state";
 import { formatDuration } from "@/lib/format";
 import { startSyncAction } from "./actions";
 
 export const metadata: Metadata = { title: "Sync" };
 
+// The "Run a sync" server action runs the sync in after(), which on Vercel lives only as long as
+// this page's maxDuration (Next.js sets a server action's limit at the page level). 300 s is the
+// most Vercel's Hobby plan allows (with Fluid compute, the default) and Pro's default (Pro may go
+// to 800): a value above the plan's limit fails the deployment. A longer sync is cut off, shows
+// as interrupted within 2 minutes, and the next run skips what it finished.
+export const maxDuration = 300;
+
 type Run = Awaited<ReturnType<typeof listSyncRuns>>[number];
 
-function runState(
-  run: Run,
-  now: Date,
-): { label: string; tone: "amber" | "emerald" | "rose" | "slate" } {
-  if (run.status === "succeeded") return { label: "Succeeded", tone: "emerald" };
-  if (run.status === "failed") return { label: "Failed", tone: "rose" };
-  return now.getTime() - run.startedAt.getTime() > ABANDONED_AFTER_MS
-    ? { label: "Interrupted", tone: "slate" }
-    : { label: "Running", tone: "amber" };
+const STATE_BADGES: Record<
+  SyncRunState,
+  { label: string; tone: "amber" | "emerald" | "rose" | "slate" }
+> = {
+  running: { label: "Running", tone: "amber" },
+  succeeded: { label: "Succeeded", tone: "emerald" },
+  failed: { label: "Failed", tone: "rose" },
+  interrupted: { label: "Interrupted", tone: "slate" },
+};
+
+/** How far a run that did not finish got, and when it last made progress. */
+function RunProgressNote({ run, state, now }: { run: Run; state: SyncRunState; now: Date }) {
+  if (state !== "running" && state !== "interrupted") return null;
+  const entitlements =
+    run.entitlements === null
+      ? "listing entitlements"
+      : `${run.entitlementsDone} of ${run.entitlements} entitlements`;
+  return (
+    <p
+      className="mt-1 min-w-40 text-xs text-slate-600 dark:text-slate-400"
+      data-testid="sync-run-progress"
+      title={
+        state === "interrupted"
+          ? "Cut off by a restart or a time limit: the next run skips the entitlements it finished."
+          : undefined
+      }
+    >
+      {entitlements}, {run.seen} grants · last progress{" "}
+      <TimeAgo date={lastSignOfLife(run)} now={now} />
+    </p>
+  );
 }
 
 export default async function SyncPage() {
@@ -37,7 +67,7 @@ export default async function SyncPage() {
   const [runs, missed] = await Promise.all([listSyncRuns(viewer), listMissedUpdates(viewer)]);
   const unavailable = dodoUnavailableReason();
   const now = new Date();
-  const running = runs.some((run) => runState(run, now).label === "Running");
+  const running = runs.some((run) => syncRunState(run, now) === "running");
   return (
     <>
       <RefreshWhileRunning running={running} />
@@ -87,7 +117,8 @@ export default async function SyncPage() {
               framed={false}
             >
               {runs.map((run) => {
-                const state = runState(run, now);
+                const state = syncRunState(run, now);
+                const badge = STATE_BADGES[state];
                 return (
                   <tr key={run.id} data-testid="sync-run">
                     <td className="px-4 py-2 whitespace-nowrap">
@@ -95,7 +126,13 @@ export default async function SyncPage() {
                     </td>
                     <td className="px-4 py-2">{run.startedBy}</td>
                     <td className="px-4 py-2">
-                      <Badge tone={state.tone}>{state.label}</Badge>
+                      <Badge tone={badge.tone}>{badge.label}</Badge>
+                      {run.resumedFromId ? (
+                        <span className="ml-2 text-xs text-slate-600 dark:text-slate-400">
+                          resumed an interrupted run
+                        </span>
+                      ) : null}
+                      <RunProgressNote run={run} state={state} now={now} />
                       {run.error ? (
                         <p className="mt-1 max-w-md text-xs text-rose-700 dark:text-rose-300">
                           {run.error}
@@ -113,13 +150,21 @@ export default async function SyncPage() {
                     <td className="px-4 py-2 whitespace-nowrap">
                       {run.finishedAt
                         ? formatDuration(run.finishedAt.getTime() - run.startedAt.getTime())
-                        : "—"}
+                        : state === "interrupted"
+                          ? `${formatDuration(lastSignOfLife(run).getTime() - run.startedAt.getTime())}, cut off`
+                          : "—"}
                     </td>
                   </tr>
                 );
               })}
             </DataTable>
           )}
+          {runs.some((run) => syncRunState(run, now) === "interrupted") ? (
+            <p className="mt-3 text-xs text-slate-600 dark:text-slate-400">
+              Interrupted: cut off by a restart or a time limit, so its heartbeat stopped. It does
+              not block a new run, which skips the entitlements it finished.
+            </p>
+          ) : null}
         </Panel>
         <Panel title="Missed webhooks: grants a sync had to correct">
           {missed.length === 0 ? (
