@@ -15,6 +15,9 @@
 //   SKIP_PGBOUNCER=1                   skip that test where PgBouncer cannot be installed
 //   SKIP_E2E=1                         `all` without the build and the browser tests
 //   SKIP_NODE24=1                      `all` without the second pass on Node 24
+//   SKIP_VERCEL_CHECK=1                `all` without `npm run check:vercel` (vercel build offline,
+//                                      the built functions served and probed; needs the registry
+//                                      once for the pinned Vercel CLI)
 //
 // `all` on a Node other than 24 then runs again on Node 24, the runtime Vercel deploys: unit,
 // integration on both databases, the build, and the browser tests on PostgreSQL (the production
@@ -186,6 +189,16 @@ async function main() {
     runOnNode24("Node 24: integration tests", ["int"]);
     if (withE2e)
       runOnNode24("Node 24: next build + e2e on PostgreSQL", ["e2e", "--db", "postgresql"]);
+  }
+  // On Node 24, the runtime `vercel build` emits for the functions.
+  if (suite === "all" && env.SKIP_VERCEL_CHECK !== "1") {
+    const node24 = ensureNode24(env);
+    run(
+      "deployment check on Node 24 (npm run check:vercel)",
+      node24.nodeBin,
+      ["scripts/check-vercel/main.mjs"],
+      node24.env,
+    );
   }
 }
 
