@@ -18,7 +18,8 @@ import {
 import { createApiKey, listApiKeys, revokeApiKey } from "@/lib/auth/api-keys";
 import { listAuditLog } from "@/lib/audit/audit-log";
 import { fulfilLicenseKey, revokeGrant } from "@/lib/dodo/grant-actions";
-import { beginSync, executeSync } from "@/lib/dodo/sync";
+import { executeSync } from "@/lib/dodo/sync";
+import { beginSync } from "@/lib/dodo/sync-runs";
 import { rebuildSummaries } from "@/lib/grants/rebuild-summaries";
 import { pruneRawBodies } from "@/lib/webhooks/retention/prune-bodies";
 import { reprocessEvent, reprocessInvalidEvents } from "@/lib/webhooks/reprocess";
@@ -43,7 +44,7 @@ const ADMIN_ONLY_CALLS: Record<string, (viewer: Viewer) => Promise<unknown>> = {
   "lib/dodo/grant-actions.ts revokeGrant": (v) => revokeGrant(v, "grant_any"),
   "lib/dodo/grant-actions.ts fulfilLicenseKey": (v) =>
     fulfilLicenseKey(v, "grant_any", { key: "KEY-ANY" }),
-  "lib/dodo/sync.ts beginSync": (v) => beginSync(v, "dashboard"),
+  "lib/dodo/sync-runs.ts beginSync": (v) => beginSync(v, "dashboard"),
   "lib/dodo/sync.ts executeSync": (v) => executeSync(v, "run_any"),
   "lib/grants/rebuild-summaries.ts rebuildSummaries": (v) => rebuildSummaries(v),
   "lib/webhooks/retention/prune-bodies.ts pruneRawBodies": (v) => pruneRawBodies(v),
