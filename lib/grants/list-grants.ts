@@ -4,7 +4,7 @@ import "server-only";
 import { getDb } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma-sqlite/client.ts";
 import { decodeCursor, encodeCursor, type Cursor } from "./cursor";
-import type { GrantFilter } from "./grant-filters";
+import { sortOf, type GrantFilter } from "./grant-filters";
 import { grantWhere } from "./grant-where";
 import { resolveGrantQuery, resolveGrantWhere } from "./grant-search";
 import { COUNT_LIMIT } from "./count-cap";
@@ -37,7 +37,7 @@ export type GrantPage = {
 
 type SortField = "updatedAt" | "createdAt";
 const sortFieldOf = (filter: GrantFilter): SortField =>
-  filter.sort === "created" ? "createdAt" : "updatedAt";
+  sortOf(filter) === "created" ? "createdAt" : "updatedAt";
 
 /**
  * Rows strictly beyond `cursor` when walking in `direction`. The OR alone is no index range for
