@@ -1,10 +1,18 @@
 import Link from "next/link";
 import { DateField, SelectField, buttonClass } from "@/components/ui/form-controls";
 import type { FilterOptions } from "@/lib/grants/filter-options";
-import { PAGE_SIZES, type GrantFilter } from "@/lib/grants/grant-filters";
+import {
+  PAGE_SIZES,
+  SORT_FIELDS,
+  defaultSort,
+  type GrantFilter,
+  type SortChoice,
+} from "@/lib/grants/grant-filters";
 import { errorCodeInfo } from "@/lib/grants/error-codes";
 import { integrationInfo } from "@/lib/grants/integrations";
 import { revocationReasonInfo } from "@/lib/grants/revocation-reasons";
+
+const SORT_LABELS: Record<SortChoice, string> = { updated: "Updated", created: "Created" };
 
 /** A plain GET form: submitting it writes the filters into the URL, so every view is a link. */
 export function GrantFiltersForm({
@@ -26,6 +34,9 @@ export function GrantFiltersForm({
     filter.updated_from ||
     filter.updated_to,
   );
+  // The unset choice is labelled with the sort it means for this filter (a created range sorts by
+  // created), so the form always shows the sort that applies; the other one can still be chosen.
+  const unsetSort = defaultSort(filter);
   return (
     <form
       method="get"
@@ -52,9 +63,12 @@ export function GrantFiltersForm({
         <SelectField
           label="Sort by"
           name="sort"
-          value={filter.sort}
-          anyLabel="Updated"
-          options={[{ value: "created", label: "Created" }]}
+          value={filter.sort === unsetSort ? undefined : filter.sort}
+          anyLabel={unsetSort === "created" ? "Created (the date range)" : SORT_LABELS[unsetSort]}
+          options={SORT_FIELDS.filter((sort) => sort !== unsetSort).map((sort) => ({
+            value: sort,
+            label: SORT_LABELS[sort],
+          }))}
         />
         <SelectField
           label="Order"

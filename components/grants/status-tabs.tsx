@@ -1,15 +1,10 @@
 import Link from "next/link";
 import { grantFilterQuery, withoutCursor, type GrantFilter } from "@/lib/grants/grant-filters";
 import { COUNT_CAP, formatCount, isCapped } from "@/lib/grants/count-cap";
+import type { StatusCounts } from "@/lib/grants/count-every-grant";
 import { GRANT_STATUSES, statusInfo } from "@/lib/grants/status";
 
-export function StatusTabs({
-  filter,
-  counts,
-}: {
-  filter: GrantFilter;
-  counts: { all: number; byStatus: Record<string, number> };
-}) {
+export function StatusTabs({ filter, counts }: { filter: GrantFilter; counts: StatusCounts }) {
   const tabs = [
     { status: undefined, label: "All", count: counts.all },
     ...GRANT_STATUSES.map((status) => ({

@@ -8,7 +8,8 @@ import { GRANT_STATUSES } from "./status";
 import { countAllGrantsByStatus, readSummaryByDetail, type SummaryDimension } from "./summaries";
 import type { Viewer } from "@/lib/auth/viewer";
 
-type StatusCounts = { all: number; byStatus: Record<string, number> };
+/** The status tabs' counts: every grant the filter matches, and those of each status. */
+export type StatusCounts = { all: number; byStatus: Record<string, number> };
 
 function withEveryStatus(counts: Record<string, number>): StatusCounts {
   const byStatus: Record<string, number> = {
@@ -31,17 +32,21 @@ const SUMMARIZED_PER_STATUS = [
 ] as const satisfies readonly (readonly [keyof GrantFilter, SummaryDimension])[];
 
 /**
- * The tabs under exactly one of those filters (a business is a quarter of the grants here: a
- * capped count per tab read 40,000 index entries). Null for any other filter. Asking grantWhere
- * how many conditions the filter makes keeps "exactly one" true as filters are added.
+ * The tabs with no filter but the status, or under exactly one of those filters (a business is a
+ * quarter of the grants here: a capped count per tab read 40,000 index entries). Null for any
+ * other filter. Asking grantWhere how many conditions the filter makes keeps "zero or one" true
+ * as filters are added.
  */
 export async function countByStatusFromSummary(
   viewer: Viewer,
   filter: GrantFilter,
 ): Promise<StatusCounts | null> {
+  // Before grantWhere, which needs a search resolved first; no summary counts a search anyway.
   if (filter.q) return null;
-  const conditions = grantWhere(filter, { withStatus: false }).AND;
-  if (!Array.isArray(conditions) || conditions.length !== 1) return null;
+  const where = grantWhere(filter, { withStatus: false });
+  const conditions = Array.isArray(where.AND) ? where.AND : [];
+  if (conditions.length === 0) return countEveryGrantByStatus(viewer);
+  if (conditions.length !== 1) return null;
   const match = SUMMARIZED_PER_STATUS.find(([field]) => filter[field]);
   const value = match && filter[match[0]];
   // A summary keeps a missing reason or error code as "", so "" itself cannot be asked for.

@@ -3,6 +3,7 @@
 // each id kind is probed by its own index, and the list then filters by the kinds that matched,
 // which the list indexes serve with the sort.
 import "server-only";
+import { cache } from "react";
 import type { Database } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma-sqlite/client.ts";
 import type { GrantFilter } from "./grant-filters";
@@ -71,6 +72,13 @@ export async function resolveSearch(db: Database, q: string): Promise<ResolvedSe
   return { where: branches[0]!, column: keyIds.length > 0 ? "id" : matched[0]!, matches };
 }
 
+/**
+ * One render's probes, shared: the grants page resolves the same search for its list and for its
+ * status counts, which doubled the page's queries (six probes each) against the JSON route's, on
+ * a PostgreSQL pool of 10 shared with webhook deliveries. React's cache keeps it to one request.
+ */
+const resolveSearchOncePerRequest = cache(resolveSearch);
+
 /** The filter as a `where`, its search resolved first (what every list, count and export uses). */
 export async function resolveGrantWhere(
   db: Database,
@@ -86,7 +94,7 @@ export async function resolveGrantQuery(
   filter: GrantFilter,
   options: { withStatus?: boolean } = {},
 ): Promise<{ where: Prisma.GrantWhereInput; searchColumn: SearchColumn | null }> {
-  const search = filter.q ? await resolveSearch(db, filter.q) : undefined;
+  const search = filter.q ? await resolveSearchOncePerRequest(db, filter.q) : undefined;
   return {
     where: grantWhere(filter, { ...options, search: search?.where }),
     searchColumn: search?.column ?? null,

@@ -4,11 +4,10 @@ import "server-only";
 import { getDb } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma-sqlite/client.ts";
 import { decodeCursor, encodeCursor, type Cursor } from "./cursor";
-import type { GrantFilter } from "./grant-filters";
-import { grantWhere } from "./grant-where";
+import { sortOf, type GrantFilter } from "./grant-filters";
 import { resolveGrantQuery, resolveGrantWhere } from "./grant-search";
 import { COUNT_LIMIT } from "./count-cap";
-import { countByStatusFromSummary, countEveryGrantByStatus } from "./count-every-grant";
+import { countByStatusFromSummary, type StatusCounts } from "./count-every-grant";
 import { GRANT_STATUSES } from "./status";
 import { assertCan, type Viewer } from "@/lib/auth/viewer";
 
@@ -37,7 +36,7 @@ export type GrantPage = {
 
 type SortField = "updatedAt" | "createdAt";
 const sortFieldOf = (filter: GrantFilter): SortField =>
-  filter.sort === "created" ? "createdAt" : "updatedAt";
+  sortOf(filter) === "created" ? "createdAt" : "updatedAt";
 
 /**
  * Rows strictly beyond `cursor` when walking in `direction`. The OR alone is no index range for
@@ -134,8 +133,6 @@ function countOrderForSearch(
   return [{ [column]: filter.dir }];
 }
 
-export type StatusCounts = { all: number; byStatus: Record<string, number> };
-
 /**
  * Counts for the status tabs: the same filters, every status. Without filters, or with one that a
  * summary counts per status, they come from the summaries (count-every-grant.ts); for the other
@@ -147,9 +144,6 @@ export async function countGrantsByStatusFor(
   filter: GrantFilter,
 ): Promise<StatusCounts> {
   assertCan(viewer, "grants:read");
-  if (!filter.q && Object.keys(grantWhere(filter, { withStatus: false })).length === 0) {
-    return countEveryGrantByStatus(viewer);
-  }
   const summarized = await countByStatusFromSummary(viewer, filter);
   if (summarized) return summarized;
   const db = await getDb();

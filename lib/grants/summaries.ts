@@ -36,6 +36,19 @@ export async function readSummary(
   });
 }
 
+/** Every non-zero counter of several dimensions, in one read. */
+export async function readSummaries(
+  viewer: Viewer,
+  dimensions: SummaryDimension[],
+): Promise<(SummaryRow & { dimension: string })[]> {
+  assertCan(viewer, "grants:read");
+  const db = await getDb();
+  return db.grantSummary.findMany({
+    where: { dimension: { in: dimensions }, count: { not: 0 } },
+    select: { dimension: true, value: true, detail: true, count: true },
+  });
+}
+
 /** One dimension's counters for one `detail` (e.g. every status of one business). */
 export async function readSummaryByDetail(
   viewer: Viewer,

@@ -68,4 +68,9 @@ describe(`summary readers' query plans (${provider})`, () => {
       expect(await problemsOf(run)).toEqual([]);
     });
   }
+
+  it("the four filter menus: one statement (every list render reads them)", async () => {
+    const { listFilterOptions } = await import("@/lib/grants/filter-options");
+    expect(await queriesOf(() => listFilterOptions(viewer), "Grant.*")).toHaveLength(1);
+  });
 });

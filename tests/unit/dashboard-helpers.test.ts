@@ -2,7 +2,12 @@ import { describe, expect, it } from "vitest";
 import { linkExpiry } from "@/components/grants/panels/digital-files-panel";
 import { decodeCursor, encodeCursor } from "@/lib/grants/cursor";
 import { countPerDay, lastDays, median } from "@/lib/grants/daily-buckets";
-import { grantFilterQuery, parseGrantFilter, readGrantFilter } from "@/lib/grants/grant-filters";
+import {
+  grantFilterQuery,
+  parseGrantFilter,
+  readGrantFilter,
+  sortOf,
+} from "@/lib/grants/grant-filters";
 import { safeHttpUrl } from "@/lib/safe-url";
 import { formatBytes, formatRelative, maskLicenseKey } from "@/lib/format";
 
@@ -15,7 +20,9 @@ describe("parseGrantFilter", () => {
       created_from: "last week",
       q: "   ",
     });
-    expect(filter).toMatchObject({ sort: "updated", dir: "desc", size: 50 });
+    expect(filter).toMatchObject({ dir: "desc", size: 50 });
+    expect(filter.sort).toBeUndefined();
+    expect(sortOf(filter)).toBe("updated");
     expect(filter.created_from).toBeUndefined();
     expect(filter.q).toBeUndefined();
     expect(problems).toEqual([
@@ -58,6 +65,30 @@ describe("parseGrantFilter", () => {
       "?error=github_permission_denied&size=100",
     );
     expect(grantFilterQuery(parseGrantFilter({}))).toBe("");
+  });
+});
+
+describe("the sort that applies", () => {
+  it("is updated when none is chosen and no created range is set", () => {
+    expect(sortOf(parseGrantFilter({}))).toBe("updated");
+    expect(sortOf(parseGrantFilter({ updated_from: "2026-03-01" }))).toBe("updated");
+  });
+
+  it("follows a created range when none is chosen: its index serves the range in order", () => {
+    expect(sortOf(parseGrantFilter({ created_from: "2026-03-01" }))).toBe("created");
+    expect(sortOf(parseGrantFilter({ created_to: "2026-03-01" }))).toBe("created");
+    expect(
+      sortOf(parseGrantFilter({ created_from: "2026-03-01", updated_from: "2026-03-05" })),
+    ).toBe("created");
+  });
+
+  it("is the chosen one whatever the range, and a chosen sort stays in the links", () => {
+    const chosen = parseGrantFilter({ created_from: "2026-03-01", sort: "updated" });
+    expect(sortOf(chosen)).toBe("updated");
+    expect(grantFilterQuery(chosen)).toBe("?created_from=2026-03-01&sort=updated");
+    expect(sortOf(parseGrantFilter({ updated_from: "2026-03-01", sort: "created" }))).toBe(
+      "created",
+    );
   });
 });
 

@@ -11,11 +11,25 @@ import { buttonClass } from "@/components/ui/form-controls";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageViewer } from "@/lib/auth/guards";
 import { listFilterOptions } from "@/lib/grants/filter-options";
-import { grantFilterQuery, readGrantFilter, withoutCursor } from "@/lib/grants/grant-filters";
+import {
+  grantFilterQuery,
+  readGrantFilter,
+  sortOf,
+  withoutCursor,
+  type GrantFilter,
+} from "@/lib/grants/grant-filters";
 import { countGrantsByStatusFor, listGrants } from "@/lib/grants/list-grants";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Grants" };
+
+/** The order in words: the sort can follow a date range, so the page says which applies. */
+function orderInWords(filter: GrantFilter): string {
+  const newest = filter.dir === "desc";
+  return sortOf(filter) === "updated"
+    ? `${newest ? "newest" : "oldest"} change first`
+    : `${newest ? "newest" : "oldest"} created first`;
+}
 
 export default async function GrantsPage({
   searchParams,
@@ -36,7 +50,7 @@ export default async function GrantsPage({
     <>
       <PageHeader
         title="Grants"
-        description="Every entitlement grant Dodo reported, newest change first. Every filter is part of the address: copy it to share the view."
+        description={`Every entitlement grant Dodo reported, ${orderInWords(filter)}. Every filter is part of the address: copy it to share the view.`}
       >
         <a href={`/api/v1/grants/export${query}`} className={buttonClass.secondary} download>
           Export CSV
