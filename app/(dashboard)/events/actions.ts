@@ -1,17 +1,15 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import type { ActionState } from "@/components/ui/action-form";
+import type { ActionState } from "@/lib/action-state";
 import { requireActionViewer } from "@/lib/auth/guards";
 import { reprocessEvent } from "@/lib/webhooks/reprocess";
 
-export type ReprocessState = ActionState;
-
 /** The Reprocess button (admins): parse a stored invalid delivery again with today's code. */
 export async function reprocessAction(
-  _previous: ReprocessState,
+  _previous: ActionState,
   form: FormData,
-): Promise<ReprocessState> {
+): Promise<ActionState> {
   const viewer = await requireActionViewer("events:reprocess");
   const id = String(form.get("webhookId") ?? "");
   if (!id) return { ok: false, message: "No event given." };
