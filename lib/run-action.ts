@@ -1,3 +1,7 @@
+// Rule: server actions live in app/**/actions.ts beside the page that uses them, and pages pass
+// them to components as props, so components/ and lib/ never import from app/ (eslint.config.mjs
+// enforces it).
+//
 // What every dashboard server action does around its work: read form fields, and turn a Refusal
 // into a message next to the form (anything else is a bug and goes to the error page). The action
 // checks the caller (requireActionViewer) before calling this.
