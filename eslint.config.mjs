@@ -52,6 +52,26 @@ export default defineConfig([
     },
   },
   {
+    // Layers point one way: app/ passes server actions down as props (lib/run-action.ts), so
+    // nothing below app/ may import it. lib/ code stays importable from components/.
+    name: "grantdesk/layers",
+    files: ["components/**", "lib/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              regex: "^(@/|(\\.\\./)+)app(/|$)",
+              message:
+                "components/ and lib/ must not import from app/: let the page pass the server action as a prop.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     name: "grantdesk/untyped-scripts",
     files: ["**/*.{js,mjs,cjs}"],
     ...tseslint.configs.disableTypeChecked,

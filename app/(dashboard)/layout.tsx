@@ -1,3 +1,4 @@
+import { signOutAction } from "@/app/sign-in/actions";
 import { AppShell } from "@/components/layout/app-shell";
 import { Providers } from "@/components/providers";
 import { requirePageViewer } from "@/lib/auth/guards";
@@ -8,7 +9,9 @@ export default async function DashboardLayout({ children }: { children: React.Re
   const viewer = await requirePageViewer();
   return (
     <Providers>
-      <AppShell user={{ label: viewer.label, role: viewer.role }}>{children}</AppShell>
+      <AppShell user={{ label: viewer.label, role: viewer.role }} signOut={signOutAction}>
+        {children}
+      </AppShell>
     </Providers>
   );
 }

@@ -1,9 +1,10 @@
-import { reprocessAction } from "@/app/(dashboard)/events/actions";
 import { ActionForm } from "@/components/ui/action-form";
+import type { FormAction } from "@/lib/action-state";
 
-export function ReprocessButton({ webhookId }: { webhookId: string }) {
+/** `action` is the events page's reprocessAction, passed in (lib/run-action.ts says why). */
+export function ReprocessButton({ webhookId, action }: { webhookId: string; action: FormAction }) {
   return (
-    <ActionForm action={reprocessAction}>
+    <ActionForm action={action}>
       <input type="hidden" name="webhookId" value={webhookId} />
       <button
         type="submit"

@@ -1,8 +1,8 @@
 "use client";
 
 import { useActionState, useEffect, useRef } from "react";
-import type { ActionState, FormAction } from "@/components/ui/action-form";
 import { buttonClass } from "@/components/ui/form-controls";
+import type { ActionState, FormAction } from "@/lib/action-state";
 
 /** Revoke behind a confirmation naming the customer and what they lose. */
 export function RevokeDialog({

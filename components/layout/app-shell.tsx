@@ -1,5 +1,4 @@
 import Link from "next/link";
-import { signOutAction } from "@/app/sign-in/actions";
 import { roleCan, type Role } from "@/lib/auth/roles";
 import { KeyboardShortcuts } from "./keyboard-shortcuts";
 import { ADMIN_NAV_ITEMS, NAV_ITEMS } from "./nav-items";
@@ -7,7 +6,16 @@ import { Sidebar } from "./sidebar";
 
 export type ShellUser = { label: string; role: Role };
 
-export function AppShell({ user, children }: { user: ShellUser; children: React.ReactNode }) {
+/** `signOut` is the sign-in route's server action, passed in by the layout (lib/run-action.ts). */
+export function AppShell({
+  user,
+  signOut,
+  children,
+}: {
+  user: ShellUser;
+  signOut: () => Promise<void>;
+  children: React.ReactNode;
+}) {
   const adminItems = ADMIN_NAV_ITEMS.filter(
     (item) => !item.permission || roleCan(user.role, item.permission),
   );
@@ -52,7 +60,7 @@ export function AppShell({ user, children }: { user: ShellUser; children: React.
               </span>
               <span className="text-slate-400">{user.role === "admin" ? "Admin" : "Support"}</span>
             </p>
-            <form action={signOutAction}>
+            <form action={signOut}>
               <button
                 type="submit"
                 className="rounded-md border border-slate-700 px-2.5 py-1 text-xs font-medium text-slate-200 hover:bg-slate-800 focus-visible:outline-2 focus-visible:outline-indigo-400"

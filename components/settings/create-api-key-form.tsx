@@ -1,14 +1,12 @@
 "use client";
 
 import { useActionState } from "react";
-import type { CreatedKeyState } from "@/app/(dashboard)/settings/actions";
 import { CopyButton } from "@/components/ui/copy-button";
 import { buttonClass } from "@/components/ui/form-controls";
-
-type Action = (previous: CreatedKeyState, form: FormData) => Promise<CreatedKeyState>;
+import type { FormAction } from "@/lib/action-state";
 
 /** Creates a key and shows it this once, with a copy button; the server keeps only its hash. */
-export function CreateApiKeyForm({ action }: { action: Action }) {
+export function CreateApiKeyForm({ action }: { action: FormAction<{ key: string }> }) {
   const [state, formAction, pending] = useActionState(action, null);
   return (
     <div className="space-y-3">

@@ -1,9 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-
-export type ActionState = { ok: boolean; message: string } | null;
-export type FormAction = (previous: ActionState, form: FormData) => Promise<ActionState>;
+import type { FormAction } from "@/lib/action-state";
 
 /** A form bound to a server action that answers with a message, shown next to the controls. */
 export function ActionForm({

@@ -13,6 +13,7 @@ import { can } from "@/lib/auth/viewer";
 import { eventFacets, listEvents, readEventFilter } from "@/lib/webhooks/list-events";
 import { formatCount } from "@/lib/grants/count-cap";
 import { OUTCOMES, outcomeInfo } from "@/lib/webhooks/outcomes";
+import { reprocessAction } from "./actions";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Events" };
@@ -92,7 +93,7 @@ export default async function EventsPage({
                         {event.validationError}
                       </p>
                       {canReprocess ? (
-                        <ReprocessButton webhookId={event.id} />
+                        <ReprocessButton webhookId={event.id} action={reprocessAction} />
                       ) : (
                         <p className="text-xs text-slate-500">An admin can reprocess it.</p>
                       )}

@@ -1,7 +1,7 @@
 "use server";
 // The team and API key pages' actions. Each checks the caller's role first (401 signed out, 403
 // support); the lib/ functions check it again and write the audit line.
-import type { ActionState } from "@/components/ui/action-form";
+import type { ActionState } from "@/lib/action-state";
 import { createApiKey, revokeApiKey } from "@/lib/auth/api-keys";
 import { requireActionViewer } from "@/lib/auth/guards";
 import { isRole } from "@/lib/auth/roles";
@@ -62,12 +62,10 @@ function apiKeysConsequence(count: number, disabled: boolean): string {
   return ` ${keys} ${count === 1 ? "works" : "work"} again.`;
 }
 
-export type CreatedKeyState = { ok: boolean; message: string; key?: string } | null;
-
 export async function createApiKeyAction(
-  _previous: CreatedKeyState,
+  _previous: ActionState<{ key: string }>,
   form: FormData,
-): Promise<CreatedKeyState> {
+): Promise<ActionState<{ key: string }>> {
   const viewer = await requireActionViewer("api-keys:manage");
   return runAction("/settings/api-keys", async () => {
     const created = await createApiKey(viewer, formText(form, "name"));

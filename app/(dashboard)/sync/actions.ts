@@ -1,7 +1,7 @@
 "use server";
 
 import { after } from "next/server";
-import type { ActionState } from "@/components/ui/action-form";
+import type { ActionState } from "@/lib/action-state";
 import { requireActionViewer } from "@/lib/auth/guards";
 import { dodoUnavailableReason } from "@/lib/dodo/client";
 import { executeSync } from "@/lib/dodo/sync";

@@ -1,13 +1,9 @@
-import {
-  fulfilLicenseKeyAction,
-  refreshGrantAction,
-  revokeGrantAction,
-} from "@/app/(dashboard)/grants/[id]/actions";
 import { RevokeDialog } from "@/components/grants/revoke-dialog";
 import { ActionForm } from "@/components/ui/action-form";
 import { buttonClass } from "@/components/ui/form-controls";
 import { Panel } from "@/components/ui/panel";
 import { TimeAgo } from "@/components/ui/time-ago";
+import type { FormAction } from "@/lib/action-state";
 import type { RecentAction } from "@/lib/dodo/grant-actions";
 import { revokeConsequence } from "@/lib/grants/revoke-consequence";
 
@@ -17,6 +13,8 @@ type Props = {
   actions: RecentAction[];
   /** Why Dodo cannot be asked (no API key), or null. */
   unavailable: string | null;
+  /** The server actions behind the three forms, passed in by the page (lib/run-action.ts). */
+  formActions: { refresh: FormAction; revoke: FormAction; fulfil: FormAction };
 };
 
 const INPUT =
@@ -27,7 +25,7 @@ const ACTION_LABEL: Record<string, string> = {
 };
 
 /** Refresh, revoke and fulfil through Dodo's API, each shown only to the roles that may. */
-export function DodoActionsPanel({ grant, can, actions, unavailable }: Props) {
+export function DodoActionsPanel({ grant, can, actions, unavailable, formActions }: Props) {
   const canFulfil =
     can.fulfil && grant.integrationType === "license_key" && grant.status === "Pending";
   const canRevoke = can.revoke && grant.status !== "Revoked";
@@ -49,7 +47,7 @@ export function DodoActionsPanel({ grant, can, actions, unavailable }: Props) {
         ))}
         {unavailable ? <p className="text-slate-600 dark:text-slate-400">{unavailable}</p> : null}
         {can.refresh ? (
-          <ActionForm action={refreshGrantAction}>
+          <ActionForm action={formActions.refresh}>
             <input type="hidden" name="grantId" value={grant.id} />
             <button type="submit" disabled={unavailable !== null} className={buttonClass.secondary}>
               Refresh from Dodo
@@ -61,7 +59,7 @@ export function DodoActionsPanel({ grant, can, actions, unavailable }: Props) {
             grantId={grant.id}
             customerId={grant.customerId}
             consequence={revokeConsequence(grant.integrationType)}
-            action={revokeGrantAction}
+            action={formActions.revoke}
             disabledReason={unavailable}
           />
         ) : null}
@@ -71,7 +69,7 @@ export function DodoActionsPanel({ grant, can, actions, unavailable }: Props) {
             <p className="mt-1 text-xs text-slate-600 dark:text-slate-400">
               This product delivers keys by hand: enter the key the customer should get.
             </p>
-            <ActionForm action={fulfilLicenseKeyAction} className="mt-3 space-y-3">
+            <ActionForm action={formActions.fulfil} className="mt-3 space-y-3">
               <input type="hidden" name="grantId" value={grant.id} />
               <label className="block text-xs font-medium text-slate-600 dark:text-slate-400">
                 License key

@@ -1,6 +1,6 @@
 "use server";
 // The grant page's Dodo actions. Refresh: admin and support; revoke and fulfil: admin only.
-import type { ActionState } from "@/components/ui/action-form";
+import type { ActionState } from "@/lib/action-state";
 import { requireActionViewer } from "@/lib/auth/guards";
 import { fulfilLicenseKey, refreshGrant, revokeGrant } from "@/lib/dodo/grant-actions";
 import { formText, runAction } from "@/lib/run-action";

@@ -27,6 +27,7 @@ import { readGrantId } from "@/lib/grants/grant-id";
 import { listGrantEventBodies, listOtherGrantsOfCustomer } from "@/lib/grants/grant-story";
 import { statusInfo } from "@/lib/grants/status";
 import { decodeSegment } from "@/lib/search-params";
+import { fulfilLicenseKeyAction, refreshGrantAction, revokeGrantAction } from "./actions";
 
 export const dynamic = "force-dynamic";
 
@@ -149,6 +150,11 @@ export default async function GrantPage({ params }: Props) {
             }}
             actions={actions}
             unavailable={dodoUnavailableReason()}
+            formActions={{
+              refresh: refreshGrantAction,
+              revoke: revokeGrantAction,
+              fulfil: fulfilLicenseKeyAction,
+            }}
           />
           <Panel title="Lifecycle">
             <Facts
