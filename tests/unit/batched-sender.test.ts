@@ -1,7 +1,7 @@
 // Messages to and from the ingestion worker: what is queued in one turn of the event loop leaves
 // as one message, in order, and nothing waits for company.
 import { describe, expect, it } from "vitest";
-import { batchedSender } from "@/lib/webhooks/batched-sender";
+import { batchedSender } from "@/lib/ingest/coalesce-per-turn";
 
 const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
 

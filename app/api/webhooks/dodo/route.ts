@@ -1,6 +1,6 @@
 // Dodo's webhook endpoint. Public: its Standard Webhooks signature is its authentication.
 import { withStrictTransportSecurity } from "@/lib/security/hsts";
-import { handleDodoWebhook } from "@/lib/webhooks/handle-delivery";
+import { handleDodoWebhook } from "@/lib/ingest/ingest-delivery";
 
 export const dynamic = "force-dynamic";
 

@@ -1,4 +1,4 @@
-// Verified webhook deliveries are parsed and stored in a worker thread (ingest-worker.ts); the
+// Verified webhook deliveries are parsed and stored in a worker thread (worker.ts); the
 // server's own thread reads the body, checks the signature and sends the answer. A Next.js server
 // runs every request on one event loop, and a delivery's own work — zod, building the rows, the
 // database driver, and on SQLite better-sqlite3's synchronous statements and the commit's fsync —
@@ -11,9 +11,9 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
-import { batchedSender } from "./batched-sender";
-import type { IngestReply, IngestRequest, IngestWorkerData } from "./ingest-worker";
-import { unavailableAnswer, type Answer, type VerifiedDelivery } from "./process-delivery";
+import { batchedSender } from "./coalesce-per-turn";
+import type { IngestReply, IngestRequest, IngestWorkerData } from "./worker";
+import { unavailableAnswer, type Answer, type VerifiedDelivery } from "./answer";
 
 /** Well inside Dodo's 15 s timeout: a late 503 is better than Dodo's timeout (both are retried). */
 const ANSWER_TIMEOUT_MS = 10_000;
@@ -37,8 +37,8 @@ const globalForIngest = globalThis as unknown as { grantdeskIngestThread?: Inges
 function spawnWorker(workerData: IngestWorkerData): Worker {
   // Turbopack recognises the worker only in this exact form, options as an object literal.
   if (process.env.NEXT_RUNTIME)
-    return new Worker(new URL("./ingest-worker.ts", import.meta.url), { workerData });
-  const source = path.join(path.dirname(fileURLToPath(import.meta.url)), "ingest-worker.ts");
+    return new Worker(new URL("./worker.ts", import.meta.url), { workerData });
+  const source = path.join(path.dirname(fileURLToPath(import.meta.url)), "worker.ts");
   return new Worker(`require("tsx/cjs"); require(${JSON.stringify(source)});`, {
     workerData,
     eval: true,

@@ -2,12 +2,12 @@
 // never recorded without its effect or the other way round. Race-safe without locks or retries:
 // the event's primary key (webhook-id) turns a concurrent copy into a duplicate, and the grant is
 // written by a conditional upsert that only replaces an older snapshot. The statements run on the
-// raw drivers (lib/webhooks/stores/*): Prisma's per-query cost was most of a delivery's time.
+// raw drivers (lib/ingest/stores/*): Prisma's per-query cost was most of a delivery's time.
 // The driver is passed in: webhooks are stored by the ingestion worker on its own connections.
 import type { Driver } from "@/lib/db-driver";
 import { grantColumns } from "@/lib/grants/grant-columns";
-import type { ParsedDelivery } from "./envelope";
-import type { Row, StoreRequest, StoreResult } from "./stores/delivery-store";
+import type { ParsedDelivery } from "./parse";
+import type { Row, StoreRequest, StoreResult } from "./stores/store-request";
 import { findEventPostgres, storeDeliveryPostgres } from "./stores/postgres-store";
 import { findEventSqlite, storeDeliverySqlite } from "./stores/sqlite-store";
 

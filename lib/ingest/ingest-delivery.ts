@@ -1,12 +1,12 @@
 // POST /api/webhooks/dodo, end to end: size limit → signature → parse → store → answer. The answer
 // is 2xx only once the delivery is durably stored; anything that stops us storing it answers 5xx
 // so Dodo redelivers (its retries span about 27 hours). Parsing and storing run in the ingestion
-// worker (ingest-thread.ts).
+// worker (worker-client.ts).
 import "server-only";
 import { getEnv } from "@/lib/env";
 import { logDelivery } from "./delivery-log";
-import { ingestInWorker } from "./ingest-thread";
-import { readBodyWithLimit } from "./read-body";
+import { ingestInWorker } from "./worker-client";
+import { readBodyWithLimit } from "./receive";
 import { verifyDelivery } from "./verify";
 
 export const MAX_WEBHOOK_BYTES = 256 * 1024;

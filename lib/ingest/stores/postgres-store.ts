@@ -21,7 +21,7 @@ import {
   type Settled,
   type StoreRequest,
   type StoreResult,
-} from "./delivery-store";
+} from "./store-request";
 import { groupCommit } from "./group-commit";
 import { storeGrantBatchPostgres } from "./postgres-batch";
 import type { GrantRequest } from "./postgres-batch-plan";

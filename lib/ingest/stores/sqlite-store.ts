@@ -16,7 +16,7 @@ import {
   type Settled,
   type StoreRequest,
   type StoreResult,
-} from "./delivery-store";
+} from "./store-request";
 import { groupCommit } from "./group-commit";
 
 /** The same text Prisma's SQLite adapter writes for a DateTime, so Prisma reads it back alike. */

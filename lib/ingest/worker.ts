@@ -1,11 +1,11 @@
 // The ingestion worker: a thread of its own that parses and stores verified webhook deliveries
-// (see ingest-thread.ts for why). It opens its own database connection: connections cannot be
+// (see worker-client.ts for why). It opens its own database connection: connections cannot be
 // shared across threads. On SQLite its writes are group-committed like before, now off the
 // server's event loop.
 import { parentPort, workerData } from "node:worker_threads";
 import { openDriver, type Driver } from "@/lib/db-driver";
-import { batchedSender } from "./batched-sender";
-import { processDelivery, type Answer, type VerifiedDelivery } from "./process-delivery";
+import { batchedSender } from "./coalesce-per-turn";
+import { processDelivery, type Answer, type VerifiedDelivery } from "./answer";
 
 export type IngestWorkerData = { databaseUrl: string; pgPoolSize: number };
 export type IngestRequest = VerifiedDelivery & { id: number };

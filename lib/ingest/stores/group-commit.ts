@@ -5,7 +5,7 @@
 // setImmediate, after the I/O callbacks of the current turn, so a lone delivery is written at
 // once and only deliveries that are already in flight are grouped. Each caller's promise settles
 // after the commit that holds its delivery, with its own result or its own error.
-import type { Settled } from "./delivery-store";
+import type { Settled } from "./store-request";
 
 /** A batch larger than this is split: one transaction must not hold the event loop for long. */
 const MAX_BATCH = 64;

@@ -1,11 +1,11 @@
 // One verified delivery, from its stored-or-not check to the answer: already stored? → parse →
-// store. Runs in the ingestion worker (ingest-worker.ts) and never throws: every failure becomes
+// store. Runs in the ingestion worker (worker.ts) and never throws: every failure becomes
 // the answer Dodo should get — 503 with Retry-After when the database cannot take it (Dodo
 // redelivers), 500 only for a bug.
 import type { Driver } from "@/lib/db-driver";
 import { isDatabaseUnavailable } from "@/lib/db-errors";
-import { parseDelivery } from "./envelope";
-import { findRecordedDelivery, storeDelivery, type Outcome } from "./record-delivery";
+import { parseDelivery } from "./parse";
+import { findRecordedDelivery, storeDelivery, type Outcome } from "./store";
 
 const RETRY_AFTER_SECONDS = "30";
 

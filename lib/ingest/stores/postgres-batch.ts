@@ -28,7 +28,7 @@ import {
   upsertGrantsSql,
   type Settled,
   type StoreResult,
-} from "./delivery-store";
+} from "./store-request";
 import { planBatch, type GrantRequest, type PlannedStatement } from "./postgres-batch-plan";
 import { encode, forPool, named, placeholder, type Statement } from "./postgres-sql";
 
