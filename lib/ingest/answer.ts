@@ -10,7 +10,7 @@ import { findRecordedDelivery, storeDelivery, type Outcome } from "./store";
 const RETRY_AFTER_SECONDS = "30";
 
 /** Verified on the server's thread: its clock is the time of receipt, and junk never gets here. */
-export type VerifiedDelivery = { webhookId: string; body: string };
+export type VerifiedBody = { webhookId: string; body: string };
 
 /** What the log line says of a delivery besides its id, status and time. */
 export type LoggedFields = {
@@ -38,9 +38,9 @@ export function unavailableAnswer(error: string): Answer {
 }
 
 /** `driver` opens (or returns) the connection; opening can fail like any statement. */
-export async function processDelivery(
+export async function answerDelivery(
   driver: () => Driver,
-  { webhookId, body }: VerifiedDelivery,
+  { webhookId, body }: VerifiedBody,
 ): Promise<Answer> {
   try {
     const db = driver();

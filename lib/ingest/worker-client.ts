@@ -13,7 +13,7 @@ import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import { batchedSender } from "./coalesce-per-turn";
 import type { IngestReply, IngestRequest, IngestWorkerData } from "./worker";
-import { unavailableAnswer, type Answer, type VerifiedDelivery } from "./answer";
+import { unavailableAnswer, type Answer, type VerifiedBody } from "./answer";
 
 /** Well inside Dodo's 15 s timeout: a late 503 is better than Dodo's timeout (both are retried). */
 const ANSWER_TIMEOUT_MS = 10_000;
@@ -90,9 +90,9 @@ function threadFor({ databaseUrl, pgPoolSize }: IngestWorkerData): IngestThread 
  * worker's PostgreSQL pool (pgPoolSize connections, GRANTDESK_WEBHOOK_POOL_MAX) is its own:
  * Prisma's on the main thread is separate, a connection cannot cross threads.
  */
-export function ingestInWorker(
+export function answerInWorker(
   database: IngestWorkerData,
-  delivery: VerifiedDelivery,
+  delivery: VerifiedBody,
 ): Promise<Answer> {
   const thread = threadFor(database);
   const id = thread.nextId++;

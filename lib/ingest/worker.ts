@@ -5,10 +5,10 @@
 import { parentPort, workerData } from "node:worker_threads";
 import { openDriver, type Driver } from "@/lib/db-driver";
 import { batchedSender } from "./coalesce-per-turn";
-import { processDelivery, type Answer, type VerifiedDelivery } from "./answer";
+import { answerDelivery, type Answer, type VerifiedBody } from "./answer";
 
 export type IngestWorkerData = { databaseUrl: string; pgPoolSize: number };
-export type IngestRequest = VerifiedDelivery & { id: number };
+export type IngestRequest = VerifiedBody & { id: number };
 export type IngestReply = { id: number; answer: Answer };
 
 const { databaseUrl, pgPoolSize } = workerData as IngestWorkerData;
@@ -22,7 +22,7 @@ const reply = batchedSender<IngestReply>((replies) => port.postMessage(replies))
 
 port.on("message", (requests: IngestRequest[]) => {
   for (const request of requests) {
-    void processDelivery(currentDriver, request).then(
+    void answerDelivery(currentDriver, request).then(
       (answer) => reply({ id: request.id, answer }),
       (error: unknown) => {
         console.error("webhook: unexpected error", error instanceof Error ? error.stack : error);
