@@ -1,18 +1,33 @@
-// Messages between the server's thread and the ingestion worker are sent in batches: every
-// message posted costs both threads a fixed overhead (serialising, waking the other loop,
-// dispatching the event), so the items queued in one turn of the event loop travel as one
-// message. Nothing waits on a timer: the batch leaves with setImmediate, after the I/O callbacks
-// of the current turn (the same rule as the SQLite group commit).
+// The one batching rule of ingestion: what is queued in one turn of the event loop is handed on
+// together, in order. Used for the messages between the server's thread and the worker (each
+// message costs both threads a fixed overhead) and by the stores' group commit (each transaction
+// costs a commit, each statement a round trip). Nothing waits on a timer: the batch leaves with
+// setImmediate, after the I/O callbacks of the current turn, so a lone item leaves at once and
+// only items already in flight are grouped.
 
-export function batchedSender<T>(send: (items: T[]) => void): (item: T) => void {
+/**
+ * Returns `enqueue`: items enqueued in one turn reach `flush` as one array on the next check
+ * phase. A turn with more than `maxBatch` items is split, the rest flushed one turn later each.
+ */
+export function coalescePerTurn<T>(
+  flush: (items: T[]) => void,
+  maxBatch = Number.POSITIVE_INFINITY,
+): (item: T) => void {
   let queue: T[] = [];
-  const flush = () => {
-    const items = queue;
-    queue = [];
-    send(items);
+  const run = () => {
+    let items: T[];
+    if (queue.length <= maxBatch) {
+      items = queue;
+      queue = [];
+    } else {
+      items = queue.slice(0, maxBatch);
+      queue = queue.slice(maxBatch);
+      setImmediate(run);
+    }
+    flush(items);
   };
   return (item) => {
     queue.push(item);
-    if (queue.length === 1) setImmediate(flush);
+    if (queue.length === 1) setImmediate(run);
   };
 }

@@ -11,7 +11,7 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
-import { batchedSender } from "./coalesce-per-turn";
+import { coalescePerTurn } from "./coalesce-per-turn";
 import type { IngestReply, IngestRequest, IngestWorkerData } from "./worker";
 import { unavailableAnswer, type Answer, type VerifiedBody } from "./answer";
 
@@ -49,7 +49,7 @@ function startThread(databaseUrl: string, pgPoolSize: number): IngestThread {
   const worker = spawnWorker({ databaseUrl, pgPoolSize });
   // Not a reason to keep a script or test process alive on its own.
   worker.unref();
-  const send = batchedSender<IngestRequest>((requests) => worker.postMessage(requests));
+  const send = coalescePerTurn<IngestRequest>((requests) => worker.postMessage(requests));
   const thread: IngestThread = { databaseUrl, worker, waiting: new Map(), nextId: 0, send };
 
   worker.on("message", (replies: IngestReply[]) => {

@@ -4,7 +4,7 @@
 // server's event loop.
 import { parentPort, workerData } from "node:worker_threads";
 import { openDriver, type Driver } from "@/lib/db-driver";
-import { batchedSender } from "./coalesce-per-turn";
+import { coalescePerTurn } from "./coalesce-per-turn";
 import { answerDelivery, type Answer, type VerifiedBody } from "./answer";
 
 export type IngestWorkerData = { databaseUrl: string; pgPoolSize: number };
@@ -18,7 +18,7 @@ let driver: Driver | undefined;
 const currentDriver = () => (driver ??= openDriver(databaseUrl, { pgPoolSize }));
 
 const port = parentPort!;
-const reply = batchedSender<IngestReply>((replies) => port.postMessage(replies));
+const reply = coalescePerTurn<IngestReply>((replies) => port.postMessage(replies));
 
 port.on("message", (requests: IngestRequest[]) => {
   for (const request of requests) {
