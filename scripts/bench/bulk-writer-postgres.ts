@@ -4,7 +4,8 @@
 // then VACUUM ANALYZE, which autovacuum would have done to a table that grew over a year (the
 // planner needs the statistics, index-only scans the visibility map).
 import pg from "pg";
-import { quote, type Row } from "../../lib/ingest/stores/store-request";
+import type { Row } from "../../lib/ingest/stores/store-request";
+import { quote } from "../../lib/ingest/stores/sql";
 import { encode, placeholder } from "../../lib/ingest/stores/postgres-sql";
 import { BULK_TABLES, byColumns, type BulkWriter } from "./bulk-writer";
 

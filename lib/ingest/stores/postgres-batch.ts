@@ -21,14 +21,8 @@
 //              nothing: a stored delivery's snapshot is never newer than the stored grant).
 import type pg from "pg";
 import { isDatabaseUnavailable } from "@/lib/db-errors";
-import {
-  memo,
-  quote,
-  settled,
-  upsertGrantsSql,
-  type Settled,
-  type StoreResult,
-} from "./store-request";
+import { settled, type Settled, type StoreResult } from "./store-request";
+import { memo, quote, upsertGrantsSql } from "./sql";
 import { planBatch, type GrantRequest, type PlannedStatement } from "./postgres-batch-plan";
 import { encode, forPool, named, placeholder, type Statement } from "./postgres-sql";
 

@@ -4,7 +4,7 @@
 // two write byte-for-byte the same values.
 import { createHash } from "node:crypto";
 import type pg from "pg";
-import { JSON_COLUMNS } from "./store-request";
+import { JSON_COLUMNS } from "./sql";
 
 export function encode(column: string, value: unknown): unknown {
   if (value === undefined || value === null) return null;

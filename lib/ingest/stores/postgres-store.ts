@@ -11,17 +11,13 @@
 // for non-grant events, and as the fallback of a batch that fails for a reason of its own.
 import type pg from "pg";
 import {
-  DELETE_INVALID_SQL,
-  insertEventSql,
-  memo,
-  quote,
   settled,
-  upsertGrantSql,
   type Row,
   type Settled,
   type StoreRequest,
   type StoreResult,
 } from "./store-request";
+import { DELETE_INVALID_SQL, insertEventSql, memo, quote, upsertGrantSql } from "./sql";
 import { groupCommit } from "./group-commit";
 import { storeGrantBatchPostgres } from "./postgres-batch";
 import type { GrantRequest } from "./postgres-batch-plan";

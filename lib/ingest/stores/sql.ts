@@ -1,0 +1,52 @@
+// The SQL both stores share (SQLite and PostgreSQL accept the same text): the merge rule's
+// conditional upsert of a grant, the event insert, and the small reads. Column lists come from
+// the rows' keys, which are typed against Prisma's models (lib/ingest/store.ts).
+
+/** JSON columns: text in SQLite, jsonb in PostgreSQL. */
+export const JSON_COLUMNS = new Set(["metadata", "deliveryFiles"]);
+
+export const quote = (identifier: string) => `"${identifier.replaceAll('"', '""')}"`;
+
+/** Columns the upsert must not overwrite when a newer snapshot replaces the grant. */
+const KEEP_ON_UPDATE = new Set(["id", "firstSeenAt"]);
+
+export function upsertGrantSql(columns: string[], values: string[]): string {
+  return upsertSql(columns, [values], `"id"`);
+}
+
+/** Several grants in one statement (PostgreSQL batches); their ids must be distinct. */
+export function upsertGrantsSql(columns: string[], rows: string[][]): string {
+  return upsertSql(columns, rows, `"id", "snapshotOrder"`);
+}
+
+function upsertSql(columns: string[], rows: string[][], returning: string): string {
+  const updates = columns
+    .filter((c) => !KEEP_ON_UPDATE.has(c))
+    .map((c) => `${quote(c)} = excluded.${quote(c)}`);
+  return (
+    `INSERT INTO "Grant" (${columns.map(quote).join(", ")}) VALUES ${rows.map((values) => `(${values.join(", ")})`).join(", ")} ` +
+    `ON CONFLICT ("id") DO UPDATE SET ${updates.join(", ")} ` +
+    `WHERE excluded."snapshotOrder" > "Grant"."snapshotOrder" RETURNING ${returning}`
+  );
+}
+
+export function insertEventSql(columns: string[], values: string[]): string {
+  return `INSERT INTO "WebhookEvent" (${columns.map(quote).join(", ")}) VALUES (${values.join(", ")}) ON CONFLICT ("id") DO NOTHING RETURNING "id"`;
+}
+
+export const SELECT_EVENT_SQL = (param: string) =>
+  `SELECT "type", "grantId" FROM "WebhookEvent" WHERE "id" = ${param}`;
+export const SELECT_ORDER_SQL = (param: string) =>
+  `SELECT "snapshotOrder" FROM "Grant" WHERE "id" = ${param}`;
+export const DELETE_INVALID_SQL = (param: string) =>
+  `DELETE FROM "WebhookEvent" WHERE "id" = ${param} AND "outcome" = 'invalid'`;
+
+/** Statement text is built once per column list. */
+export function memo<T>(): (key: string, build: () => T) => T {
+  const cache = new Map<string, T>();
+  return (key, build) => {
+    let value = cache.get(key);
+    if (value === undefined) cache.set(key, (value = build()));
+    return value;
+  };
+}
