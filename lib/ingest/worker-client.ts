@@ -2,8 +2,9 @@
 // server's own thread reads the body, checks the signature and sends the answer. A Next.js server
 // runs every request on one event loop, and a delivery's own work — zod, building the rows, the
 // database driver, and on SQLite better-sqlite3's synchronous statements and the commit's fsync —
-// cost about half as much again as Next's handling of the request itself, all on that one loop. In the worker it runs on another core, and a burst of webhooks no longer stalls the
-// dashboard's pages. See docs/performance.md.
+// is a large share of a delivery's cost, all on that one loop. In the worker it runs on another
+// core, and a burst of webhooks no longer stalls the dashboard's pages (measurements in
+// docs/performance.md).
 //
 // The answer still comes only after the worker has committed the delivery. If the worker dies or
 // does not answer in time, the delivery is answered 503 and Dodo redelivers it (webhook-ids make
