@@ -1,8 +1,8 @@
 // The database connections, handed out from one place. DATABASE_URL picks the provider: each has
 // its own generated Prisma client (one schema cannot name two providers) and driver adapter.
 // Prisma serves every read and the dashboard. Deliveries are written through the drivers directly
-// (lib/webhooks/stores/*, see docs/performance.md for why): webhooks by the ingestion worker on its
-// own connections (lib/webhooks/ingest-thread.ts), reprocessing and sync through the driver here —
+// (lib/ingest/stores/*, see docs/performance.md for why): webhooks by the ingestion worker on its
+// own connections (lib/ingest/worker-client.ts), reprocessing and sync through the driver here —
 // on PostgreSQL the pg.Pool Prisma uses, on SQLite a second better-sqlite3 connection (WAL: one
 // writer at a time, readers never blocked). Kept on globalThis so dev-mode hot reloads and test
 // files reuse the connections.

@@ -10,9 +10,9 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { closeDriver, openDriver, type Driver } from "../lib/db-driver";
-import { parseDelivery } from "../lib/webhooks/envelope";
+import { parseDelivery } from "../lib/ingest/parse";
 import { WEBHOOK_EXAMPLES, type WebhookExampleName } from "../lib/webhooks/examples";
-import { storeDelivery } from "../lib/webhooks/record-delivery";
+import { storeDelivery } from "../lib/ingest/store";
 import { pruneBatch } from "../lib/webhooks/retention/prune-sql";
 import { startThrowawayPostgres } from "./prisma/throwaway-postgres.mjs";
 

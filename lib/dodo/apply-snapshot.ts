@@ -4,8 +4,8 @@
 // twice is a duplicate, not a second event.
 import type { EntitlementGrant } from "dodopayments/resources/entitlements/grants";
 import { getDb, getDriver } from "../db";
-import { parseDelivery } from "../webhooks/envelope";
-import { storeDelivery } from "../webhooks/record-delivery";
+import { parseDelivery } from "../ingest/parse";
+import { storeDelivery } from "../ingest/store";
 
 export const API_SNAPSHOT_TYPE = "entitlement_grant.synced";
 

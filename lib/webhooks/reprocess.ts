@@ -3,8 +3,8 @@
 // replaces the invalid row by the normal outcome in one transaction, keeping its received time.
 import "server-only";
 import { getDb, getDriver } from "@/lib/db";
-import { parseDelivery } from "./envelope";
-import { storeDelivery, type Outcome } from "./record-delivery";
+import { parseDelivery } from "@/lib/ingest/parse";
+import { storeDelivery, type Outcome } from "@/lib/ingest/store";
 import { recordAudit } from "@/lib/audit/audit-log";
 import { assertCan, type Viewer } from "@/lib/auth/viewer";
 import { removedBodyNotice } from "./retention/removed-body";

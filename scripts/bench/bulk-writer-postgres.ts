@@ -1,11 +1,12 @@
 // The bulk load on PostgreSQL: multi-row INSERTs through pg, each value encoded and each
-// placeholder typed by the hot path's own helpers (lib/webhooks/stores/postgres-sql.ts), one
+// placeholder typed by the hot path's own helpers (lib/ingest/stores/postgres-sql.ts), one
 // transaction per chunk. The secondary indexes are dropped for the load and rebuilt at the end;
 // then VACUUM ANALYZE, which autovacuum would have done to a table that grew over a year (the
 // planner needs the statistics, index-only scans the visibility map).
 import pg from "pg";
-import { quote, type Row } from "../../lib/webhooks/stores/delivery-store";
-import { encode, placeholder } from "../../lib/webhooks/stores/postgres-sql";
+import type { Row } from "../../lib/ingest/stores/store-request";
+import { quote } from "../../lib/ingest/stores/sql";
+import { encode, placeholder } from "../../lib/ingest/stores/postgres-sql";
 import { BULK_TABLES, byColumns, type BulkWriter } from "./bulk-writer";
 
 /** PostgreSQL's limit on a statement's parameters (the Bind message counts them in 16 bits). */

@@ -4,8 +4,9 @@
 // page cache, and the secondary indexes dropped during the load and rebuilt once at the end
 // (building an index from sorted keys is far cheaper than a million random insertions into it).
 import BetterSqlite3 from "better-sqlite3";
-import { quote, type Row } from "../../lib/webhooks/stores/delivery-store";
-import { encode } from "../../lib/webhooks/stores/sqlite-store";
+import type { Row } from "../../lib/ingest/stores/store-request";
+import { quote } from "../../lib/ingest/stores/sql";
+import { encode } from "../../lib/ingest/stores/sqlite-store";
 import { BULK_TABLES, byColumns, type BulkWriter } from "./bulk-writer";
 import type { BulkRows } from "./delivery-rows";
 

@@ -1,7 +1,7 @@
 // Writes the rows of the bulk load, one transaction per chunk, on either database. Rows with the
 // same columns go in together: a column a row leaves out gets the table's default, exactly as in
 // the statement ingestion would have sent for it.
-import type { Row } from "../../lib/webhooks/stores/delivery-store";
+import type { Row } from "../../lib/ingest/stores/store-request";
 import type { BulkRows } from "./delivery-rows";
 
 export type BulkWriter = {

@@ -1,14 +1,14 @@
 // The rows ingestion would hold after receiving these deliveries in this order, built by
-// ingestion's own code: parseDelivery (lib/webhooks/envelope.ts) reads each body, toStoreRequest
-// (lib/webhooks/record-delivery.ts, which calls grantColumns and snapshotOrderKey) builds its
+// ingestion's own code: parseDelivery (lib/ingest/parse.ts) reads each body, toStoreRequest
+// (lib/ingest/store.ts, which calls grantColumns and snapshotOrderKey) builds its
 // event row and grant row, and the merge rule is applied as the store applies it — a grant row is
 // replaced only by a greater snapshotOrder, an event not written is stale or duplicate by
 // notWrittenOutcome, a webhook-id already stored writes nothing. The only values of our own are
 // the times a server stamps with its clock (receivedAt, processedAt, firstSeenAt, lastChangedAt):
 // here the moment each delivery arrived in the generated year, not the moment this script runs.
-import { parseDelivery } from "../../lib/webhooks/envelope";
-import { toStoreRequest } from "../../lib/webhooks/record-delivery";
-import { notWrittenOutcome, type Row } from "../../lib/webhooks/stores/delivery-store";
+import { parseDelivery } from "../../lib/ingest/parse";
+import { toStoreRequest } from "../../lib/ingest/store";
+import { notWrittenOutcome, type Row } from "../../lib/ingest/stores/store-request";
 
 export type ArrivingDelivery = { webhookId: string; body: string; receivedAt: Date };
 export type GrantRow = Row & { id: string; snapshotOrder: string };

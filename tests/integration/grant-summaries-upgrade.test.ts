@@ -61,7 +61,7 @@ describe(`grant summaries after an upgrade (${provider})`, () => {
     expect(expected.summary["total||"]).toBe(40);
 
     // SQLite migrates under an exclusive lock: close every connection, the ingestion worker's too
-    // (lib/webhooks/ingest-thread.ts starts a new one on the next delivery).
+    // (lib/ingest/worker-client.ts starts a new one on the next delivery).
     const ingest = globalThis as { grantdeskIngestThread?: { worker: { terminate(): unknown } } };
     await ingest.grantdeskIngestThread?.worker.terminate();
     await disconnectDb();

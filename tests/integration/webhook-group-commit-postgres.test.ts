@@ -1,4 +1,4 @@
-// Group commit on PostgreSQL (lib/webhooks/stores/postgres-batch.ts): grant deliveries that reach
+// Group commit on PostgreSQL (lib/ingest/stores/postgres-batch.ts): grant deliveries that reach
 // the store together are written by one multi-row statement. Called at the store level, like the
 // SQLite group-commit tests, so each test decides exactly what one batch holds. Every delivery must
 // get the result (and the stored event row the outcome) it would get on its own.
@@ -6,14 +6,14 @@ import pg from "pg";
 import { afterEach, describe, expect, inject, it, vi } from "vitest";
 import { getDriver } from "@/lib/db";
 import { isDatabaseUnavailable } from "@/lib/db-errors";
-import { parseDelivery } from "@/lib/webhooks/envelope";
-import { toStoreRequest } from "@/lib/webhooks/record-delivery";
-import type { Settled, StoreRequest, StoreResult } from "@/lib/webhooks/stores/delivery-store";
+import { parseDelivery } from "@/lib/ingest/parse";
+import { toStoreRequest } from "@/lib/ingest/store";
+import type { Settled, StoreRequest, StoreResult } from "@/lib/ingest/stores/store-request";
 import {
   findEventPostgres,
   storeDeliveriesPostgres,
   storeOneDeliveryPostgres,
-} from "@/lib/webhooks/stores/postgres-store";
+} from "@/lib/ingest/stores/postgres-store";
 import { grantEvent } from "../support/webhooks";
 
 const provider = inject("testProvider");

@@ -1,13 +1,13 @@
 // Deliveries that arrive together are stored together (on SQLite one transaction, one commit:
-// lib/webhooks/stores/group-commit.ts). Each must still get its own outcome, and a batch that
+// lib/ingest/stores/group-commit.ts). Each must still get its own outcome, and a batch that
 // cannot be stored must answer 503 for every delivery in it, with nothing written.
 import BetterSqlite3 from "better-sqlite3";
 import { describe, expect, inject, it } from "vitest";
 import { getDb, getDriver } from "@/lib/db";
 import { sqliteFilePath } from "@/lib/database-url.mjs";
-import { parseDelivery } from "@/lib/webhooks/envelope";
-import { toStoreRequest } from "@/lib/webhooks/record-delivery";
-import { storeDeliveriesSqlite } from "@/lib/webhooks/stores/sqlite-store";
+import { parseDelivery } from "@/lib/ingest/parse";
+import { toStoreRequest } from "@/lib/ingest/store";
+import { storeDeliveriesSqlite } from "@/lib/ingest/stores/sqlite-store";
 import {
   SECRET,
   configureWebhookSecrets,

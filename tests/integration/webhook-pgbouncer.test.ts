@@ -1,7 +1,7 @@
 // A real PgBouncer (Debian's, 1.18: no prepared-statement tracking) in transaction mode in front
 // of the test database: 300 deliveries at once, first through a URL without pgbouncer=true (the
 // pooler mixes up the hot path's named statements; the clash is detected and retried unnamed,
-// lib/webhooks/stores/postgres-sql.ts), then with it. Every one must be stored and answered 2xx.
+// lib/ingest/stores/postgres-sql.ts), then with it. Every one must be stored and answered 2xx.
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
 import { findPgBouncer, startPgBouncer, type PgBouncer } from "../support/pgbouncer";

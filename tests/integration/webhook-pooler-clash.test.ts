@@ -4,9 +4,9 @@
 // unnamed), and the operator told once how to avoid it.
 import { afterAll, describe, expect, inject, it, vi } from "vitest";
 import { closeDriver, openPostgresPool, type Driver } from "@/lib/db-driver";
-import { parseDelivery } from "@/lib/webhooks/envelope";
-import { findRecordedDelivery, storeDelivery } from "@/lib/webhooks/record-delivery";
-import { sendsUnnamed } from "@/lib/webhooks/stores/postgres-sql";
+import { parseDelivery } from "@/lib/ingest/parse";
+import { findRecordedDelivery, storeDelivery } from "@/lib/ingest/store";
+import { sendsUnnamed } from "@/lib/ingest/stores/postgres-sql";
 import { grantEvent } from "../support/webhooks";
 
 const provider = inject("testProvider");

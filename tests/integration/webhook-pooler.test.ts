@@ -2,8 +2,8 @@
 // unnamed: a prepared name created on one server connection does not exist on the next.
 import { describe, expect, inject, it, vi } from "vitest";
 import { getDriver } from "@/lib/db";
-import { parseDelivery } from "@/lib/webhooks/envelope";
-import { findRecordedDelivery, storeDelivery } from "@/lib/webhooks/record-delivery";
+import { parseDelivery } from "@/lib/ingest/parse";
+import { findRecordedDelivery, storeDelivery } from "@/lib/ingest/store";
 import {
   SECRET,
   configureWebhookSecrets,

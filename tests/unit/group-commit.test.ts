@@ -1,8 +1,8 @@
 // The group-commit queue: what arrives together is committed together, and every caller gets its
 // own result (or its own error) only after the commit that holds its request.
 import { describe, expect, it } from "vitest";
-import type { Settled } from "@/lib/webhooks/stores/delivery-store";
-import { groupCommit } from "@/lib/webhooks/stores/group-commit";
+import type { Settled } from "@/lib/ingest/stores/store-request";
+import { groupCommit } from "@/lib/ingest/stores/group-commit";
 
 const ok = <T>(value: T): Settled<T> => ({ ok: true, value });
 

@@ -1,10 +1,10 @@
-// Planning a PostgreSQL batch (lib/webhooks/stores/postgres-batch-plan.ts): what goes into the one
+// Planning a PostgreSQL batch (lib/ingest/stores/postgres-batch-plan.ts): what goes into the one
 // multi-row statement. Its effect on the database is tested in
 // tests/integration/webhook-group-commit-postgres.test.ts; here, what the SQL cannot show: the
 // lock order (rows sorted) and the grouping.
 import { describe, expect, it } from "vitest";
-import { batchDeliverySql } from "@/lib/webhooks/stores/postgres-batch";
-import { planBatch, type GrantRequest } from "@/lib/webhooks/stores/postgres-batch-plan";
+import { batchDeliverySql } from "@/lib/ingest/stores/postgres-batch";
+import { planBatch, type GrantRequest } from "@/lib/ingest/stores/postgres-batch-plan";
 
 const request = (
   webhookId: string,

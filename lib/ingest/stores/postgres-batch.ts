@@ -21,14 +21,8 @@
 //              nothing: a stored delivery's snapshot is never newer than the stored grant).
 import type pg from "pg";
 import { isDatabaseUnavailable } from "@/lib/db-errors";
-import {
-  memo,
-  quote,
-  settled,
-  upsertGrantsSql,
-  type Settled,
-  type StoreResult,
-} from "./delivery-store";
+import { settled, type Settled, type StoreResult } from "./store-request";
+import { memo, quote, upsertGrantsSql } from "./sql";
 import { planBatch, type GrantRequest, type PlannedStatement } from "./postgres-batch-plan";
 import { encode, forPool, named, placeholder, type Statement } from "./postgres-sql";
 
@@ -80,11 +74,10 @@ export function batchDeliverySql(
 
 /**
  * Prepared shapes are capped: a prepared statement stays in its connection's memory, and this one
- * grows with its rows — measured on PostgreSQL 18, 2.7 MB per connection for 64 rows (query
- * trees 1.6 MB, generic plan 1.1 MB), ~42 kB a row. Naming every size up to 64 could hold ~87 MB
- * on each connection; naming the common shapes — one grant row per event row (no repeated grant
- * id), at most 16 rows (what 16 concurrent deliveries make) — holds at most ~6 MB. Other shapes
- * are sent unnamed and planned each time: a few ms of the backend for a whole batch.
+ * grows with its rows, so naming every size up to MAX_BATCH would hold tens of MB on each
+ * connection. Only the common shapes are named — one grant row per event row (no repeated grant
+ * id), at most 16 rows (what 16 concurrent deliveries make). Other shapes are sent unnamed and
+ * planned each time, once per batch. Memory figures: docs/performance.md.
  */
 const MAX_NAMED_ROWS = 16;
 

@@ -1,33 +1,6 @@
-// What the webhook hot path writes, independent of the database. A delivery is one event row and,
-// for grant events, one grant row; the store writes both in one transaction, the grant only if
-// its snapshotOrder is greater than the stored one (the merge rule, applied by the database in an
-// atomic conditional upsert), and reports what happened.
-
-export type Row = Record<string, unknown>;
-
-export type StoreRequest = {
-  /** The WebhookEvent row; its `outcome` is filled in by the store for grant events. */
-  event: Row & { id: string };
-  /** The Grant row (every column), for grant events. */
-  grant: (Row & { id: string; snapshotOrder: string }) | null;
-  /** Reprocessing: the stored invalid row with this id is replaced, in the same transaction. */
-  replacesInvalid?: boolean;
-};
-
-/** One request's result in a batch: its value, or the error that failed it alone. */
-export type Settled<T> = { ok: true; value: T } | { ok: false; error: unknown };
-
-/** A promise's outcome as a Settled, never rejecting. */
-export const settled = <T>(promise: Promise<T>): Promise<Settled<T>> =>
-  promise.then(
-    (value): Settled<T> => ({ ok: true, value }),
-    (error: unknown): Settled<T> => ({ ok: false, error }),
-  );
-
-export type StoreResult =
-  | { outcome: "applied" | "stale" | "duplicate" }
-  | { outcome: "as_given" }
-  | { alreadyRecorded: true };
+// The SQL both stores share (SQLite and PostgreSQL accept the same text): the merge rule's
+// conditional upsert of a grant, the event insert, and the small reads. Column lists come from
+// the rows' keys, which are typed against Prisma's models (lib/ingest/store.ts).
 
 /** JSON columns: text in SQLite, jsonb in PostgreSQL. */
 export const JSON_COLUMNS = new Set(["metadata", "deliveryFiles"]);
@@ -67,14 +40,6 @@ export const SELECT_ORDER_SQL = (param: string) =>
   `SELECT "snapshotOrder" FROM "Grant" WHERE "id" = ${param}`;
 export const DELETE_INVALID_SQL = (param: string) =>
   `DELETE FROM "WebhookEvent" WHERE "id" = ${param} AND "outcome" = 'invalid'`;
-
-/** Not written: stale if the stored snapshot sorts after ours, duplicate if it is the same. */
-export function notWrittenOutcome(
-  stored: string | null | undefined,
-  incoming: string,
-): "stale" | "duplicate" {
-  return stored === incoming ? "duplicate" : "stale";
-}
 
 /** Statement text is built once per column list. */
 export function memo<T>(): (key: string, build: () => T) => T {

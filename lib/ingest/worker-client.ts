@@ -1,9 +1,10 @@
-// Verified webhook deliveries are parsed and stored in a worker thread (ingest-worker.ts); the
+// Verified webhook deliveries are parsed and stored in a worker thread (worker.ts); the
 // server's own thread reads the body, checks the signature and sends the answer. A Next.js server
 // runs every request on one event loop, and a delivery's own work — zod, building the rows, the
 // database driver, and on SQLite better-sqlite3's synchronous statements and the commit's fsync —
-// cost about half as much again as Next's handling of the request itself, all on that one loop. In the worker it runs on another core, and a burst of webhooks no longer stalls the
-// dashboard's pages. See docs/performance.md.
+// is a large share of a delivery's cost, all on that one loop. In the worker it runs on another
+// core, and a burst of webhooks no longer stalls the dashboard's pages (measurements in
+// docs/performance.md).
 //
 // The answer still comes only after the worker has committed the delivery. If the worker dies or
 // does not answer in time, the delivery is answered 503 and Dodo redelivers it (webhook-ids make
@@ -11,9 +12,9 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
-import { batchedSender } from "./batched-sender";
-import type { IngestReply, IngestRequest, IngestWorkerData } from "./ingest-worker";
-import { unavailableAnswer, type Answer, type VerifiedDelivery } from "./process-delivery";
+import { coalescePerTurn } from "./coalesce-per-turn";
+import type { IngestReply, IngestRequest, IngestWorkerData } from "./worker";
+import { unavailableAnswer, type Answer, type VerifiedBody } from "./answer";
 
 /** Well inside Dodo's 15 s timeout: a late 503 is better than Dodo's timeout (both are retried). */
 const ANSWER_TIMEOUT_MS = 10_000;
@@ -37,8 +38,8 @@ const globalForIngest = globalThis as unknown as { grantdeskIngestThread?: Inges
 function spawnWorker(workerData: IngestWorkerData): Worker {
   // Turbopack recognises the worker only in this exact form, options as an object literal.
   if (process.env.NEXT_RUNTIME)
-    return new Worker(new URL("./ingest-worker.ts", import.meta.url), { workerData });
-  const source = path.join(path.dirname(fileURLToPath(import.meta.url)), "ingest-worker.ts");
+    return new Worker(new URL("./worker.ts", import.meta.url), { workerData });
+  const source = path.join(path.dirname(fileURLToPath(import.meta.url)), "worker.ts");
   return new Worker(`require("tsx/cjs"); require(${JSON.stringify(source)});`, {
     workerData,
     eval: true,
@@ -49,7 +50,7 @@ function startThread(databaseUrl: string, pgPoolSize: number): IngestThread {
   const worker = spawnWorker({ databaseUrl, pgPoolSize });
   // Not a reason to keep a script or test process alive on its own.
   worker.unref();
-  const send = batchedSender<IngestRequest>((requests) => worker.postMessage(requests));
+  const send = coalescePerTurn<IngestRequest>((requests) => worker.postMessage(requests));
   const thread: IngestThread = { databaseUrl, worker, waiting: new Map(), nextId: 0, send };
 
   worker.on("message", (replies: IngestReply[]) => {
@@ -90,9 +91,9 @@ function threadFor({ databaseUrl, pgPoolSize }: IngestWorkerData): IngestThread 
  * worker's PostgreSQL pool (pgPoolSize connections, GRANTDESK_WEBHOOK_POOL_MAX) is its own:
  * Prisma's on the main thread is separate, a connection cannot cross threads.
  */
-export function ingestInWorker(
+export function answerInWorker(
   database: IngestWorkerData,
-  delivery: VerifiedDelivery,
+  delivery: VerifiedBody,
 ): Promise<Answer> {
   const thread = threadFor(database);
   const id = thread.nextId++;

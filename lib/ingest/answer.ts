@@ -1,16 +1,16 @@
 // One verified delivery, from its stored-or-not check to the answer: already stored? → parse →
-// store. Runs in the ingestion worker (ingest-worker.ts) and never throws: every failure becomes
+// store. Runs in the ingestion worker (worker.ts) and never throws: every failure becomes
 // the answer Dodo should get — 503 with Retry-After when the database cannot take it (Dodo
 // redelivers), 500 only for a bug.
 import type { Driver } from "@/lib/db-driver";
 import { isDatabaseUnavailable } from "@/lib/db-errors";
-import { parseDelivery } from "./envelope";
-import { findRecordedDelivery, storeDelivery, type Outcome } from "./record-delivery";
+import { parseDelivery } from "./parse";
+import { findRecordedDelivery, storeDelivery, type Outcome } from "./store";
 
 const RETRY_AFTER_SECONDS = "30";
 
 /** Verified on the server's thread: its clock is the time of receipt, and junk never gets here. */
-export type VerifiedDelivery = { webhookId: string; body: string };
+export type VerifiedBody = { webhookId: string; body: string };
 
 /** What the log line says of a delivery besides its id, status and time. */
 export type LoggedFields = {
@@ -38,9 +38,9 @@ export function unavailableAnswer(error: string): Answer {
 }
 
 /** `driver` opens (or returns) the connection; opening can fail like any statement. */
-export async function processDelivery(
+export async function answerDelivery(
   driver: () => Driver,
-  { webhookId, body }: VerifiedDelivery,
+  { webhookId, body }: VerifiedBody,
 ): Promise<Answer> {
   try {
     const db = driver();

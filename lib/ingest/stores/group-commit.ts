@@ -1,11 +1,11 @@
 // Group commit: deliveries that reach the store in the same turn of the event loop are written by
 // one transaction, so they share one commit (on SQLite one WAL fsync, which blocks the event loop
 // because better-sqlite3 is synchronous; on PostgreSQL one multi-row statement: one round trip,
-// one backend wake-up, one transaction). Nothing waits on a timer: the batch is flushed with
-// setImmediate, after the I/O callbacks of the current turn, so a lone delivery is written at
-// once and only deliveries that are already in flight are grouped. Each caller's promise settles
-// after the commit that holds its delivery, with its own result or its own error.
-import type { Settled } from "./delivery-store";
+// one backend wake-up, one transaction). The turn rule is coalescePerTurn's; this adds the
+// promises: each caller's settles after the commit that holds its delivery, with its own result
+// or its own error.
+import { coalescePerTurn } from "../coalesce-per-turn";
+import type { Settled } from "./store-request";
 
 /** A batch larger than this is split: one transaction must not hold the event loop for long. */
 const MAX_BATCH = 64;
@@ -31,12 +31,7 @@ export type CommitBatch<Req, Res> = (requests: Req[]) => Settled<Res>[] | Promis
 export function groupCommit<Req, Res>(
   commitBatch: CommitBatch<Req, Res>,
 ): (request: Req) => Promise<Res> {
-  let queue: Waiting<Req, Res>[] = [];
-
-  function flush() {
-    const batch = queue.slice(0, MAX_BATCH);
-    queue = queue.slice(MAX_BATCH);
-    if (queue.length > 0) setImmediate(flush);
+  const enqueue = coalescePerTurn<Waiting<Req, Res>>((batch) => {
     const failAll = (error: unknown) => {
       for (const waiting of batch) waiting.reject(error);
     };
@@ -49,13 +44,9 @@ export function groupCommit<Req, Res>(
     }
     if (results instanceof Promise) results.then((settled) => settle(batch, settled), failAll);
     else settle(batch, results);
-  }
+  }, MAX_BATCH);
 
-  return (request) =>
-    new Promise<Res>((resolve, reject) => {
-      queue.push({ request, resolve, reject });
-      if (queue.length === 1) setImmediate(flush);
-    });
+  return (request) => new Promise<Res>((resolve, reject) => enqueue({ request, resolve, reject }));
 }
 
 function settle<Req, Res>(batch: Waiting<Req, Res>[], results: Settled<Res>[]) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseDelivery } from "@/lib/webhooks/envelope";
+import { parseDelivery } from "@/lib/ingest/parse";
 import { WEBHOOK_EXAMPLES } from "@/lib/webhooks/examples";
 
 describe("parseDelivery", () => {

@@ -2,12 +2,13 @@
 // never recorded without its effect or the other way round. Race-safe without locks or retries:
 // the event's primary key (webhook-id) turns a concurrent copy into a duplicate, and the grant is
 // written by a conditional upsert that only replaces an older snapshot. The statements run on the
-// raw drivers (lib/webhooks/stores/*): Prisma's per-query cost was most of a delivery's time.
+// raw drivers (lib/ingest/stores/*): Prisma's per-query cost was most of a delivery's time.
 // The driver is passed in: webhooks are stored by the ingestion worker on its own connections.
 import type { Driver } from "@/lib/db-driver";
+import type { Grant, WebhookEvent } from "@/lib/generated/prisma-sqlite/client.ts";
 import { grantColumns } from "@/lib/grants/grant-columns";
-import type { ParsedDelivery } from "./envelope";
-import type { Row, StoreRequest, StoreResult } from "./stores/delivery-store";
+import type { ParsedDelivery } from "./parse";
+import type { StoreRequest, StoreResult } from "./stores/store-request";
 import { findEventPostgres, storeDeliveryPostgres } from "./stores/postgres-store";
 import { findEventSqlite, storeDeliverySqlite } from "./stores/sqlite-store";
 
@@ -22,6 +23,16 @@ export type DeliveryToStore = {
   receivedAt?: Date;
   replacesInvalid?: boolean;
 };
+
+// The rows are checked against Prisma's generated model types (both providers generate the same
+// ones from prisma/models.prisma): the SQL's column lists are the rows' keys, so a column renamed,
+// added or dropped in the schema must fail the build here, not a delivery at runtime. JSON
+// columns are written as whatever the snapshot holds (the stores encode them).
+type JsonColumn = "metadata" | "deliveryFiles";
+/** Every Grant column. */
+type GrantRow = Omit<Grant, JsonColumn> & { [column in JsonColumn]: unknown };
+/** Some WebhookEvent columns: what a row leaves out takes the column's default (or null). */
+type EventRow = Partial<WebhookEvent>;
 
 async function findEvent(driver: Driver, webhookId: string) {
   return driver.provider === "sqlite"
@@ -76,13 +87,13 @@ export function toStoreRequest({
   replacesInvalid,
 }: DeliveryToStore): StoreRequest {
   const now = new Date();
-  const event: Row & { id: string } = {
+  const event = {
     id: webhookId,
     rawBody: body,
     receivedAt: receivedAt ?? now,
     processedAt: now,
     source,
-  };
+  } satisfies EventRow;
   if (parsed.kind === "invalid") {
     return {
       event: {
@@ -91,7 +102,7 @@ export function toStoreRequest({
         grantId: parsed.grantId,
         outcome: "invalid",
         validationError: parsed.error,
-      },
+      } satisfies EventRow,
       grant: null,
       replacesInvalid,
     };
@@ -101,9 +112,13 @@ export function toStoreRequest({
     businessId: parsed.businessId,
     timestamp: parsed.timestamp,
     timestampUs: parsed.timestampUs,
-  };
+  } satisfies EventRow;
   if (parsed.kind === "other")
-    return { event: { ...event, ...envelope, outcome: "ignored" }, grant: null, replacesInvalid };
+    return {
+      event: { ...event, ...envelope, outcome: "ignored" } satisfies EventRow,
+      grant: null,
+      replacesInvalid,
+    };
   const columns = grantColumns(parsed.grant, parsed.rawSnapshot, {
     timestampUs: parsed.timestampUs,
     source,
@@ -116,8 +131,13 @@ export function toStoreRequest({
       grantId: parsed.grant.id,
       dataUpdatedAt: columns.updatedAt,
       outcome: "applied",
-    },
-    grant: { id: parsed.grant.id, ...columns, firstSeenAt: now, lastChangedAt: now },
+    } satisfies EventRow,
+    grant: {
+      id: parsed.grant.id,
+      ...columns,
+      firstSeenAt: now,
+      lastChangedAt: now,
+    } satisfies GrantRow,
     replacesInvalid,
   };
 }

@@ -2,15 +2,15 @@
 // rotation Dodo signs with the new secret while the old one stays valid for 24 h.
 import { Webhook, WebhookVerificationError } from "standardwebhooks";
 
-export type VerifiedDelivery = { ok: true; webhookId: string } | { ok: false; reason: string };
+export type SignatureCheck = { ok: true; webhookId: string } | { ok: false; reason: string };
 
 const REQUIRED_HEADERS = ["webhook-id", "webhook-timestamp", "webhook-signature"] as const;
 
-export function verifyDelivery(
+export function verifySignature(
   body: string,
   headers: Headers,
   secrets: readonly string[],
-): VerifiedDelivery {
+): SignatureCheck {
   const values: Record<string, string> = {};
   for (const name of REQUIRED_HEADERS) {
     const value = headers.get(name);

@@ -11,17 +11,13 @@
 // for non-grant events, and as the fallback of a batch that fails for a reason of its own.
 import type pg from "pg";
 import {
-  DELETE_INVALID_SQL,
-  insertEventSql,
-  memo,
-  quote,
   settled,
-  upsertGrantSql,
   type Row,
   type Settled,
   type StoreRequest,
   type StoreResult,
-} from "./delivery-store";
+} from "./store-request";
+import { DELETE_INVALID_SQL, insertEventSql, memo, quote, upsertGrantSql } from "./sql";
 import { groupCommit } from "./group-commit";
 import { storeGrantBatchPostgres } from "./postgres-batch";
 import type { GrantRequest } from "./postgres-batch-plan";
@@ -95,8 +91,7 @@ type FoundEvent = { type: string | null; grantId: string | null };
 
 // The duplicate pre-check, batched like the writes: a delivery's check is a round trip before its
 // store, and checks completing on different connections at different moments used to spread the
-// deliveries over several turns of the event loop, so the store's batches stayed small (3–4 at 16
-// concurrent deliveries). Checks made in the same turn are one statement — one text whatever
+// deliveries over several turns of the event loop, so the store's batches stayed small. Checks made in the same turn are one statement — one text whatever
 // their number, so one prepared name — and their answers arrive together, so the deliveries that
 // follow reach the store together too.
 const FIND_EVENTS = named(

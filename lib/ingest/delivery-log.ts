@@ -11,7 +11,7 @@ export type DeliveryLogLine = {
 };
 
 // Written to stdout directly: under `next start` console.log goes through Next's console patches,
-// which cost a delivery about 40 µs of the event loop (measured under load; see docs/performance.md).
+// which cost every delivery event-loop time (measured in docs/performance.md).
 export function logDelivery(line: DeliveryLogLine): void {
   process.stdout.write(
     JSON.stringify({

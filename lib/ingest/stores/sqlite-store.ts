@@ -4,19 +4,21 @@
 // deliveries in flight at the same moment (group commit, see group-commit.ts).
 import type BetterSqlite3 from "better-sqlite3";
 import {
+  notWrittenOutcome,
+  type Row,
+  type Settled,
+  type StoreRequest,
+  type StoreResult,
+} from "./store-request";
+import {
   DELETE_INVALID_SQL,
   JSON_COLUMNS,
   SELECT_EVENT_SQL,
   SELECT_ORDER_SQL,
   insertEventSql,
   memo,
-  notWrittenOutcome,
   upsertGrantSql,
-  type Row,
-  type Settled,
-  type StoreRequest,
-  type StoreResult,
-} from "./delivery-store";
+} from "./sql";
 import { groupCommit } from "./group-commit";
 
 /** The same text Prisma's SQLite adapter writes for a DateTime, so Prisma reads it back alike. */

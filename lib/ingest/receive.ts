@@ -4,7 +4,7 @@
 
 export type BodyResult = { ok: true; body: string } | { ok: false; reason: "too_large" };
 
-export async function readBodyWithLimit(request: Request, limitBytes: number): Promise<BodyResult> {
+export async function receiveBody(request: Request, limitBytes: number): Promise<BodyResult> {
   const header = request.headers.get("content-length");
   const declared = header === null ? NaN : Number(header);
   if (Number.isFinite(declared) && declared > limitBytes) return { ok: false, reason: "too_large" };

@@ -1,14 +1,14 @@
 // The ingestion worker: a thread of its own that parses and stores verified webhook deliveries
-// (see ingest-thread.ts for why). It opens its own database connection: connections cannot be
+// (see worker-client.ts for why). It opens its own database connection: connections cannot be
 // shared across threads. On SQLite its writes are group-committed like before, now off the
 // server's event loop.
 import { parentPort, workerData } from "node:worker_threads";
 import { openDriver, type Driver } from "@/lib/db-driver";
-import { batchedSender } from "./batched-sender";
-import { processDelivery, type Answer, type VerifiedDelivery } from "./process-delivery";
+import { coalescePerTurn } from "./coalesce-per-turn";
+import { answerDelivery, type Answer, type VerifiedBody } from "./answer";
 
 export type IngestWorkerData = { databaseUrl: string; pgPoolSize: number };
-export type IngestRequest = VerifiedDelivery & { id: number };
+export type IngestRequest = VerifiedBody & { id: number };
 export type IngestReply = { id: number; answer: Answer };
 
 const { databaseUrl, pgPoolSize } = workerData as IngestWorkerData;
@@ -18,11 +18,11 @@ let driver: Driver | undefined;
 const currentDriver = () => (driver ??= openDriver(databaseUrl, { pgPoolSize }));
 
 const port = parentPort!;
-const reply = batchedSender<IngestReply>((replies) => port.postMessage(replies));
+const reply = coalescePerTurn<IngestReply>((replies) => port.postMessage(replies));
 
 port.on("message", (requests: IngestRequest[]) => {
   for (const request of requests) {
-    void processDelivery(currentDriver, request).then(
+    void answerDelivery(currentDriver, request).then(
       (answer) => reply({ id: request.id, answer }),
       (error: unknown) => {
         console.error("webhook: unexpected error", error instanceof Error ? error.stack : error);

@@ -1,17 +1,17 @@
 // POST /api/webhooks/dodo, end to end: size limit → signature → parse → store → answer. The answer
 // is 2xx only once the delivery is durably stored; anything that stops us storing it answers 5xx
 // so Dodo redelivers (its retries span about 27 hours). Parsing and storing run in the ingestion
-// worker (ingest-thread.ts).
+// worker (worker-client.ts).
 import "server-only";
 import { getEnv } from "@/lib/env";
 import { logDelivery } from "./delivery-log";
-import { ingestInWorker } from "./ingest-thread";
-import { readBodyWithLimit } from "./read-body";
-import { verifyDelivery } from "./verify";
+import { answerInWorker } from "./worker-client";
+import { receiveBody } from "./receive";
+import { verifySignature } from "./verify";
 
 export const MAX_WEBHOOK_BYTES = 256 * 1024;
 
-export async function handleDodoWebhook(request: Request): Promise<Response> {
+export async function ingestDelivery(request: Request): Promise<Response> {
   const started = performance.now();
   const webhookId = request.headers.get("webhook-id");
   const respond = (
@@ -36,15 +36,15 @@ export async function handleDodoWebhook(request: Request): Promise<Response> {
       rejected,
     );
   }
-  const read = await readBodyWithLimit(request, MAX_WEBHOOK_BYTES);
+  const read = await receiveBody(request, MAX_WEBHOOK_BYTES);
   if (!read.ok)
     return respond(413, { error: `body larger than ${MAX_WEBHOOK_BYTES} bytes` }, rejected);
 
-  const verified = verifyDelivery(read.body, request.headers, env.webhookSecrets);
+  const verified = verifySignature(read.body, request.headers, env.webhookSecrets);
   if (!verified.ok) return respond(401, { error: verified.reason }, rejected);
 
   const database = { databaseUrl: env.databaseUrl, pgPoolSize: env.webhookPoolMax };
-  const answer = await ingestInWorker(database, {
+  const answer = await answerInWorker(database, {
     webhookId: verified.webhookId,
     body: read.body,
   });

@@ -4,7 +4,7 @@
 // two write byte-for-byte the same values.
 import { createHash } from "node:crypto";
 import type pg from "pg";
-import { JSON_COLUMNS } from "./delivery-store";
+import { JSON_COLUMNS } from "./sql";
 
 export function encode(column: string, value: unknown): unknown {
   if (value === undefined || value === null) return null;
@@ -21,7 +21,7 @@ export const placeholder = (column: string, n: number) =>
 
 // Named (prepared) statements: PostgreSQL parses and plans each text once per connection instead
 // of on every delivery — the grant upsert names every column and maintains 15 indexes, and
-// planning it was about a third of a delivery's time. The name is a hash of the text, so a module
+// planning it was a large part of a delivery's time (docs/performance.md). The name is a hash of the text, so a module
 // reloaded over the same pool (dev mode, tests) can never give one name to two texts.
 export type Statement = { name: string; text: string };
 export const named = (text: string): Statement => ({

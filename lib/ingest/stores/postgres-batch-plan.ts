@@ -10,7 +10,7 @@
 // Rows are sorted by grant id and by webhook-id: two batches running at once on different
 // connections then lock the grant rows (and wait on each other's event ids) in the same order,
 // so they cannot deadlock on each other.
-import type { Row, StoreRequest } from "./delivery-store";
+import type { Row, StoreRequest } from "./store-request";
 
 export type GrantRequest = StoreRequest & { grant: NonNullable<StoreRequest["grant"]> };
 
