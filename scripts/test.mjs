@@ -22,7 +22,7 @@
 // `all` on a Node other than 24 then runs again on Node 24, the runtime Vercel deploys: unit,
 // integration on both databases, the build, and the browser tests on PostgreSQL (the production
 // database; SQLite's browser run adds little that the integration tests on SQLite do not cover).
-import { spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -66,37 +66,44 @@ function parseCommandLine(argv) {
 const onNode24 = process.versions.node.split(".")[0] === "24";
 
 /** This script again, on Node 24, with these arguments; its exit status fails the step. */
-function runOnNode24(label, args) {
+async function runOnNode24(label, args) {
   console.log(`\n▶ ${label}: preparing Node 24`);
   const node24 = ensureNode24(env);
-  run(label, node24.nodeBin, [import.meta.filename, ...args], node24.env);
+  await run(label, node24.nodeBin, [import.meta.filename, ...args], node24.env);
 }
 
-function run(label, command, args, extraEnv = {}) {
+/**
+ * Runs one step and waits for it without blocking this process: the throwaway PostgreSQL server is
+ * our child and logs into a pipe we read. Blocked in spawnSync, we stopped reading; once the pipe
+ * was full, every server process that logged (the checkpointer on each DROP DATABASE, a backend
+ * reporting an error) stopped in write(), and the integration tests hung until CI's time ran out.
+ */
+async function run(label, command, args, extraEnv = {}) {
   const started = Date.now();
   console.log(`\n▶ ${label}\n  $ ${command} ${args.join(" ")}`);
-  const result = spawnSync(command, args, {
-    cwd: root,
-    stdio: "inherit",
-    env: { ...env, ...extraEnv },
+  const child = spawn(command, args, { cwd: root, stdio: "inherit", env: { ...env, ...extraEnv } });
+  const { status, signal } = await new Promise((resolve) => {
+    child.on("error", (error) => {
+      console.error(`  ${error.message}`);
+      resolve({ status: null, signal: "spawn error" });
+    });
+    child.on("close", (code, killedBy) => resolve({ status: code, signal: killedBy }));
   });
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   timings.push(`${label}: ${seconds} s`);
-  if (result.status !== 0) {
-    console.error(
-      `\n✖ ${label} failed (exit ${result.status ?? result.signal}) after ${seconds} s`,
-    );
+  if (status !== 0) {
+    console.error(`\n✖ ${label} failed (exit ${status ?? signal}) after ${seconds} s`);
     throw new Error(label);
   }
 }
 
-function ensureChromium() {
+async function ensureChromium() {
   const chromium = env.CHROMIUM_PATH ?? "/usr/bin/chromium";
   if (fs.existsSync(chromium)) return;
   const isRoot = process.getuid?.() === 0;
   const hasApt = spawnSync("sh", ["-c", "command -v apt-get"]).status === 0;
   if (isRoot && hasApt) {
-    run("install Debian's chromium (apt)", "sh", [
+    await run("install Debian's chromium (apt)", "sh", [
       "-c",
       "apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium",
     ]);
@@ -111,7 +118,7 @@ function ensureChromium() {
 }
 
 /** PgBouncer for the pooler test (tests/support/pgbouncer.ts finds it, or fails saying how). */
-function ensurePgBouncer() {
+async function ensurePgBouncer() {
   if (env.PGBOUNCER_PATH || env.SKIP_PGBOUNCER === "1") return;
   const found = ["/usr/sbin/pgbouncer", "/usr/bin/pgbouncer", "/usr/local/bin/pgbouncer"].some(
     (candidate) => fs.existsSync(candidate),
@@ -120,7 +127,7 @@ function ensurePgBouncer() {
   const isRoot = process.getuid?.() === 0;
   const hasApt = spawnSync("sh", ["-c", "command -v apt-get"]).status === 0;
   if (isRoot && hasApt)
-    run("install Debian's pgbouncer (apt)", "sh", [
+    await run("install Debian's pgbouncer (apt)", "sh", [
       "-c",
       "apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq pgbouncer",
     ]);
@@ -136,8 +143,8 @@ async function postgresServer() {
 
 const label = (provider) => (provider === "sqlite" ? "SQLite" : "PostgreSQL");
 
-function integration(provider, serverUrl, files) {
-  run(
+async function integration(provider, serverUrl, files) {
+  await run(
     `integration tests on ${label(provider)}`,
     "npx",
     ["vitest", "run", "--project", "integration", ...files],
@@ -148,8 +155,8 @@ function integration(provider, serverUrl, files) {
   );
 }
 
-function e2e(provider, serverUrl, files) {
-  run(`e2e on ${label(provider)} (Playwright)`, "npx", ["playwright", "test", ...files], {
+async function e2e(provider, serverUrl, files) {
+  await run(`e2e on ${label(provider)} (Playwright)`, "npx", ["playwright", "test", ...files], {
     E2E_DATABASE_PROVIDER: provider,
     ...(provider === "postgresql" ? { TEST_DATABASE_URL: serverUrl } : {}),
   });
@@ -163,37 +170,38 @@ async function main() {
   }
   const withE2e = suite === "e2e" || (suite === "all" && env.SKIP_E2E !== "1");
   const withInt = suite === "int" || suite === "all";
-  if (withE2e) ensureChromium();
-  if (withInt && providers.includes("postgresql")) ensurePgBouncer();
+  if (withE2e) await ensureChromium();
+  if (withInt && providers.includes("postgresql")) await ensurePgBouncer();
   if (suite === "all") {
-    run("format check (prettier)", "npx", ["prettier", "--check", "."]);
-    run("lint (eslint)", "npx", ["eslint", ".", "--max-warnings", "0"]);
-    run("typecheck", "npx", ["tsc", "--noEmit", "-p", "tsconfig.json"]);
+    await run("format check (prettier)", "npx", ["prettier", "--check", "."]);
+    await run("lint (eslint)", "npx", ["eslint", ".", "--max-warnings", "0"]);
+    await run("typecheck", "npx", ["tsc", "--noEmit", "-p", "tsconfig.json"]);
   }
   if (suite === "unit" || suite === "all")
-    run("unit tests", "npx", ["vitest", "run", "--project", "unit", ...files]);
+    await run("unit tests", "npx", ["vitest", "run", "--project", "unit", ...files]);
   if (!withInt && !withE2e) return;
 
   const postgres = providers.includes("postgresql") ? await postgresServer() : undefined;
   try {
-    if (withInt) for (const provider of providers) integration(provider, postgres?.url, files);
+    if (withInt)
+      for (const provider of providers) await integration(provider, postgres?.url, files);
     if (withE2e) {
-      run("next build", "npx", ["next", "build"]);
-      for (const provider of providers) e2e(provider, postgres?.url, files);
+      await run("next build", "npx", ["next", "build"]);
+      for (const provider of providers) await e2e(provider, postgres?.url, files);
     }
   } finally {
     await postgres?.stop();
   }
   if (suite === "all" && !onNode24 && env.SKIP_NODE24 !== "1") {
-    runOnNode24("Node 24: unit tests", ["unit"]);
-    runOnNode24("Node 24: integration tests", ["int"]);
+    await runOnNode24("Node 24: unit tests", ["unit"]);
+    await runOnNode24("Node 24: integration tests", ["int"]);
     if (withE2e)
-      runOnNode24("Node 24: next build + e2e on PostgreSQL", ["e2e", "--db", "postgresql"]);
+      await runOnNode24("Node 24: next build + e2e on PostgreSQL", ["e2e", "--db", "postgresql"]);
   }
   // On Node 24, the runtime `vercel build` emits for the functions.
   if (suite === "all" && env.SKIP_VERCEL_CHECK !== "1") {
     const node24 = ensureNode24(env);
-    run(
+    await run(
       "deployment check on Node 24 (npm run check:vercel)",
       node24.nodeBin,
       ["scripts/check-vercel/main.mjs"],
