@@ -10,6 +10,7 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
+import { nextStartArgs, serverEnv } from "./next-start.mjs";
 import { startThrowawayPostgres } from "./prisma/throwaway-postgres.mjs";
 import { databaseSettings } from "./bench/run-context";
 import { signDelivery } from "../lib/webhooks/sign";
@@ -240,11 +241,12 @@ async function main() {
   await assertPortFree();
   let server: ChildProcess | undefined;
   try {
-    server = spawn(
-      process.execPath,
-      ["node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", String(port)],
-      { cwd: root, env, stdio: "ignore", detached: true },
-    );
+    server = spawn(process.execPath, nextStartArgs(["-H", "127.0.0.1", "-p", String(port)]), {
+      cwd: root,
+      env: serverEnv(env),
+      stdio: "ignore",
+      detached: true,
+    });
     serverPid = server.pid;
     await waitForHealth();
     console.log(

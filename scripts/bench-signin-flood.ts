@@ -16,6 +16,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import { signDelivery } from "../lib/webhooks/sign";
+import { nextStartArgs, serverEnv } from "./next-start.mjs";
 
 const { values } = parseArgs({
   options: {
@@ -309,11 +310,12 @@ async function bench() {
   setup(["user:create", "--", "--email", ADMIN_EMAIL, "--password", password, "--role", "admin"]);
   let server: ChildProcess | undefined;
   try {
-    server = spawn(
-      process.execPath,
-      ["node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", String(port)],
-      { cwd: root, env, stdio: "ignore", detached: true },
-    );
+    server = spawn(process.execPath, nextStartArgs(["-H", "127.0.0.1", "-p", String(port)]), {
+      cwd: root,
+      env: serverEnv(env),
+      stdio: "ignore",
+      detached: true,
+    });
     serverPid = server.pid;
     await waitForHealth();
     const cookie = await signIn(password);

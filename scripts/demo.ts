@@ -9,9 +9,9 @@ import { parseArgs } from "node:util";
 import { signDelivery } from "../lib/webhooks/sign";
 import { demoDeliveries, type DemoDelivery } from "./demo/demo-events";
 import { progressBar } from "./demo/progress";
+import { nextStartArgs, serverEnv } from "./next-start.mjs";
 
 // Run Next directly (not through npx) so stopping the demo stops the server too.
-const NEXT_BIN = "node_modules/next/dist/bin/next";
 const DEMO_ADMIN_EMAIL = "admin@demo.grantdesk.local";
 const DEMO_SECRET = "whsec_ZGVtby1zZWNyZXQtZm9yLWdyYW50ZGVzaw==";
 
@@ -109,9 +109,9 @@ async function main() {
   );
   if (!values["no-build"]) step("Building Grantdesk", "npx", ["next", "build"]);
   console.log(`\n▶ Starting Grantdesk on ${baseUrl}`);
-  const server = spawn(process.execPath, [NEXT_BIN, "start", "-p", values.port], {
+  const server = spawn(process.execPath, nextStartArgs(["-p", values.port]), {
     stdio: ["ignore", "ignore", "inherit"],
-    env,
+    env: serverEnv(env),
   });
   server.on("exit", (code) => process.exit(code ?? 0));
   for (const signal of ["SIGINT", "SIGTERM"] as const)

@@ -3,6 +3,7 @@
 import { execFileSync, spawn } from "node:child_process";
 import fs from "node:fs";
 import pg from "pg";
+import { nextStartArgs, serverEnv } from "./next-start.mjs";
 
 const url = process.env.DATABASE_URL;
 const port = process.env.E2E_PORT ?? "3100";
@@ -41,10 +42,9 @@ execFileSync(
   ],
   { stdio: "inherit" },
 );
-const server = spawn(
-  process.execPath,
-  ["node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", port],
-  { stdio: "inherit" },
-);
+const server = spawn(process.execPath, nextStartArgs(["-H", "127.0.0.1", "-p", port]), {
+  stdio: "inherit",
+  env: serverEnv(),
+});
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));

@@ -4,6 +4,7 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { nextStartArgs, serverEnv } from "../next-start.mjs";
 
 export type NextServer = { process: ChildProcess; pid: number; baseUrl: string; logFile: string };
 
@@ -57,11 +58,12 @@ export async function startNextServer(
   const baseUrl = `http://127.0.0.1:${port}`;
   await assertPortFree(baseUrl);
   const out = fs.openSync(logFile, "a");
-  const child = spawn(
-    process.execPath,
-    ["node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", String(port)],
-    { cwd: root, env: { ...process.env, ...env }, stdio: ["ignore", out, out], detached: true },
-  );
+  const child = spawn(process.execPath, nextStartArgs(["-H", "127.0.0.1", "-p", String(port)]), {
+    cwd: root,
+    env: serverEnv({ ...process.env, ...env }),
+    stdio: ["ignore", out, out],
+    detached: true,
+  });
   fs.closeSync(out);
   const server = { process: child, pid: child.pid!, baseUrl, logFile };
   await waitForHealth(server);

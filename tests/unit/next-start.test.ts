@@ -1,0 +1,54 @@
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { SERVER_HEAP_MB, serverEnv, serverNodeOptions } from "../../scripts/next-start.mjs";
+
+const root = path.resolve(import.meta.dirname, "../..");
+
+/** V8's heap limit, in MB, of a Node process started with `env`. */
+function heapLimitMb(env: NodeJS.ProcessEnv): number {
+  const script = "console.log(require('node:v8').getHeapStatistics().heap_size_limit)";
+  return (
+    Number(execFileSync(process.execPath, ["-e", script], { env, encoding: "utf8" })) / 2 ** 20
+  );
+}
+
+describe("next start's heap cap", () => {
+  it("caps a server started with the server env", () => {
+    const { NODE_OPTIONS: _, ...withoutOptions } = process.env;
+    const limit = heapLimitMb(serverEnv(withoutOptions));
+    // V8 adds its young generation to the old-space cap; the uncapped default here is ~4 GB.
+    expect(limit).toBeGreaterThanOrEqual(SERVER_HEAP_MB);
+    expect(limit).toBeLessThan(SERVER_HEAP_MB * 1.5);
+  });
+
+  it("keeps the operator's NODE_OPTIONS and adds the cap after them", () => {
+    expect(serverNodeOptions("--enable-source-maps")).toBe(
+      `--enable-source-maps --max-old-space-size=${SERVER_HEAP_MB}`,
+    );
+    expect(serverNodeOptions(undefined)).toBe(`--max-old-space-size=${SERVER_HEAP_MB}`);
+  });
+
+  it("lets an operator's own heap size win", () => {
+    expect(serverNodeOptions("--max-old-space-size=1024")).toBe("--max-old-space-size=1024");
+    expect(
+      heapLimitMb(serverEnv({ ...process.env, NODE_OPTIONS: "--max-old-space-size=1024" })),
+    ).toBeGreaterThanOrEqual(1024);
+  });
+
+  it("is how every script and npm start launch the built app", () => {
+    const scripts = ["scripts", "scripts/bench"].flatMap((dir) =>
+      fs
+        .readdirSync(path.join(root, dir))
+        .filter((name) => /\.(ts|mjs)$/.test(name) && name !== "next-start.mjs")
+        .map((name) => path.join(dir, name)),
+    );
+    const rawStarts = scripts.filter((file) =>
+      /next\/dist\/bin\/next["'],\s*["']start/.test(fs.readFileSync(path.join(root, file), "utf8")),
+    );
+    expect(rawStarts).toEqual([]);
+    const pkg = JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8"));
+    expect(pkg.scripts.start).toContain("node scripts/next-start.mjs");
+  });
+});
