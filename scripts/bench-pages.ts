@@ -1,5 +1,5 @@
 // npm run bench:pages [-- --db sqlite|postgresql] [--grants N] [--port N] [--keep]
-//                      [--reuse <file|folder|url>] [--only <substring>]… [--requests N]
+//                      [--reuse <file|folder|url>] [--only <substring>|=<name>]… [--requests N]
 //                      [--slow-requests N] [--rate N] [--json <file>]
 // Every dashboard page and /api/v1 route at a merchant's size (issue 13): fills a throwaway
 // database with N grants (default 1,000,000) through the bulk path (scripts/bench/, the same rows
@@ -52,7 +52,10 @@ const { values } = parseArgs({
 });
 
 const log = (line: string) => console.log(line);
-const chosen = (name: string) => !values.only || values.only.some((part) => name.includes(part));
+// --only takes a substring of a row's name, or `=name` for exactly that row (`--only =/`).
+const chosen = (name: string) =>
+  !values.only ||
+  values.only.some((part) => (part.startsWith("=") ? name === part.slice(1) : name.includes(part)));
 const count = (name: string) => {
   const value = Number(values[name as keyof typeof values]);
   if (!Number.isInteger(value) || value < 1)
