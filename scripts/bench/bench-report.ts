@@ -75,21 +75,17 @@ export function pagesTable(
 export type Window = {
   name: string;
   startedAt: number;
-  /** Set for pages and routes: the first request's end, and the start of the timed requests. */
-  firstEndedAt?: number;
+  /** Pages and routes: when the warm-ups ended and the timed requests began. */
   timedFrom?: number;
   endedAt: number;
 };
 
-/** Which part of a row a moment fell in: its first request since the server started, the other warm-ups, or the timed requests. */
-function phaseOf(window: Window, at: number): string {
-  if (window.firstEndedAt !== undefined && at <= window.firstEndedAt) return " (its first request)";
-  if (window.timedFrom !== undefined && at < window.timedFrom) return " (warm-up)";
-  return "";
-}
+/** " (warm-up)" when a moment fell in a row's warm-ups rather than its timed requests. */
+const phaseOf = (window: Window, at: number) =>
+  window.timedFrom !== undefined && at < window.timedFrom ? " (warm-up)" : "";
 
-/** The background load's latency per kind, and its worst requests with what was running then. */
-export function backgroundTable(samples: BackgroundSample[], windows: Window[]): string {
+/** The background load's latency per kind, against the target. */
+export function backgroundSummary(samples: BackgroundSample[]): string {
   const lines: string[] = [];
   for (const kind of ["webhook", "health"] as const) {
     const own = samples.filter((s) => s.kind === kind);
@@ -99,17 +95,12 @@ export function backgroundTable(samples: BackgroundSample[], windows: Window[]):
       `${kind === "webhook" ? "webhook deliveries" : "GET /api/health   "}  n=${latency.count}  p50 ${formatMs(latency.p50)}  p95 ${formatMs(latency.p95)}  p99 ${formatMs(latency.p99)}  max ${formatMs(latency.max)}  [${statusCounts(own.map((s) => s.status))}]  target p99 < ${TARGETS.backgroundP99Ms} ms: ${met ? "ok" : "MISS"}`,
     );
   }
-  // A row's first request is also the first render of that page since the server started (V8
-  // compiles its code, Prisma its query shapes): a once-per-process cost, shown apart from the rest.
-  const inFirstRequest = (at: number) =>
-    windows.some((w) => w.firstEndedAt !== undefined && at >= w.startedAt && at <= w.firstEndedAt);
-  for (const kind of ["webhook", "health"] as const) {
-    const warm = samples.filter((s) => s.kind === kind && !inFirstRequest(s.startedAt));
-    const latency = summarise(warm.map((s) => s.ms));
-    lines.push(
-      `  ${kind === "webhook" ? "deliveries" : "health    "} outside every row's first request  n=${latency.count}  p50 ${formatMs(latency.p50)}  p95 ${formatMs(latency.p95)}  p99 ${formatMs(latency.p99)}  max ${formatMs(latency.max)}`,
-    );
-  }
+  return lines.join("\n");
+}
+
+/** The background load's latency per kind, and its worst requests with what was running then. */
+export function backgroundTable(samples: BackgroundSample[], windows: Window[]): string {
+  const lines = [backgroundSummary(samples)];
   const runningAt = (at: number) => {
     const window = windows.find((w) => at >= w.startedAt && at <= w.endedAt);
     return window ? `${window.name}${phaseOf(window, at)}` : "(between pages)";

@@ -9,8 +9,6 @@ export type TargetResult = {
   /** Fewer timed requests than asked for, because the first warm-up was slower than this. */
   slowAfterMs: number | null;
   startedAt: number;
-  /** When the first request (the row's first render since the server started) ended. */
-  firstEndedAt: number;
   /** When the warm-ups ended and the timed requests began. */
   timedFrom: number;
   endedAt: number;
@@ -50,10 +48,8 @@ export async function timeTarget(target: Target, options: TimingOptions): Promis
   const url = `${options.baseUrl}${target.path}`;
   const startedAt = Date.now();
   let slowAfterMs: number | null = null;
-  let firstEndedAt = startedAt;
   for (let i = 0; i < options.warmups; i++) {
     const warm = await timeRequest(url, options.cookie, options.timeoutMs);
-    if (i === 0) firstEndedAt = Date.now();
     if (warm.ms > options.slowPageMs) {
       slowAfterMs = options.slowPageMs;
       break; // one slow warm-up is warm enough, and each costs as much as a timed request
@@ -66,5 +62,5 @@ export async function timeTarget(target: Target, options: TimingOptions): Promis
   const samples: Timed[] = [];
   for (let i = 0; i < count; i++)
     samples.push(await timeRequest(url, options.cookie, options.timeoutMs));
-  return { target, samples, slowAfterMs, startedAt, firstEndedAt, timedFrom, endedAt: Date.now() };
+  return { target, samples, slowAfterMs, startedAt, timedFrom, endedAt: Date.now() };
 }
