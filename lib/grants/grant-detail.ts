@@ -1,7 +1,7 @@
-// One grant in Dodo's own field names, plus the deliveries received for it in the order they
-// arrived. Shared by GET /api/v1/grants/{id} and the grant page. The license key is never in it:
-// the page polls this every 10 s, so it carries the key's last 4 characters and what is known of
-// it; the key itself only comes from revealLicenseKey, which writes each reveal to the audit log.
+// One grant as the grant page and GET /api/v1/grants/{id} both need it, plus the deliveries
+// received for it in the order they arrived. The license key is never in it: the page polls the
+// API every 10 s, so it carries the key's last 4 characters and what is known of it; the key
+// itself only comes from revealLicenseKey, which writes each reveal to the audit log.
 import "server-only";
 import { z } from "zod";
 import { getDb } from "@/lib/db";
@@ -10,9 +10,82 @@ import { maskKeyInJson } from "./redact";
 import { revealLicenseKey } from "./reveal-license-key";
 import { assertCan, type Viewer } from "@/lib/auth/viewer";
 
-const iso = (value: Date | null) => (value ? value.toISOString() : null);
+export type DeliveredFile = { file_id: string; filename: string; download_url: string } & Record<
+  string,
+  unknown
+>;
 
-export async function getGrantWithEvents(viewer: Viewer, id: string) {
+export type GrantDelivery = {
+  webhookId: string;
+  type: string | null;
+  timestamp: Date | null;
+  dataUpdatedAt: Date | null;
+  receivedAt: Date;
+  outcome: string;
+  source: string;
+  /** Set once retention removed the raw body (GRANTDESK_KEEP_RAW_BODIES_DAYS); null while kept. */
+  bodyRemovedAt: Date | null;
+};
+
+export type GrantLicenseKey = {
+  id: string | null;
+  last4: string;
+  status: string | null;
+  activationsUsed: number | null;
+  activationsLimit: number | null;
+  expiresAt: Date | null;
+  /** The full key: only when asked for explicitly, and audited as a reveal. */
+  key?: string;
+};
+
+export type GrantDetail = {
+  id: string;
+  businessId: string;
+  brandId: string | null;
+  customerId: string;
+  entitlementId: string;
+  integrationType: string;
+  integrationTypeInferred: boolean;
+  status: string;
+  /** Dodo's metadata with any license key in it masked. */
+  metadata: unknown;
+  createdAt: Date;
+  updatedAt: Date;
+  deliveredAt: Date | null;
+  revokedAt: Date | null;
+  revocationReason: string | null;
+  errorCode: string | null;
+  errorMessage: string | null;
+  oauthUrl: string | null;
+  oauthExpiresAt: Date | null;
+  paymentId: string | null;
+  subscriptionId: string | null;
+  licenseKey: GrantLicenseKey | null;
+  digitalDelivery: {
+    files: DeliveredFile[];
+    instructions: string | null;
+    externalUrl: string | null;
+  } | null;
+  feature: { id: string; type: string | null } | null;
+  snapshotSource: string;
+  deliveries: GrantDelivery[];
+};
+
+const deliverySelect = {
+  id: true,
+  type: true,
+  timestamp: true,
+  dataUpdatedAt: true,
+  receivedAt: true,
+  outcome: true,
+  source: true,
+  bodyPrunedAt: true,
+} as const;
+
+export async function getGrantWithDeliveries(
+  viewer: Viewer,
+  id: string,
+): Promise<GrantDetail | null> {
   assertCan(viewer, "grants:read");
   const db = await getDb();
   const [grant, events] = await Promise.all([
@@ -20,81 +93,62 @@ export async function getGrantWithEvents(viewer: Viewer, id: string) {
     db.webhookEvent.findMany({
       where: { grantId: id },
       orderBy: [{ receivedAt: "asc" }, { id: "asc" }],
-      select: {
-        id: true,
-        type: true,
-        timestamp: true,
-        dataUpdatedAt: true,
-        receivedAt: true,
-        outcome: true,
-        source: true,
-        bodyPrunedAt: true,
-      },
+      select: deliverySelect,
     }),
   ]);
   if (!grant) return null;
+  const { licenseKey, metadata, deliveryFiles, deliveryInstructions, deliveryExternalUrl } = grant;
+  const hasDelivery =
+    deliveryFiles !== null || deliveryInstructions !== null || deliveryExternalUrl !== null;
+  // Field by field, not a spread of the row: the row holds the full license key.
   return {
     id: grant.id,
-    business_id: grant.businessId,
-    brand_id: grant.brandId,
-    customer_id: grant.customerId,
-    entitlement_id: grant.entitlementId,
-    integration_type: grant.integrationType,
-    integration_type_inferred: grant.integrationTypeInferred,
+    businessId: grant.businessId,
+    brandId: grant.brandId,
+    customerId: grant.customerId,
+    entitlementId: grant.entitlementId,
+    integrationType: grant.integrationType,
+    integrationTypeInferred: grant.integrationTypeInferred,
     status: grant.status,
-    metadata: maskKeyInJson(grant.metadata ?? null, grant.licenseKey),
-    created_at: iso(grant.createdAt),
-    updated_at: iso(grant.updatedAt),
-    delivered_at: iso(grant.deliveredAt),
-    revoked_at: iso(grant.revokedAt),
-    revocation_reason: grant.revocationReason,
-    error_code: grant.errorCode,
-    error_message: grant.errorMessage,
-    oauth_url: grant.oauthUrl,
-    oauth_expires_at: iso(grant.oauthExpiresAt),
-    payment_id: grant.paymentId,
-    subscription_id: grant.subscriptionId,
-    license_key:
+    metadata: maskKeyInJson(metadata ?? null, licenseKey),
+    createdAt: grant.createdAt,
+    updatedAt: grant.updatedAt,
+    deliveredAt: grant.deliveredAt,
+    revokedAt: grant.revokedAt,
+    revocationReason: grant.revocationReason,
+    errorCode: grant.errorCode,
+    errorMessage: grant.errorMessage,
+    oauthUrl: grant.oauthUrl,
+    oauthExpiresAt: grant.oauthExpiresAt,
+    paymentId: grant.paymentId,
+    subscriptionId: grant.subscriptionId,
+    licenseKey:
       grant.licenseKeyLast4 === null
         ? null
         : {
             id: grant.licenseKeyId,
-            key_last4: grant.licenseKeyLast4,
+            last4: grant.licenseKeyLast4,
             status: grant.licenseKeyStatus,
-            activations_used: grant.licenseKeyActivationsUsed,
-            activations_limit: grant.licenseKeyActivationsLimit,
-            expires_at: iso(grant.licenseKeyExpiresAt),
+            activationsUsed: grant.licenseKeyActivationsUsed,
+            activationsLimit: grant.licenseKeyActivationsLimit,
+            expiresAt: grant.licenseKeyExpiresAt,
           },
-    digital_product_delivery:
-      grant.deliveryFiles === null &&
-      grant.deliveryInstructions === null &&
-      grant.deliveryExternalUrl === null
-        ? null
-        : {
-            files: grant.deliveryFiles ?? [],
-            instructions: grant.deliveryInstructions,
-            external_url: grant.deliveryExternalUrl,
-          },
-    feature:
-      grant.featureId === null
-        ? null
-        : { feature_id: grant.featureId, feature_type: grant.featureType },
-    snapshot_source: grant.snapshotSource,
-    events: events.map((event) => ({
-      webhook_id: event.id,
-      type: event.type,
-      timestamp: iso(event.timestamp),
-      updated_at: iso(event.dataUpdatedAt),
-      received_at: iso(event.receivedAt),
-      outcome: event.outcome,
-      source: event.source,
-      // Set once retention removed the raw body (GRANTDESK_KEEP_RAW_BODIES_DAYS); null while kept.
-      body_removed_at: iso(event.bodyPrunedAt),
+    digitalDelivery: hasDelivery
+      ? {
+          files: (deliveryFiles ?? []) as DeliveredFile[],
+          instructions: deliveryInstructions,
+          externalUrl: deliveryExternalUrl,
+        }
+      : null,
+    feature: grant.featureId === null ? null : { id: grant.featureId, type: grant.featureType },
+    snapshotSource: grant.snapshotSource,
+    deliveries: events.map(({ id: webhookId, bodyPrunedAt, ...event }) => ({
+      webhookId,
+      ...event,
+      bodyRemovedAt: bodyPrunedAt,
     })),
   };
 }
-
-export type GrantWithEvents = NonNullable<Awaited<ReturnType<typeof getGrantWithEvents>>>;
 
 const INCLUDABLE = ["license_key"] as const;
 
@@ -117,9 +171,9 @@ export async function getGrantDetail(
   viewer: Viewer,
   id: string,
   options: { includeLicenseKey: boolean },
-) {
-  const grant = await getGrantWithEvents(viewer, id);
-  if (!grant?.license_key || !options.includeLicenseKey) return grant;
+): Promise<GrantDetail | null> {
+  const grant = await getGrantWithDeliveries(viewer, id);
+  if (!grant?.licenseKey || !options.includeLicenseKey) return grant;
   const key = await revealLicenseKey(viewer, id, "include");
-  return typeof key === "string" ? { ...grant, license_key: { ...grant.license_key, key } } : grant;
+  return typeof key === "string" ? { ...grant, licenseKey: { ...grant.licenseKey, key } } : grant;
 }

@@ -27,9 +27,9 @@ export const grantListSelect = {
   updatedAt: true,
 } satisfies Prisma.GrantSelect;
 
-export type GrantListRow = Prisma.GrantGetPayload<{ select: typeof grantListSelect }>;
+export type GrantListItem = Prisma.GrantGetPayload<{ select: typeof grantListSelect }>;
 export type GrantPage = {
-  items: GrantListRow[];
+  items: GrantListItem[];
   nextCursor: string | null;
   prevCursor: string | null;
 };
@@ -92,7 +92,7 @@ export async function listGrants(viewer: Viewer, filter: GrantFilter): Promise<G
   const more = rows.length > filter.size;
   const page = rows.slice(0, filter.size);
   if (before) page.reverse();
-  const edge = (row: GrantListRow | undefined) =>
+  const edge = (row: GrantListItem | undefined) =>
     row ? encodeCursor({ at: row[field], id: row.id }) : null;
   return {
     items: page,
@@ -176,14 +176,14 @@ export async function* iterateGrants(
   viewer: Viewer,
   filter: GrantFilter,
   batchSize = 500,
-): AsyncGenerator<GrantListRow[]> {
+): AsyncGenerator<GrantListItem[]> {
   assertCan(viewer, "grants:read");
   const db = await getDb();
   const field = sortFieldOf(filter);
   const base = await resolveGrantWhere(db, filter);
   let cursor: Cursor | null = null;
   for (;;) {
-    const rows: GrantListRow[] = await db.grant.findMany({
+    const rows: GrantListItem[] = await db.grant.findMany({
       where: cursor ? { AND: [base, keysetWhere(field, filter.dir, cursor)] } : base,
       orderBy: keysetOrder(field, filter.dir),
       take: batchSize,
