@@ -1,7 +1,7 @@
 import { Badge } from "@/components/ui/badge";
 import { Panel } from "@/components/ui/panel";
 import { formatExact } from "@/lib/format";
-import type { GrantDelivery } from "@/lib/grants/grant-detail";
+import type { GrantDelivery } from "@/lib/grants/queries/grant-detail";
 import { outcomeInfo } from "@/lib/webhooks/outcomes";
 
 const short = (at: Date | null) => (at ? formatExact(at).replace(" UTC", "") : "—");

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { Facts, Panel } from "@/components/ui/panel";
 import { CopyButton } from "@/components/ui/copy-button";
-import type { GrantDetail } from "@/lib/grants/grant-detail";
+import type { GrantDetail } from "@/lib/grants/queries/grant-detail";
 
 type Ids = Pick<
   GrantDetail,

@@ -1,8 +1,8 @@
 // Grants between their domain shape (lib/grants: camelCase, Dates) and the wire shape of /api/v1
 // (Dodo's snake_case, ISO instants): one mapper per direction and shape, beside the schemas.
 import { maskLicenseKey } from "@/lib/format";
-import type { GrantDetail } from "@/lib/grants/grant-detail";
-import type { GrantListItem } from "@/lib/grants/list-grants";
+import type { GrantDetail } from "@/lib/grants/queries/grant-detail";
+import type { GrantListItem } from "@/lib/grants/queries/list-grants";
 import type { GrantJson, GrantListItemJson } from "./v1-schemas";
 
 const iso = (value: Date | null) => (value ? value.toISOString() : null);

@@ -1,6 +1,10 @@
 // The overview's figures in the wire shape of GET /api/v1/stats.
 import { MEDIAN_RESOLUTION_RATIO } from "@/lib/grants/latency-histogram";
-import type { getDailySeries, getDeliveryMedians, getOverviewStats } from "@/lib/grants/stats";
+import type {
+  getDailySeries,
+  getDeliveryMedians,
+  getOverviewStats,
+} from "@/lib/grants/queries/grant-stats";
 import type { StatsJson } from "./v1-schemas";
 
 type Figures = {

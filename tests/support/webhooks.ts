@@ -45,7 +45,7 @@ export async function deliver(envelope: unknown, options: DeliveryOptions = {}) 
 
 export async function readGrant(id: string) {
   // In the API's wire shape: the tests check what Dodo sent against what the API answers.
-  const { getGrantWithDeliveries } = await import("@/lib/grants/grant-detail");
+  const { getGrantWithDeliveries } = await import("@/lib/grants/queries/grant-detail");
   const { toGrantJson } = await import("@/lib/api/grant-json");
   const grant = await getGrantWithDeliveries(testViewer("support"), id);
   return grant && toGrantJson(grant);

@@ -22,10 +22,11 @@ import { can } from "@/lib/auth/viewer";
 import { dodoUnavailableReason } from "@/lib/dodo/client";
 import { recentActions } from "@/lib/dodo/grant-actions";
 import { formatExact } from "@/lib/format";
-import { getGrantWithDeliveries } from "@/lib/grants/grant-detail";
+import { getGrantWithDeliveries } from "@/lib/grants/queries/grant-detail";
 import { readGrantId } from "@/lib/grants/grant-id";
-import { listGrantEventBodies, listOtherGrantsOfCustomer } from "@/lib/grants/grant-story";
-import { statusInfo } from "@/lib/grants/status";
+import { listGrantEventBodies } from "@/lib/grants/queries/list-grant-event-bodies";
+import { listOtherGrantsOfCustomer } from "@/lib/grants/queries/list-other-grants-of-customer";
+import { statusInfo } from "@/lib/grants/labels/status";
 import { decodeSegment } from "@/lib/search-params";
 import { fulfilLicenseKeyAction, refreshGrantAction, revokeGrantAction } from "./actions";
 

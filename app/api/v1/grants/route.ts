@@ -3,7 +3,7 @@ import type { GrantListJson } from "@/lib/api/v1-schemas";
 import { guardRoute } from "@/lib/auth/guards";
 import { badRequest } from "@/lib/bad-request";
 import { readGrantFilter } from "@/lib/grants/grant-filters";
-import { listGrants } from "@/lib/grants/list-grants";
+import { listGrants } from "@/lib/grants/queries/list-grants";
 
 export const dynamic = "force-dynamic";
 

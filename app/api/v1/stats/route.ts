@@ -1,6 +1,10 @@
 import { toStatsJson } from "@/lib/api/stats-json";
 import { guardRoute } from "@/lib/auth/guards";
-import { getDailySeries, getDeliveryMedians, getOverviewStats } from "@/lib/grants/stats";
+import {
+  getDailySeries,
+  getDeliveryMedians,
+  getOverviewStats,
+} from "@/lib/grants/queries/grant-stats";
 
 export const dynamic = "force-dynamic";
 

@@ -1,7 +1,7 @@
 import { toGrantJson } from "@/lib/api/grant-json";
 import { guardRoute } from "@/lib/auth/guards";
 import { badRequest } from "@/lib/bad-request";
-import { getGrantDetail, readGrantDetailQuery } from "@/lib/grants/grant-detail";
+import { getGrantDetail, readGrantDetailQuery } from "@/lib/grants/queries/grant-detail";
 import { readGrantId } from "@/lib/grants/grant-id";
 
 export const dynamic = "force-dynamic";

@@ -1,7 +1,7 @@
 import type { GrantChangesJson } from "@/lib/api/v1-schemas";
 import { guardRoute } from "@/lib/auth/guards";
 import { badRequest } from "@/lib/bad-request";
-import { countChangedSince } from "@/lib/grants/changes";
+import { countChangedSince } from "@/lib/grants/queries/count-changed-since";
 import { COUNT_CAP, isCapped } from "@/lib/grants/count-cap";
 import { readGrantFilter } from "@/lib/grants/grant-filters";
 import { isoInstant } from "@/lib/query-values";

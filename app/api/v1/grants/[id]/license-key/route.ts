@@ -2,7 +2,7 @@ import type { LicenseKeyJson } from "@/lib/api/v1-schemas";
 import { guardRoute } from "@/lib/auth/guards";
 import { badRequest } from "@/lib/bad-request";
 import { readGrantId } from "@/lib/grants/grant-id";
-import { revealLicenseKey } from "@/lib/grants/reveal-license-key";
+import { revealLicenseKey } from "@/lib/grants/queries/reveal-license-key";
 
 export const dynamic = "force-dynamic";
 

@@ -6,8 +6,8 @@ import "server-only";
 import { z } from "zod";
 import { getDb } from "@/lib/db";
 import { readSearchParams, type SearchParamsLike } from "@/lib/search-params";
-import { maskKeyInJson } from "./redact";
-import { revealLicenseKey } from "./reveal-license-key";
+import { maskKeyInJson } from "@/lib/grants/redact";
+import { revealLicenseKey } from "@/lib/grants/queries/reveal-license-key";
 import { assertCan, type Viewer } from "@/lib/auth/viewer";
 
 export type DeliveredFile = { file_id: string; filename: string; download_url: string } & Record<

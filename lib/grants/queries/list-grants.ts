@@ -3,12 +3,15 @@
 import "server-only";
 import { getDb } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma-sqlite/client.ts";
-import { decodeCursor, encodeCursor, type Cursor } from "./cursor";
-import { sortOf, type GrantFilter } from "./grant-filters";
-import { resolveGrantQuery, resolveGrantWhere } from "./grant-search";
-import { COUNT_LIMIT } from "./count-cap";
-import { countByStatusFromSummary, type StatusCounts } from "./count-every-grant";
-import { GRANT_STATUSES } from "./status";
+import { decodeCursor, encodeCursor, type Cursor } from "@/lib/grants/cursor";
+import { sortOf, type GrantFilter } from "@/lib/grants/grant-filters";
+import { resolveGrantQuery, resolveGrantWhere } from "@/lib/grants/queries/grant-search";
+import { COUNT_LIMIT } from "@/lib/grants/count-cap";
+import {
+  countByStatusFromSummary,
+  type StatusCounts,
+} from "@/lib/grants/queries/count-every-grant";
+import { GRANT_STATUSES } from "@/lib/grants/labels/status";
 import { assertCan, type Viewer } from "@/lib/auth/viewer";
 
 export const grantListSelect = {

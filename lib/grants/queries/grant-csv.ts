@@ -1,8 +1,8 @@
 // CSV of the grants list. Streams the whole filtered set in keyset batches, so ten thousand rows
 // cost ten thousand rows of work and a batch of memory. The license key is masked as on screen.
 import "server-only";
-import type { GrantFilter } from "./grant-filters";
-import { iterateGrants, type GrantListItem } from "./list-grants";
+import type { GrantFilter } from "@/lib/grants/grant-filters";
+import { iterateGrants, type GrantListItem } from "@/lib/grants/queries/list-grants";
 import { maskLicenseKey } from "@/lib/format";
 import { assertCan, type Viewer } from "@/lib/auth/viewer";
 
