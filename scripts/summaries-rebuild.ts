@@ -1,7 +1,7 @@
 // npm run summaries:rebuild: recount GrantSummary, GrantDaily and GrantLatency from "Grant" in one
 // transaction (docs/summaries.md). Never needed in normal operation: triggers keep them exact.
 import { cliViewer } from "../lib/auth/viewer";
-import { rebuildSummaries } from "../lib/grants/rebuild-summaries";
+import { rebuildSummaries } from "../lib/grants/queries/rebuild-summaries";
 import { runCli } from "./cli";
 
 runCli(async () => {

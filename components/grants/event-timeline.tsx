@@ -1,23 +1,23 @@
 import { Badge } from "@/components/ui/badge";
 import { Panel } from "@/components/ui/panel";
 import { formatExact } from "@/lib/format";
-import type { GrantWithEvents } from "@/lib/grants/grant-detail";
+import type { GrantDelivery } from "@/lib/grants/queries/grant-detail";
 import { outcomeInfo } from "@/lib/webhooks/outcomes";
 
-const short = (iso: string | null) => (iso ? formatExact(new Date(iso)).replace(" UTC", "") : "—");
+const short = (at: Date | null) => (at ? formatExact(at).replace(" UTC", "") : "—");
 
 /**
  * Every delivery received for the grant, in arrival order, with the times that decide the merge:
  * support sees at a glance when Dodo's deliveries came late, out of order, or twice.
  */
-export function EventTimeline({ events }: { events: GrantWithEvents["events"] }) {
+export function EventTimeline({ deliveries: events }: { deliveries: GrantDelivery[] }) {
   return (
     <Panel title={`Timeline · ${events.length} deliver${events.length === 1 ? "y" : "ies"}`}>
       <ol className="relative border-l border-slate-200 pl-5 dark:border-slate-700">
         {events.map((event) => {
           const outcome = outcomeInfo(event.outcome);
           return (
-            <li key={event.webhook_id} className="mb-4 last:mb-0">
+            <li key={event.webhookId} className="mb-4 last:mb-0">
               <span
                 aria-hidden="true"
                 className={`absolute -left-1.5 mt-1.5 h-3 w-3 rounded-full border-2 border-white dark:border-slate-900 ${event.outcome === "applied" ? "bg-emerald-500" : event.outcome === "stale" ? "bg-amber-500" : "bg-slate-400"}`}
@@ -38,17 +38,17 @@ export function EventTimeline({ events }: { events: GrantWithEvents["events"] })
                 </div>
                 <div>
                   <dt className="inline">updated_at </dt>
-                  <dd className="inline tabular-nums">{short(event.updated_at)}</dd>
+                  <dd className="inline tabular-nums">{short(event.dataUpdatedAt)}</dd>
                 </div>
                 <div>
                   <dt className="inline">Received </dt>
-                  <dd className="inline tabular-nums">{short(event.received_at)}</dd>
+                  <dd className="inline tabular-nums">{short(event.receivedAt)}</dd>
                 </div>
               </dl>
               {event.outcome === "stale" ? (
                 <p className="mt-1 text-xs text-amber-800 dark:text-amber-300">{outcome.meaning}</p>
               ) : null}
-              <p className="mt-0.5 font-mono text-[11px] text-slate-400">{event.webhook_id}</p>
+              <p className="mt-0.5 font-mono text-[11px] text-slate-400">{event.webhookId}</p>
             </li>
           );
         })}

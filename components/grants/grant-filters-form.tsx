@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { DateField, SelectField, buttonClass } from "@/components/ui/form-controls";
-import type { FilterOptions } from "@/lib/grants/filter-options";
+import type { FilterOptions } from "@/lib/grants/queries/filter-options";
 import {
   PAGE_SIZES,
   SORT_FIELDS,
@@ -8,9 +8,9 @@ import {
   type GrantFilter,
   type SortChoice,
 } from "@/lib/grants/grant-filters";
-import { errorCodeInfo } from "@/lib/grants/error-codes";
-import { integrationInfo } from "@/lib/grants/integrations";
-import { revocationReasonInfo } from "@/lib/grants/revocation-reasons";
+import { errorCodeInfo } from "@/lib/grants/labels/error-codes";
+import { integrationInfo } from "@/lib/grants/labels/integrations";
+import { revocationReasonInfo } from "@/lib/grants/labels/revocation-reasons";
 
 const SORT_LABELS: Record<SortChoice, string> = { updated: "Updated", created: "Created" };
 

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { Sparkline } from "@/components/ui/sparkline";
 import { TimeAgo } from "@/components/ui/time-ago";
-import type { GrantGroup } from "@/lib/grants/groups";
+import type { GrantGroup } from "@/lib/grants/queries/grant-groups";
 
 export type GroupColumn = { header: string; render: (group: GrantGroup) => React.ReactNode };
 

@@ -1,7 +1,7 @@
 // What a row of the grants table needs, computed on the server (masked key, relative time) so the
 // browser receives no full license key and renders exactly what the server did.
 import { formatExact, formatRelative, maskLicenseKey } from "@/lib/format";
-import type { GrantListRow } from "@/lib/grants/list-grants";
+import type { GrantListItem as GrantListRow } from "@/lib/grants/queries/list-grants";
 
 export type GrantTableRow = {
   id: string;

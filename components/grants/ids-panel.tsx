@@ -1,16 +1,12 @@
 import Link from "next/link";
 import { Facts, Panel } from "@/components/ui/panel";
 import { CopyButton } from "@/components/ui/copy-button";
+import type { GrantDetail } from "@/lib/grants/queries/grant-detail";
 
-type Ids = {
-  id: string;
-  customer_id: string;
-  subscription_id: string | null;
-  payment_id: string | null;
-  entitlement_id: string;
-  business_id: string;
-  brand_id: string | null;
-};
+type Ids = Pick<
+  GrantDetail,
+  "id" | "customerId" | "subscriptionId" | "paymentId" | "entitlementId" | "businessId" | "brandId"
+>;
 
 function FilterLink({ param, value }: { param: string; value: string | null }) {
   if (!value) return <span className="text-slate-400">—</span>;
@@ -41,15 +37,15 @@ export function IdsPanel({ grant }: { grant: Ids }) {
               <CopyButton value={grant.id} />
             </span>,
           ],
-          ["Customer", <FilterLink key="c" param="customer" value={grant.customer_id} />],
-          ["Subscription", <FilterLink key="s" param="q" value={grant.subscription_id} />],
-          ["Payment", <FilterLink key="p" param="q" value={grant.payment_id} />],
-          ["Entitlement", <FilterLink key="e" param="q" value={grant.entitlement_id} />],
-          ["Business", <FilterLink key="b" param="business" value={grant.business_id} />],
+          ["Customer", <FilterLink key="c" param="customer" value={grant.customerId} />],
+          ["Subscription", <FilterLink key="s" param="q" value={grant.subscriptionId} />],
+          ["Payment", <FilterLink key="p" param="q" value={grant.paymentId} />],
+          ["Entitlement", <FilterLink key="e" param="q" value={grant.entitlementId} />],
+          ["Business", <FilterLink key="b" param="business" value={grant.businessId} />],
           [
             "Brand",
-            grant.brand_id ? (
-              <code className="font-mono text-xs">{grant.brand_id}</code>
+            grant.brandId ? (
+              <code className="font-mono text-xs">{grant.brandId}</code>
             ) : (
               <span className="text-slate-400">—</span>
             ),

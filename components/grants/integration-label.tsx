@@ -1,4 +1,4 @@
-import { integrationInfo } from "@/lib/grants/integrations";
+import { integrationInfo } from "@/lib/grants/labels/integrations";
 
 // 24×24 outline glyphs, inline so no icon package or network is needed.
 const GLYPHS: Record<string, string> = {

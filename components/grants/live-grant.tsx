@@ -3,9 +3,11 @@
 import { useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useTransition } from "react";
+import { fromGrantJson } from "@/lib/api/grant-json";
+import { grantJsonSchema } from "@/lib/api/v1-schemas";
 
 /** Polls the grant's JSON; when new deliveries arrived, offers to show them (no jumping page). */
-export function LiveGrant({ grantId, eventCount }: { grantId: string; eventCount: number }) {
+export function LiveGrant({ grantId, deliveryCount }: { grantId: string; deliveryCount: number }) {
   const router = useRouter();
   const [refreshing, startRefresh] = useTransition();
   const { data } = useQuery({
@@ -13,11 +15,11 @@ export function LiveGrant({ grantId, eventCount }: { grantId: string; eventCount
     queryFn: async () => {
       const response = await fetch(`/api/v1/grants/${encodeURIComponent(grantId)}`);
       if (!response.ok) throw new Error(`grant: ${response.status}`);
-      return (await response.json()) as { events: unknown[] };
+      return fromGrantJson(grantJsonSchema.parse(await response.json()));
     },
     refetchInterval: 10_000,
   });
-  const fresh = data ? data.events.length - eventCount : 0;
+  const fresh = data ? data.deliveries.length - deliveryCount : 0;
   if (fresh <= 0) return null;
   return (
     <div

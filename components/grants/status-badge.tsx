@@ -1,5 +1,5 @@
 import { Badge } from "@/components/ui/badge";
-import { statusInfo } from "@/lib/grants/status";
+import { statusInfo } from "@/lib/grants/labels/status";
 
 export function StatusBadge({ status }: { status: string }) {
   const info = statusInfo(status);

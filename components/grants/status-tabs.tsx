@@ -1,8 +1,8 @@
 import Link from "next/link";
 import { grantFilterQuery, withoutCursor, type GrantFilter } from "@/lib/grants/grant-filters";
 import { COUNT_CAP, formatCount, isCapped } from "@/lib/grants/count-cap";
-import type { StatusCounts } from "@/lib/grants/count-every-grant";
-import { GRANT_STATUSES, statusInfo } from "@/lib/grants/status";
+import type { StatusCounts } from "@/lib/grants/queries/count-every-grant";
+import { GRANT_STATUSES, statusInfo } from "@/lib/grants/labels/status";
 
 export function StatusTabs({ filter, counts }: { filter: GrantFilter; counts: StatusCounts }) {
   const tabs = [

@@ -1,4 +1,4 @@
-import type { Tone } from "@/lib/grants/status";
+import type { Tone } from "@/lib/grants/labels/status";
 
 const TONE_CLASSES: Record<Tone, string> = {
   amber:

@@ -1,8 +1,8 @@
 // A validated snapshot, column by column. The whole row is replaced by each newer snapshot, so a
 // field Dodo no longer sends (an old error, a lifted revocation) becomes null here, not stale.
-import type { GrantSnapshot } from "./grant-schema";
-import { resolveIntegrationType } from "./integration-type";
-import { snapshotOrderKey } from "./merge-rule";
+import type { GrantSnapshot } from "@/lib/grants/grant-schema";
+import { resolveIntegrationType } from "@/lib/grants/integration-type";
+import { snapshotOrderKey } from "@/lib/grants/merge-rule";
 
 type SnapshotSource = "webhook" | "api";
 

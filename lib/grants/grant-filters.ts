@@ -2,7 +2,7 @@
 // in searchParams, parsed here by one schema. The API refuses a query that does not fit it; the
 // page says what it ignored and shows the list with the rest.
 import { z } from "zod";
-import { cursorParam } from "./cursor";
+import { cursorParam } from "@/lib/grants/cursor";
 import { calendarDay, queryText } from "@/lib/query-values";
 import { readSearchParams, type SearchParamsLike } from "@/lib/search-params";
 

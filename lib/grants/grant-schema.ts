@@ -3,7 +3,7 @@
 // meaning depends on it: the grant id, its status and updated_at decide what the grant is now.
 import { z } from "zod";
 import { isoToMicros } from "@/lib/time";
-import { GRANT_STATUSES, type KnownGrantStatus } from "./status";
+import { GRANT_STATUSES, type KnownGrantStatus } from "@/lib/grants/labels/status";
 
 const instant = z.string().refine((value) => isoToMicros(value) !== null, {
   message: "must be an ISO 8601 timestamp with a time zone",

@@ -1,7 +1,7 @@
 // GrantFilter → Prisma `where`. Kept apart from the queries so the list, the counts, the CSV
 // export and the JSON API filter exactly alike.
 import type { Prisma } from "@/lib/generated/prisma-sqlite/client.ts";
-import type { GrantFilter } from "./grant-filters";
+import type { GrantFilter } from "@/lib/grants/grant-filters";
 
 const DAY_MS = 86_400_000;
 const startOfDay = (day: string) => new Date(`${day}T00:00:00Z`);

@@ -1,4 +1,4 @@
-import type { GrantSnapshot } from "./grant-schema";
+import type { GrantSnapshot } from "@/lib/grants/grant-schema";
 
 /**
  * integration_type is optional in Dodo's payload. When it is missing, the nested objects tell:

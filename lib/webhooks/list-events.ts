@@ -42,7 +42,7 @@ export async function listEvents(viewer: Viewer, filter: EventFilter) {
     ...(cursor
       ? {
           // The `lte` bound is the index range; the OR only re-checks rows tied on receivedAt
-          // (see keysetWhere in lib/grants/list-grants.ts).
+          // (see keysetWhere in lib/grants/queries/list-grants.ts).
           receivedAt: { lte: cursor.at },
           OR: [{ receivedAt: { lt: cursor.at } }, { receivedAt: cursor.at, id: { lt: cursor.id } }],
         }

@@ -1,4 +1,4 @@
-import type { Tone } from "@/lib/grants/status";
+import type { Tone } from "@/lib/grants/labels/status";
 
 // One map from a delivery's outcome to its label, tone and meaning; the timeline and the event
 // log both use it.

@@ -4,7 +4,7 @@
 // 6 % Pending, ~250,000 customers per million grants.
 import { hashInts, randomChars, scrambledIndex, seededRandom } from "./seeded-random";
 
-/** Share of grants per integration type (every type lib/grants/integrations.ts knows but "unknown"). */
+/** Share of grants per integration type (every type lib/grants/labels/integrations.ts knows but "unknown"). */
 export const INTEGRATION_SHARES = {
   license_key: 30,
   digital_files: 22,
@@ -59,7 +59,7 @@ export const REVOKED_CHANCE = 0.12;
 /** Revoked for a reason that comes back by itself, then delivered again (counted as Delivered). */
 export const REACTIVATED_CHANCE = 0.025;
 
-/** Eight codes: the five lib/grants/error-codes.ts explains and three it does not know. */
+/** Eight codes: the five lib/grants/labels/error-codes.ts explains and three it does not know. */
 export const ERRORS_BY_TYPE: Record<
   Integration,
   readonly (readonly [code: string, message: string])[]
@@ -85,7 +85,7 @@ export const ERRORS_BY_TYPE: Record<
   feature_flag: [["platform_invite_failed", "The feature could not be enabled."]],
 };
 
-/** Every reason lib/grants/revocation-reasons.ts knows, by how the grant was bought. */
+/** Every reason lib/grants/labels/revocation-reasons.ts knows, by how the grant was bought. */
 export const SUBSCRIPTION_REASONS = {
   subscription_cancelled: 35,
   subscription_on_hold: 15,

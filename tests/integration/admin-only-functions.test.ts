@@ -20,7 +20,7 @@ import { listAuditLog } from "@/lib/audit/audit-log";
 import { fulfilLicenseKey, revokeGrant } from "@/lib/dodo/grant-actions";
 import { executeSync } from "@/lib/dodo/sync";
 import { beginSync } from "@/lib/dodo/sync-runs";
-import { rebuildSummaries } from "@/lib/grants/rebuild-summaries";
+import { rebuildSummaries } from "@/lib/grants/queries/rebuild-summaries";
 import { pruneRawBodies } from "@/lib/webhooks/retention/prune-bodies";
 import { reprocessEvent, reprocessInvalidEvents } from "@/lib/webhooks/reprocess";
 import { testViewer } from "../support/viewers";
@@ -46,7 +46,7 @@ const ADMIN_ONLY_CALLS: Record<string, (viewer: Viewer) => Promise<unknown>> = {
     fulfilLicenseKey(v, "grant_any", { key: "KEY-ANY" }),
   "lib/dodo/sync-runs.ts beginSync": (v) => beginSync(v, "dashboard"),
   "lib/dodo/sync.ts executeSync": (v) => executeSync(v, "run_any"),
-  "lib/grants/rebuild-summaries.ts rebuildSummaries": (v) => rebuildSummaries(v),
+  "lib/grants/queries/rebuild-summaries.ts rebuildSummaries": (v) => rebuildSummaries(v),
   "lib/webhooks/retention/prune-bodies.ts pruneRawBodies": (v) => pruneRawBodies(v),
   "lib/webhooks/reprocess.ts reprocessEvent": (v) => reprocessEvent(v, "msg_any"),
   "lib/webhooks/reprocess.ts reprocessInvalidEvents": (v) => reprocessInvalidEvents(v),

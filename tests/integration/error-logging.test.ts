@@ -28,7 +28,7 @@ async function captureOutput(run: () => Promise<void>): Promise<string> {
 }
 
 async function failedSearch(filter: Partial<GrantFilter>): Promise<Error> {
-  const { listGrants } = await import("@/lib/grants/list-grants");
+  const { listGrants } = await import("@/lib/grants/queries/list-grants");
   // Past the parser on purpose: whatever lets a bad value through, the log must stay clean.
   const error = await listGrants(testViewer("support"), {
     ...parseGrantFilter({}),

@@ -10,7 +10,7 @@ const provider = inject("testProvider");
 const TIE = "2026-03-02T12:00:00Z";
 
 async function list(query: Record<string, string>) {
-  const { listGrants } = await import("@/lib/grants/list-grants");
+  const { listGrants } = await import("@/lib/grants/queries/list-grants");
   return listGrants(testViewer("support"), parseGrantFilter(query));
 }
 
@@ -101,7 +101,7 @@ describe(`grants list (${provider})`, () => {
     expect((await list({ reason: "refund", size: "100" })).items).toHaveLength(15);
     expect((await list({ integration: "license_key", size: "100" })).items).toHaveLength(20);
     expect((await list({ customer: "cus_1", size: "100" })).items).toHaveLength(12);
-    const { countGrantsByStatusFor } = await import("@/lib/grants/list-grants");
+    const { countGrantsByStatusFor } = await import("@/lib/grants/queries/list-grants");
     expect(
       await countGrantsByStatusFor(
         testViewer("support"),
@@ -163,8 +163,8 @@ describe(`grants list (${provider})`, () => {
     { q: "ABCD9" },
     { q: "nothing_like_it" },
   ])("counts changes in memory exactly as the list's where does: %j", async (query) => {
-    const { countChangedSince } = await import("@/lib/grants/changes");
-    const { resolveGrantWhere } = await import("@/lib/grants/grant-search");
+    const { countChangedSince } = await import("@/lib/grants/queries/count-changed-since");
+    const { resolveGrantWhere } = await import("@/lib/grants/queries/grant-search");
     const { getDb } = await import("@/lib/db");
     const db = await getDb();
     const filter = parseGrantFilter(query);
@@ -176,7 +176,7 @@ describe(`grants list (${provider})`, () => {
   });
 
   it("counts grants changed since a moment", async () => {
-    const { countChangedSince } = await import("@/lib/grants/changes");
+    const { countChangedSince } = await import("@/lib/grants/queries/count-changed-since");
     const before = new Date(Date.now() - 1);
     await deliver(
       grantEvent("delivered", {

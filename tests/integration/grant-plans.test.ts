@@ -95,8 +95,8 @@ describe(`grant list query plans (${provider})`, () => {
       SMALL_SORT_OK.includes(query) ||
       CROSS_RANGE.some((c) => c.sort === sort && Object.keys(query).every((k) => k in c));
     const { listGrants, countGrantsByStatusFor, iterateGrants } =
-      await import("@/lib/grants/list-grants");
-    const { countChangedSince } = await import("@/lib/grants/changes");
+      await import("@/lib/grants/queries/list-grants");
+    const { countChangedSince } = await import("@/lib/grants/queries/count-changed-since");
     const filter = parseGrantFilter({ ...query, sort, size: "25" });
     const first = await listGrants(viewer, { ...filter, size: 25 });
     const cursor = first.items.at(-1);
@@ -119,7 +119,7 @@ describe(`grant list query plans (${provider})`, () => {
     { created_from: "2026-02-01" },
     { created_to: "2026-02-10", status: "Failed" },
   ])("%j with no sort chosen reads the range in index order, no sort", async (query) => {
-    const { listGrants, iterateGrants } = await import("@/lib/grants/list-grants");
+    const { listGrants, iterateGrants } = await import("@/lib/grants/queries/list-grants");
     const filter = parseGrantFilter({ ...query, size: "25" });
     const problems = await problemsOf(async () => {
       const first = await listGrants(viewer, filter);
@@ -141,7 +141,7 @@ describe(`grant list query plans (${provider})`, () => {
   it.each(["updated", "created"])(
     "page 2 sorted by %s seeks its cursor in the index",
     async (sort) => {
-      const { listGrants } = await import("@/lib/grants/list-grants");
+      const { listGrants } = await import("@/lib/grants/queries/list-grants");
       const first = await listGrants(
         viewer,
         parseGrantFilter({ sort, size: "25", status: "Failed" }),

@@ -13,7 +13,7 @@ const TIE = new Date("2026-05-05T05:05:05Z");
 const MANY = COUNT_LIMIT + 5;
 
 async function list(query: Record<string, string>) {
-  const { listGrants } = await import("@/lib/grants/list-grants");
+  const { listGrants } = await import("@/lib/grants/queries/list-grants");
   return (await listGrants(viewer, parseGrantFilter({ size: "100", ...query }))).items.map(
     (g) => g.id,
   );
@@ -75,7 +75,7 @@ describe(`search, capped counts and export (${provider})`, () => {
   });
 
   it("caps the status counts under a filter no summary covers and shows 10,000+", async () => {
-    const { countGrantsByStatusFor } = await import("@/lib/grants/list-grants");
+    const { countGrantsByStatusFor } = await import("@/lib/grants/queries/list-grants");
     const counts = await countGrantsByStatusFor(
       viewer,
       parseGrantFilter({ business: "bus_many", updated_from: "2000-01-01" }),
@@ -89,7 +89,7 @@ describe(`search, capped counts and export (${provider})`, () => {
   });
 
   it("counts a business's tabs exactly, from the summaries, past the cap", async () => {
-    const { countGrantsByStatusFor } = await import("@/lib/grants/list-grants");
+    const { countGrantsByStatusFor } = await import("@/lib/grants/queries/list-grants");
     const { getDb } = await import("@/lib/db");
     const db = await getDb();
     const counts = await countGrantsByStatusFor(viewer, parseGrantFilter({ business: "bus_many" }));
@@ -112,7 +112,7 @@ describe(`search, capped counts and export (${provider})`, () => {
   });
 
   it("exports every row of a set tied on the sort value, once each, in small batches", async () => {
-    const { iterateGrants } = await import("@/lib/grants/list-grants");
+    const { iterateGrants } = await import("@/lib/grants/queries/list-grants");
     for (const dir of ["desc", "asc"]) {
       const ids: string[] = [];
       const filter = parseGrantFilter({ business: "bus_many", status: "Revoked", dir });

@@ -62,7 +62,7 @@ beforeAll(async () => {
 
 describe(`overview stats (${provider})`, () => {
   it("counts what the KPIs say", async () => {
-    const { getOverviewStats } = await import("@/lib/grants/stats");
+    const { getOverviewStats } = await import("@/lib/grants/queries/grant-stats");
     expect(await getOverviewStats(testViewer("support"), now)).toEqual({
       total: 8,
       delivered: 2,
@@ -75,7 +75,7 @@ describe(`overview stats (${provider})`, () => {
   });
 
   it("takes the median time to delivery per integration, to the histogram's resolution", async () => {
-    const { getDeliveryMedians } = await import("@/lib/grants/stats");
+    const { getDeliveryMedians } = await import("@/lib/grants/queries/grant-stats");
     const { MEDIAN_RESOLUTION_RATIO } = await import("@/lib/grants/latency-histogram");
     const medians = await getDeliveryMedians(testViewer("support"), 30, now);
     // The exact median is 2 h (1 h and 3 h); the histogram's is within ±9% of it.
@@ -85,7 +85,7 @@ describe(`overview stats (${provider})`, () => {
   });
 
   it("groups failures by error code, biggest first, with examples and a trend", async () => {
-    const { groupFailures } = await import("@/lib/grants/groups");
+    const { groupFailures } = await import("@/lib/grants/queries/grant-groups");
     const { groups, days } = await groupFailures(testViewer("support"), now);
     expect(groups.map((g) => [g.key, g.count])).toEqual([
       ["github_permission_denied", 2],
@@ -97,7 +97,7 @@ describe(`overview stats (${provider})`, () => {
   });
 
   it("groups revocations by reason, keeping Dodo's capitalised SubscriptionPaused", async () => {
-    const { groupRevocations } = await import("@/lib/grants/groups");
+    const { groupRevocations } = await import("@/lib/grants/queries/grant-groups");
     const { groups } = await groupRevocations(testViewer("support"), now);
     expect(groups).toMatchObject([
       { key: "SubscriptionPaused", count: 1, examples: ["g_revoked"] },

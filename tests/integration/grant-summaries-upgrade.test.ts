@@ -70,7 +70,7 @@ describe(`grant summaries after an upgrade (${provider})`, () => {
     expect(await storedSummaries()).toEqual(expected);
 
     // And the triggers keep them exact from there on.
-    const { countEveryGrantByStatus } = await import("@/lib/grants/count-every-grant");
+    const { countEveryGrantByStatus } = await import("@/lib/grants/queries/count-every-grant");
     await db.$executeRawUnsafe(`UPDATE "Grant" SET "status" = 'Revoked' WHERE "id" = 'g_storm_3'`);
     expect(await storedSummaries()).toEqual(await recountSummaries());
     expect((await countEveryGrantByStatus(testViewer())).all).toBe(40);
@@ -78,7 +78,7 @@ describe(`grant summaries after an upgrade (${provider})`, () => {
 
   it("can be rebuilt from Grant after they were damaged", async () => {
     const { getDb } = await import("@/lib/db");
-    const { rebuildSummaries } = await import("@/lib/grants/rebuild-summaries");
+    const { rebuildSummaries } = await import("@/lib/grants/queries/rebuild-summaries");
     const db = await getDb();
     await db.$executeRawUnsafe(`UPDATE "GrantSummary" SET "count" = "count" + 5`);
     await db.$executeRawUnsafe(`DELETE FROM "GrantDaily" WHERE "metric" = 'created'`);

@@ -44,8 +44,8 @@ describe(`grant summaries (${provider})`, () => {
   });
 
   it("answer the status tabs and the filter menus", async () => {
-    const { countEveryGrantByStatus } = await import("@/lib/grants/count-every-grant");
-    const { listFilterOptions } = await import("@/lib/grants/filter-options");
+    const { countEveryGrantByStatus } = await import("@/lib/grants/queries/count-every-grant");
+    const { listFilterOptions } = await import("@/lib/grants/queries/filter-options");
     const { summary } = await recountSummaries();
     const { all, byStatus } = await countEveryGrantByStatus(testViewer());
     expect(all).toBe(summary["total||"]);
@@ -58,8 +58,8 @@ describe(`grant summaries (${provider})`, () => {
   });
 
   it("give the old full-scan readers' results", async () => {
-    const stats = await import("@/lib/grants/stats");
-    const groups = await import("@/lib/grants/groups");
+    const stats = await import("@/lib/grants/queries/grant-stats");
+    const groups = await import("@/lib/grants/queries/grant-groups");
     const old = await import("../support/old-stats");
     const viewer = testViewer("support");
     expect(await stats.getOverviewStats(viewer, now)).toEqual(await old.getOverviewStats(now));

@@ -48,18 +48,34 @@ async function problemsOf(run: () => Promise<unknown>): Promise<string[]> {
 
 describe(`summary readers' query plans (${provider})`, () => {
   const readers: [string, () => Promise<unknown>][] = [
-    ["overview", async () => (await import("@/lib/grants/stats")).getOverviewStats(viewer)],
-    ["daily series", async () => (await import("@/lib/grants/stats")).getDailySeries(viewer)],
-    ["medians", async () => (await import("@/lib/grants/stats")).getDeliveryMedians(viewer)],
-    ["failures", async () => (await import("@/lib/grants/groups")).groupFailures(viewer)],
-    ["revocations", async () => (await import("@/lib/grants/groups")).groupRevocations(viewer)],
+    [
+      "overview",
+      async () => (await import("@/lib/grants/queries/grant-stats")).getOverviewStats(viewer),
+    ],
+    [
+      "daily series",
+      async () => (await import("@/lib/grants/queries/grant-stats")).getDailySeries(viewer),
+    ],
+    [
+      "medians",
+      async () => (await import("@/lib/grants/queries/grant-stats")).getDeliveryMedians(viewer),
+    ],
+    [
+      "failures",
+      async () => (await import("@/lib/grants/queries/grant-groups")).groupFailures(viewer),
+    ],
+    [
+      "revocations",
+      async () => (await import("@/lib/grants/queries/grant-groups")).groupRevocations(viewer),
+    ],
     [
       "status tabs",
-      async () => (await import("@/lib/grants/count-every-grant")).countEveryGrantByStatus(viewer),
+      async () =>
+        (await import("@/lib/grants/queries/count-every-grant")).countEveryGrantByStatus(viewer),
     ],
     [
       "filter menus",
-      async () => (await import("@/lib/grants/filter-options")).listFilterOptions(viewer),
+      async () => (await import("@/lib/grants/queries/filter-options")).listFilterOptions(viewer),
     ],
   ];
   for (const [name, run] of readers) {
@@ -70,7 +86,7 @@ describe(`summary readers' query plans (${provider})`, () => {
   }
 
   it("the four filter menus: one statement (every list render reads them)", async () => {
-    const { listFilterOptions } = await import("@/lib/grants/filter-options");
+    const { listFilterOptions } = await import("@/lib/grants/queries/filter-options");
     expect(await queriesOf(() => listFilterOptions(viewer), "Grant.*")).toHaveLength(1);
   });
 });

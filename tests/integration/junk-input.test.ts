@@ -158,7 +158,7 @@ describe(`junk in the pages' queries (${provider})`, () => {
 
   it.each(JUNK)("grants list: %s=%j is reported and the rest is shown", async (name, value) => {
     const { readGrantFilter } = await import("@/lib/grants/grant-filters");
-    const { countGrantsByStatusFor, listGrants } = await import("@/lib/grants/list-grants");
+    const { countGrantsByStatusFor, listGrants } = await import("@/lib/grants/queries/list-grants");
     const { filter, problems } = readGrantFilter({ business: "bus_test", [name]: value });
     expect(problems).toEqual([expect.stringMatching(new RegExp(`^${name}`))]);
     expect(filter.business).toBe("bus_test");

@@ -157,7 +157,7 @@ describe(`license keys in the JSON API (${provider})`, () => {
   });
 
   it("shows the raw events to the page with the key masked wherever it was", async () => {
-    const { listGrantEventBodies } = await import("@/lib/grants/grant-story");
+    const { listGrantEventBodies } = await import("@/lib/grants/queries/list-grant-event-bodies");
     const { prettyRedactedBody } = await import("@/lib/grants/redact");
     const { testViewer } = await import("../support/viewers");
     const [event] = await listGrantEventBodies(testViewer("support"), ID);

@@ -140,7 +140,7 @@ describe("raw-body retention", () => {
     });
     expect(response.status).toBe(200);
 
-    const { listGrantEventBodies } = await import("@/lib/grants/grant-story");
+    const { listGrantEventBodies } = await import("@/lib/grants/queries/list-grant-event-bodies");
     const { RawEvents } = await import("@/components/grants/raw-events");
     const bodies = await listGrantEventBodies(testViewer("support"), "grant_page");
     const html = renderToStaticMarkup(createElement(RawEvents, { events: bodies }));

@@ -63,7 +63,7 @@ describe(`keyset seeks (${provider})`, () => {
   ] as const;
 
   it.each(cases)("CSV batches sorted by %s %s, %j: later batches seek", async (sort, dir, q) => {
-    const { iterateGrants } = await import("@/lib/grants/list-grants");
+    const { iterateGrants } = await import("@/lib/grants/queries/list-grants");
     const filter = parseGrantFilter({ ...q, sort, dir });
     const plans = await plansOf(async () => {
       const batches = iterateGrants(viewer, filter, 1);
@@ -80,7 +80,7 @@ describe(`keyset seeks (${provider})`, () => {
   });
 
   it.each(cases)("a later list page sorted by %s %s, %j seeks", async (sort, dir, q) => {
-    const { listGrants } = await import("@/lib/grants/list-grants");
+    const { listGrants } = await import("@/lib/grants/queries/list-grants");
     const filter = parseGrantFilter({ ...q, sort, dir, size: "25" });
     const first = await listGrants(viewer, { ...filter, size: 2 });
     expect(first.nextCursor).not.toBeNull();
@@ -103,7 +103,7 @@ describe(`search probes (${provider})`, () => {
   ] as const;
 
   it.each(probes)("a search by %s: every probe one index lookup", async (_, q, column) => {
-    const { resolveSearch } = await import("@/lib/grants/grant-search");
+    const { resolveSearch } = await import("@/lib/grants/queries/grant-search");
     const { getDb } = await import("@/lib/db");
     const db = await getDb();
     const plans = await plansOf(() => resolveSearch(db, q));
@@ -153,7 +153,7 @@ describe(`events list (${provider})`, () => {
 
 describe(`status counts under an entitlement search (${provider})`, () => {
   it("each tab's count is a range of (entitlementId, status, …), no status looked up", async () => {
-    const { countGrantsByStatusFor } = await import("@/lib/grants/list-grants");
+    const { countGrantsByStatusFor } = await import("@/lib/grants/queries/list-grants");
     const plans = await plansOf(() =>
       countGrantsByStatusFor(viewer, parseGrantFilter({ q: "ent_seek" })),
     );
@@ -163,7 +163,7 @@ describe(`status counts under an entitlement search (${provider})`, () => {
         : /Index Cond: \(\("entitlementId" = .*\) AND \(status = /.test(plan),
     );
     // One count per status (GRANT_STATUSES), each through the index that holds the status.
-    const { GRANT_STATUSES } = await import("@/lib/grants/status");
+    const { GRANT_STATUSES } = await import("@/lib/grants/labels/status");
     expect(tabs).toHaveLength(GRANT_STATUSES.length);
     for (const plan of plans) expect(planProblems(provider, plan.split("\n"))).toEqual([]);
   });

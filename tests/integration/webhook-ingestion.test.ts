@@ -327,7 +327,7 @@ describe(`webhook ingestion (${provider})`, () => {
       params: Promise.resolve({ id }),
     });
     expect(detail.status).toBe(200);
-    const { listGrantEventBodies } = await import("@/lib/grants/grant-story");
+    const { listGrantEventBodies } = await import("@/lib/grants/queries/list-grant-event-bodies");
     const { prettyRedactedBody } = await import("@/lib/grants/redact");
     const shown = (await listGrantEventBodies(testViewer("support"), id)).map((event) =>
       prettyRedactedBody(event.rawBody!),

@@ -1,9 +1,9 @@
 // The page benchmark's generated merchant has the mix issue 13 asks for, and is deterministic:
 // a grant is the same whichever chunk builds it (the seed and the equivalence test rely on it).
 import { describe, expect, it } from "vitest";
-import { ERROR_CODES } from "@/lib/grants/error-codes";
-import { INTEGRATIONS } from "@/lib/grants/integrations";
-import { REVOCATION_REASONS } from "@/lib/grants/revocation-reasons";
+import { ERROR_CODES } from "@/lib/grants/labels/error-codes";
+import { INTEGRATIONS } from "@/lib/grants/labels/integrations";
+import { REVOCATION_REASONS } from "@/lib/grants/labels/revocation-reasons";
 import { rowsAfterIngesting } from "../../scripts/bench/delivery-rows";
 import {
   DODO_QUIRKS,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { csvField } from "@/lib/grants/grant-csv";
+import { csvField } from "@/lib/grants/queries/grant-csv";
 
 describe("csvField", () => {
   it.each([

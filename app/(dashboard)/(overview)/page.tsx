@@ -13,7 +13,7 @@ import {
   getDeliveryMedians,
   getOverviewStats,
   listLatestFailures,
-} from "@/lib/grants/stats";
+} from "@/lib/grants/queries/grant-stats";
 
 export const dynamic = "force-dynamic";
 

@@ -3,8 +3,8 @@ import { GrantGroupTable } from "@/components/grants/grant-group-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageViewer } from "@/lib/auth/guards";
-import { errorCodeInfo } from "@/lib/grants/error-codes";
-import { groupFailures } from "@/lib/grants/groups";
+import { errorCodeInfo } from "@/lib/grants/labels/error-codes";
+import { groupFailures } from "@/lib/grants/queries/grant-groups";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Failures" };

@@ -4,8 +4,8 @@ import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageViewer } from "@/lib/auth/guards";
-import { groupRevocations } from "@/lib/grants/groups";
-import { revocationReasonInfo } from "@/lib/grants/revocation-reasons";
+import { groupRevocations } from "@/lib/grants/queries/grant-groups";
+import { revocationReasonInfo } from "@/lib/grants/labels/revocation-reasons";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Revocations" };

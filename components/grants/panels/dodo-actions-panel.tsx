@@ -5,7 +5,7 @@ import { Panel } from "@/components/ui/panel";
 import { TimeAgo } from "@/components/ui/time-ago";
 import type { FormAction } from "@/lib/action-state";
 import type { RecentAction } from "@/lib/dodo/grant-actions";
-import { revokeConsequence } from "@/lib/grants/revoke-consequence";
+import { revokeConsequence } from "@/lib/grants/labels/revoke-consequence";
 
 type Props = {
   grant: { id: string; customerId: string; status: string; integrationType: string };

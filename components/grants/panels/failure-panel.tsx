@@ -1,5 +1,5 @@
 import { Facts, Panel } from "@/components/ui/panel";
-import { errorCodeInfo } from "@/lib/grants/error-codes";
+import { errorCodeInfo } from "@/lib/grants/labels/error-codes";
 
 export function FailurePanel({
   errorCode,

@@ -2,7 +2,7 @@ import { Badge } from "@/components/ui/badge";
 import { Facts, Panel } from "@/components/ui/panel";
 import { CopyButton } from "@/components/ui/copy-button";
 import { formatExact } from "@/lib/format";
-import { revocationReasonInfo } from "@/lib/grants/revocation-reasons";
+import { revocationReasonInfo } from "@/lib/grants/labels/revocation-reasons";
 
 export function RevocationPanel({
   reason,

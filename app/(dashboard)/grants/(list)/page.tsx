@@ -10,7 +10,7 @@ import { IgnoredQueryNotice } from "@/components/ui/ignored-query-notice";
 import { buttonClass } from "@/components/ui/form-controls";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageViewer } from "@/lib/auth/guards";
-import { listFilterOptions } from "@/lib/grants/filter-options";
+import { listFilterOptions } from "@/lib/grants/queries/filter-options";
 import {
   grantFilterQuery,
   readGrantFilter,
@@ -18,7 +18,7 @@ import {
   withoutCursor,
   type GrantFilter,
 } from "@/lib/grants/grant-filters";
-import { countGrantsByStatusFor, listGrants } from "@/lib/grants/list-grants";
+import { countGrantsByStatusFor, listGrants } from "@/lib/grants/queries/list-grants";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Grants" };

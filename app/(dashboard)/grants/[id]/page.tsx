@@ -22,17 +22,17 @@ import { can } from "@/lib/auth/viewer";
 import { dodoUnavailableReason } from "@/lib/dodo/client";
 import { recentActions } from "@/lib/dodo/grant-actions";
 import { formatExact } from "@/lib/format";
-import { getGrantWithEvents } from "@/lib/grants/grant-detail";
+import { getGrantWithDeliveries } from "@/lib/grants/queries/grant-detail";
 import { readGrantId } from "@/lib/grants/grant-id";
-import { listGrantEventBodies, listOtherGrantsOfCustomer } from "@/lib/grants/grant-story";
-import { statusInfo } from "@/lib/grants/status";
+import { listGrantEventBodies } from "@/lib/grants/queries/list-grant-event-bodies";
+import { listOtherGrantsOfCustomer } from "@/lib/grants/queries/list-other-grants-of-customer";
+import { statusInfo } from "@/lib/grants/labels/status";
 import { decodeSegment } from "@/lib/search-params";
 import { fulfilLicenseKeyAction, refreshGrantAction, revokeGrantAction } from "./actions";
 
 export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ id: string }> };
-const toDate = (iso: string | null) => (iso ? new Date(iso) : null);
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: `Grant ${decodeSegment((await params).id)}` };
@@ -47,9 +47,9 @@ export default async function GrantPage({ params }: Props) {
   // Only the customer's other grants wait for the grant; the rest need the id alone, so they run
   // beside it (one database round trip less on the page's path).
   const [found, bodies, actions] = await Promise.all([
-    getGrantWithEvents(viewer, id).then(async (grant) =>
+    getGrantWithDeliveries(viewer, id).then(async (grant) =>
       grant
-        ? { grant, others: await listOtherGrantsOfCustomer(viewer, grant.customer_id, id) }
+        ? { grant, others: await listOtherGrantsOfCustomer(viewer, grant.customerId, id) }
         : null,
     ),
     listGrantEventBodies(viewer, id),
@@ -59,10 +59,10 @@ export default async function GrantPage({ params }: Props) {
   const { grant, others } = found;
   const now = new Date();
   const showFailure =
-    grant.status === "Failed" || grant.error_code !== null || grant.error_message !== null;
-  const showRevocation = grant.status === "Revoked" || grant.revocation_reason !== null;
-  const key = grant.license_key;
-  const delivery = grant.digital_product_delivery;
+    grant.status === "Failed" || grant.errorCode !== null || grant.errorMessage !== null;
+  const showRevocation = grant.status === "Revoked" || grant.revocationReason !== null;
+  const key = grant.licenseKey;
+  const delivery = grant.digitalDelivery;
 
   return (
     <>
@@ -78,8 +78,8 @@ export default async function GrantPage({ params }: Props) {
             <StatusBadge status={grant.status} />
           </h1>
           <p className="mt-1 flex flex-wrap items-center gap-3 text-sm text-slate-600 dark:text-slate-400">
-            <IntegrationLabel type={grant.integration_type} />
-            {grant.integration_type_inferred ? (
+            <IntegrationLabel type={grant.integrationType} />
+            {grant.integrationTypeInferred ? (
               <span title="Dodo did not send integration_type; inferred from the payload">
                 (inferred)
               </span>
@@ -88,37 +88,30 @@ export default async function GrantPage({ params }: Props) {
             <span>{statusInfo(grant.status).meaning}</span>
           </p>
         </div>
-        <LiveGrant grantId={grant.id} eventCount={grant.events.length} />
+        <LiveGrant grantId={grant.id} deliveryCount={grant.deliveries.length} />
       </header>
 
       <div className="grid gap-6 xl:grid-cols-[minmax(0,1fr)_24rem]">
         <div className="min-w-0 space-y-6">
           {showFailure ? (
-            <FailurePanel errorCode={grant.error_code} errorMessage={grant.error_message} />
+            <FailurePanel errorCode={grant.errorCode} errorMessage={grant.errorMessage} />
           ) : null}
           {showRevocation ? (
-            <RevocationPanel
-              reason={grant.revocation_reason}
-              revokedAt={toDate(grant.revoked_at)}
-            />
+            <RevocationPanel reason={grant.revocationReason} revokedAt={grant.revokedAt} />
           ) : null}
-          {grant.oauth_url ? (
-            <OAuthPanel
-              url={grant.oauth_url}
-              expiresAt={toDate(grant.oauth_expires_at)}
-              now={now}
-            />
+          {grant.oauthUrl ? (
+            <OAuthPanel url={grant.oauthUrl} expiresAt={grant.oauthExpiresAt} now={now} />
           ) : null}
           {key ? (
             <LicenseKeyPanel
               grantId={grant.id}
               now={now}
               licenseKey={{
-                last4: key.key_last4,
+                last4: key.last4,
                 status: key.status,
-                activationsUsed: key.activations_used,
-                activationsLimit: key.activations_limit,
-                expiresAt: toDate(key.expires_at),
+                activationsUsed: key.activationsUsed,
+                activationsLimit: key.activationsLimit,
+                expiresAt: key.expiresAt,
               }}
             />
           ) : null}
@@ -126,12 +119,12 @@ export default async function GrantPage({ params }: Props) {
             <DigitalFilesPanel
               files={delivery.files}
               instructions={delivery.instructions}
-              externalUrl={delivery.external_url}
-              deliveredAt={toDate(grant.delivered_at)}
+              externalUrl={delivery.externalUrl}
+              deliveredAt={grant.deliveredAt}
               now={now}
             />
           ) : null}
-          <EventTimeline events={grant.events} />
+          <EventTimeline deliveries={grant.deliveries} />
           <MetadataPanel metadata={grant.metadata} />
           <RawEvents events={bodies} />
         </div>
@@ -139,9 +132,9 @@ export default async function GrantPage({ params }: Props) {
           <DodoActionsPanel
             grant={{
               id: grant.id,
-              customerId: grant.customer_id,
+              customerId: grant.customerId,
               status: grant.status,
-              integrationType: grant.integration_type,
+              integrationType: grant.integrationType,
             }}
             can={{
               refresh: can(viewer, "grants:refresh"),
@@ -159,15 +152,15 @@ export default async function GrantPage({ params }: Props) {
           <Panel title="Lifecycle">
             <Facts
               items={[
-                ["Created", grant.created_at ? formatExact(new Date(grant.created_at)) : "—"],
-                ["Updated", grant.updated_at ? formatExact(new Date(grant.updated_at)) : "—"],
-                ["Delivered", grant.delivered_at ? formatExact(new Date(grant.delivered_at)) : "—"],
-                ["Revoked", grant.revoked_at ? formatExact(new Date(grant.revoked_at)) : "—"],
+                ["Created", formatExact(grant.createdAt)],
+                ["Updated", formatExact(grant.updatedAt)],
+                ["Delivered", grant.deliveredAt ? formatExact(grant.deliveredAt) : "—"],
+                ["Revoked", grant.revokedAt ? formatExact(grant.revokedAt) : "—"],
                 [
                   "Feature",
                   grant.feature ? (
                     <code key="f" className="font-mono text-xs">
-                      {grant.feature.feature_id} ({grant.feature.feature_type ?? "?"})
+                      {grant.feature.id} ({grant.feature.type ?? "?"})
                     </code>
                   ) : (
                     "—"
@@ -182,7 +175,7 @@ export default async function GrantPage({ params }: Props) {
 
       <section aria-labelledby="other-grants" className="mt-8">
         <h2 id="other-grants" className="mb-3 text-lg font-semibold">
-          Other grants of {grant.customer_id}
+          Other grants of {grant.customerId}
         </h2>
         {others.length === 0 ? (
           <p className="text-sm text-slate-500">None.</p>

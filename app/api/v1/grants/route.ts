@@ -1,8 +1,9 @@
+import { toGrantListItemJson } from "@/lib/api/grant-json";
+import type { GrantListJson } from "@/lib/api/v1-schemas";
 import { guardRoute } from "@/lib/auth/guards";
 import { badRequest } from "@/lib/bad-request";
 import { readGrantFilter } from "@/lib/grants/grant-filters";
-import { grantListItemJson } from "@/lib/grants/grant-json";
-import { listGrants } from "@/lib/grants/list-grants";
+import { listGrants } from "@/lib/grants/queries/list-grants";
 
 export const dynamic = "force-dynamic";
 
@@ -13,10 +14,10 @@ export const GET = guardRoute("grants:read", async (request, viewer) => {
   const page = await listGrants(viewer, filter);
   return Response.json(
     {
-      items: page.items.map(grantListItemJson),
+      items: page.items.map(toGrantListItemJson),
       next_cursor: page.nextCursor,
       prev_cursor: page.prevCursor,
-    },
+    } satisfies GrantListJson,
     { headers: { "Cache-Control": "no-store" } },
   );
 });

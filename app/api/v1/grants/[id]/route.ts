@@ -1,6 +1,7 @@
+import { toGrantJson } from "@/lib/api/grant-json";
 import { guardRoute } from "@/lib/auth/guards";
 import { badRequest } from "@/lib/bad-request";
-import { getGrantDetail, readGrantDetailQuery } from "@/lib/grants/grant-detail";
+import { getGrantDetail, readGrantDetailQuery } from "@/lib/grants/queries/grant-detail";
 import { readGrantId } from "@/lib/grants/grant-id";
 
 export const dynamic = "force-dynamic";
@@ -15,6 +16,6 @@ export const GET = guardRoute(
     if (!read.ok || problems.length > 0) return badRequest(problems);
     const grant = await getGrantDetail(viewer, read.id, query);
     if (!grant) return Response.json({ error: `no grant with id ${read.id}` }, { status: 404 });
-    return Response.json(grant, { headers: { "Cache-Control": "no-store" } });
+    return Response.json(toGrantJson(grant), { headers: { "Cache-Control": "no-store" } });
   },
 );

@@ -1,6 +1,7 @@
+import type { GrantChangesJson } from "@/lib/api/v1-schemas";
 import { guardRoute } from "@/lib/auth/guards";
 import { badRequest } from "@/lib/bad-request";
-import { countChangedSince } from "@/lib/grants/changes";
+import { countChangedSince } from "@/lib/grants/queries/count-changed-since";
 import { COUNT_CAP, isCapped } from "@/lib/grants/count-cap";
 import { readGrantFilter } from "@/lib/grants/grant-filters";
 import { isoInstant } from "@/lib/query-values";
@@ -19,7 +20,7 @@ export const GET = guardRoute("grants:read", async (request, viewer) => {
   if (problems.length > 0 || !since.success) return badRequest(problems);
   const changed = await countChangedSince(viewer, filter, since.data);
   return Response.json(
-    { changed: Math.min(changed, COUNT_CAP), capped: isCapped(changed) },
+    { changed: Math.min(changed, COUNT_CAP), capped: isCapped(changed) } satisfies GrantChangesJson,
     { headers: { "Cache-Control": "no-store" } },
   );
 });

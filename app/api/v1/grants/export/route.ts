@@ -1,6 +1,6 @@
 import { guardRoute } from "@/lib/auth/guards";
 import { badRequest } from "@/lib/bad-request";
-import { grantsCsvStream } from "@/lib/grants/grant-csv";
+import { grantsCsvStream } from "@/lib/grants/queries/grant-csv";
 import { readGrantFilter } from "@/lib/grants/grant-filters";
 
 export const dynamic = "force-dynamic";

@@ -1,7 +1,8 @@
+import type { LicenseKeyJson } from "@/lib/api/v1-schemas";
 import { guardRoute } from "@/lib/auth/guards";
 import { badRequest } from "@/lib/bad-request";
 import { readGrantId } from "@/lib/grants/grant-id";
-import { revealLicenseKey } from "@/lib/grants/reveal-license-key";
+import { revealLicenseKey } from "@/lib/grants/queries/reveal-license-key";
 
 export const dynamic = "force-dynamic";
 
@@ -16,6 +17,8 @@ export const GET = guardRoute(
       return Response.json({ error: `no grant with id ${read.id}` }, { status: 404 });
     if (key === null)
       return Response.json({ error: "this grant has no license key" }, { status: 404 });
-    return Response.json({ key }, { headers: { "Cache-Control": "no-store" } });
+    return Response.json({ key } satisfies LicenseKeyJson, {
+      headers: { "Cache-Control": "no-store" },
+    });
   },
 );

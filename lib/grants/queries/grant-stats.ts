@@ -3,16 +3,16 @@
 // are not whole days are index range counts bounded by the window's own rows, never a table scan.
 import "server-only";
 import { getDb } from "@/lib/db";
-import { lastDays, startOfWindow } from "./daily-buckets";
-import { histogramMedian } from "./latency-histogram";
-import { grantListSelect } from "./list-grants";
+import { lastDays, startOfWindow } from "@/lib/grants/daily-buckets";
+import { histogramMedian } from "@/lib/grants/latency-histogram";
+import { grantListSelect } from "@/lib/grants/queries/list-grants";
 import {
   countAllGrants,
   countAllGrantsByStatus,
   readDaily,
   readLatencyHistogram,
   type DailyMetric,
-} from "./summaries";
+} from "@/lib/grants/queries/read-summaries";
 import { assertCan, type Viewer } from "@/lib/auth/viewer";
 
 const HOUR_MS = 3_600_000;

@@ -1,5 +1,5 @@
 import "server-only";
-import { readSummaries, type SummaryDimension } from "./summaries";
+import { readSummaries, type SummaryDimension } from "@/lib/grants/queries/read-summaries";
 import type { Viewer } from "@/lib/auth/viewer";
 
 const MENUS = {

@@ -3,12 +3,15 @@
 import "server-only";
 import { getDb } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma-sqlite/client.ts";
-import { decodeCursor, encodeCursor, type Cursor } from "./cursor";
-import { sortOf, type GrantFilter } from "./grant-filters";
-import { resolveGrantQuery, resolveGrantWhere } from "./grant-search";
-import { COUNT_LIMIT } from "./count-cap";
-import { countByStatusFromSummary, type StatusCounts } from "./count-every-grant";
-import { GRANT_STATUSES } from "./status";
+import { decodeCursor, encodeCursor, type Cursor } from "@/lib/grants/cursor";
+import { sortOf, type GrantFilter } from "@/lib/grants/grant-filters";
+import { resolveGrantQuery, resolveGrantWhere } from "@/lib/grants/queries/grant-search";
+import { COUNT_LIMIT } from "@/lib/grants/count-cap";
+import {
+  countByStatusFromSummary,
+  type StatusCounts,
+} from "@/lib/grants/queries/count-every-grant";
+import { GRANT_STATUSES } from "@/lib/grants/labels/status";
 import { assertCan, type Viewer } from "@/lib/auth/viewer";
 
 export const grantListSelect = {
@@ -27,9 +30,9 @@ export const grantListSelect = {
   updatedAt: true,
 } satisfies Prisma.GrantSelect;
 
-export type GrantListRow = Prisma.GrantGetPayload<{ select: typeof grantListSelect }>;
+export type GrantListItem = Prisma.GrantGetPayload<{ select: typeof grantListSelect }>;
 export type GrantPage = {
-  items: GrantListRow[];
+  items: GrantListItem[];
   nextCursor: string | null;
   prevCursor: string | null;
 };
@@ -92,7 +95,7 @@ export async function listGrants(viewer: Viewer, filter: GrantFilter): Promise<G
   const more = rows.length > filter.size;
   const page = rows.slice(0, filter.size);
   if (before) page.reverse();
-  const edge = (row: GrantListRow | undefined) =>
+  const edge = (row: GrantListItem | undefined) =>
     row ? encodeCursor({ at: row[field], id: row.id }) : null;
   return {
     items: page,
@@ -176,14 +179,14 @@ export async function* iterateGrants(
   viewer: Viewer,
   filter: GrantFilter,
   batchSize = 500,
-): AsyncGenerator<GrantListRow[]> {
+): AsyncGenerator<GrantListItem[]> {
   assertCan(viewer, "grants:read");
   const db = await getDb();
   const field = sortFieldOf(filter);
   const base = await resolveGrantWhere(db, filter);
   let cursor: Cursor | null = null;
   for (;;) {
-    const rows: GrantListRow[] = await db.grant.findMany({
+    const rows: GrantListItem[] = await db.grant.findMany({
       where: cursor ? { AND: [base, keysetWhere(field, filter.dir, cursor)] } : base,
       orderBy: keysetOrder(field, filter.dir),
       take: batchSize,

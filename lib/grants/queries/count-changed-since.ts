@@ -1,9 +1,9 @@
 import "server-only";
 import { getDb } from "@/lib/db";
-import { COUNT_LIMIT } from "./count-cap";
-import type { GrantFilter } from "./grant-filters";
-import { resolveSearch } from "./grant-search";
-import { filterableSelect, grantMatches } from "./grant-where";
+import { COUNT_LIMIT } from "@/lib/grants/count-cap";
+import type { GrantFilter } from "@/lib/grants/grant-filters";
+import { resolveSearch } from "@/lib/grants/queries/grant-search";
+import { filterableSelect, grantMatches } from "@/lib/grants/grant-where";
 import { assertCan, type Viewer } from "@/lib/auth/viewer";
 
 /**

@@ -6,8 +6,8 @@ import "server-only";
 import { cache } from "react";
 import type { Database } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma-sqlite/client.ts";
-import type { GrantFilter } from "./grant-filters";
-import { grantWhere, type FilterableRow } from "./grant-where";
+import type { GrantFilter } from "@/lib/grants/grant-filters";
+import { grantWhere, type FilterableRow } from "@/lib/grants/grant-where";
 
 /** The id columns a search value is looked up in, each by its own index. */
 const ID_COLUMNS = ["id", "customerId", "subscriptionId", "paymentId", "entitlementId"] as const;

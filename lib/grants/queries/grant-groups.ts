@@ -5,8 +5,13 @@
 // (status, revocationReason, revokedAt, id) for revocations.
 import "server-only";
 import { getDb } from "@/lib/db";
-import { lastDays } from "./daily-buckets";
-import { readDaily, readSummary, type DailyMetric, type SummaryDimension } from "./summaries";
+import { lastDays } from "@/lib/grants/daily-buckets";
+import {
+  readDaily,
+  readSummary,
+  type DailyMetric,
+  type SummaryDimension,
+} from "@/lib/grants/queries/read-summaries";
 import { assertCan, type Viewer } from "@/lib/auth/viewer";
 
 export type GrantGroup = {

@@ -1,12 +1,12 @@
 // CSV of the grants list. Streams the whole filtered set in keyset batches, so ten thousand rows
 // cost ten thousand rows of work and a batch of memory. The license key is masked as on screen.
 import "server-only";
-import type { GrantFilter } from "./grant-filters";
-import { iterateGrants, type GrantListRow } from "./list-grants";
+import type { GrantFilter } from "@/lib/grants/grant-filters";
+import { iterateGrants, type GrantListItem } from "@/lib/grants/queries/list-grants";
 import { maskLicenseKey } from "@/lib/format";
 import { assertCan, type Viewer } from "@/lib/auth/viewer";
 
-const COLUMNS: [header: string, value: (row: GrantListRow) => string | null][] = [
+const COLUMNS: [header: string, value: (row: GrantListItem) => string | null][] = [
   ["id", (r) => r.id],
   ["status", (r) => r.status],
   ["integration_type", (r) => r.integrationType],
@@ -39,7 +39,7 @@ export function csvField(value: string | null): string {
   return `"${text.replaceAll('"', '""')}"`;
 }
 
-export function csvLine(row: GrantListRow): string {
+export function csvLine(row: GrantListItem): string {
   return `${COLUMNS.map(([, value]) => csvField(value(row))).join(",")}\r\n`;
 }
 

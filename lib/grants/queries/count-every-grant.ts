@@ -1,11 +1,15 @@
-// The status tabs' counts where a trigger-kept summary holds them (lib/grants/summaries.ts): with
+// The status tabs' counts where a trigger-kept summary holds them (lib/grants/queries/read-summaries.ts): with
 // no filter, or with one filter that a summary counts per status. One read of a handful of rows,
 // exact, whatever the table's size; any other filter is counted in list-grants.ts, capped.
 import "server-only";
-import type { GrantFilter } from "./grant-filters";
-import { grantWhere } from "./grant-where";
-import { GRANT_STATUSES } from "./status";
-import { countAllGrantsByStatus, readSummaryByDetail, type SummaryDimension } from "./summaries";
+import type { GrantFilter } from "@/lib/grants/grant-filters";
+import { grantWhere } from "@/lib/grants/grant-where";
+import { GRANT_STATUSES } from "@/lib/grants/labels/status";
+import {
+  countAllGrantsByStatus,
+  readSummaryByDetail,
+  type SummaryDimension,
+} from "@/lib/grants/queries/read-summaries";
 import type { Viewer } from "@/lib/auth/viewer";
 
 /** The status tabs' counts: every grant the filter matches, and those of each status. */
