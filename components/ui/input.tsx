@@ -26,7 +26,7 @@ export function Field({
   return (
     <label className={cn("block text-xs font-medium text-muted", className)} {...props}>
       {label}
-      <div className="mt-1">{children}</div>
+      <span className="mt-1 block">{children}</span>
     </label>
   );
 }
