@@ -1,4 +1,5 @@
 import { ActionForm } from "@/components/ui/action-form";
+import { Button } from "@/components/ui/button";
 import type { FormAction } from "@/lib/action-state";
 
 /** `action` is the events page's reprocessAction, passed in (lib/run-action.ts says why). */
@@ -6,12 +7,9 @@ export function ReprocessButton({ webhookId, action }: { webhookId: string; acti
   return (
     <ActionForm action={action}>
       <input type="hidden" name="webhookId" value={webhookId} />
-      <button
-        type="submit"
-        className="rounded border border-slate-300 px-2 py-0.5 text-xs font-medium hover:bg-slate-100 disabled:opacity-50 dark:border-slate-600 dark:hover:bg-slate-800"
-      >
+      <Button type="submit" variant="secondary" size="sm">
         Reprocess
-      </button>
+      </Button>
     </ActionForm>
   );
 }

@@ -28,13 +28,13 @@ export function DailyChart({ days, series }: { days: string[]; series: Series[] 
               x2={WIDTH - PAD.right}
               y1={y(tick)}
               y2={y(tick)}
-              className="stroke-slate-200 dark:stroke-slate-800"
+              className="stroke-border"
             />
             <text
               x={PAD.left - 6}
               y={y(tick) + 4}
               textAnchor="end"
-              className="fill-slate-500 text-[10px]"
+              className="fill-faint text-[10px]"
             >
               {tick}
             </text>
@@ -46,7 +46,7 @@ export function DailyChart({ days, series }: { days: string[]; series: Series[] 
             x={x(i)}
             y={HEIGHT - 6}
             textAnchor={i === 0 ? "start" : i === days.length - 1 ? "end" : "middle"}
-            className="fill-slate-500 text-[10px]"
+            className="fill-faint text-[10px]"
           >
             {days[i]?.slice(5)}
           </text>
@@ -63,7 +63,7 @@ export function DailyChart({ days, series }: { days: string[]; series: Series[] 
           />
         ))}
       </svg>
-      <figcaption className="mt-2 flex flex-wrap gap-4 text-xs text-slate-600 dark:text-slate-400">
+      <figcaption className="mt-2 flex flex-wrap gap-4 text-xs text-muted">
         {series.map((s) => (
           <span key={s.label} className="inline-flex items-center gap-1.5">
             <span

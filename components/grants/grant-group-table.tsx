@@ -1,5 +1,7 @@
-import Link from "next/link";
+import { DataTable } from "@/components/ui/data-table";
 import { Sparkline } from "@/components/ui/sparkline";
+import { TCell, TRow } from "@/components/ui/table";
+import { TextLink } from "@/components/ui/text-link";
 import { TimeAgo } from "@/components/ui/time-ago";
 import type { GrantGroup } from "@/lib/grants/queries/grant-groups";
 
@@ -21,87 +23,57 @@ export function GrantGroupTable({
   extraColumns: GroupColumn[];
   sparkClass: string;
 }) {
+  const columns = [
+    "Group",
+    { label: "Grants", align: "right" as const },
+    "First seen",
+    "Last seen",
+    "Last 30 days",
+    ...extraColumns.map((column) => column.header),
+    "Examples",
+  ];
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900">
-      <table className="min-w-full divide-y divide-slate-200 text-sm dark:divide-slate-800">
-        <thead className="bg-slate-50 text-left text-xs font-semibold tracking-wide text-slate-600 uppercase dark:bg-slate-900 dark:text-slate-400">
-          <tr>
-            <th scope="col" className="px-4 py-3">
-              Group
-            </th>
-            <th scope="col" className="px-4 py-3 text-right">
-              Grants
-            </th>
-            <th scope="col" className="px-4 py-3">
-              First seen
-            </th>
-            <th scope="col" className="px-4 py-3">
-              Last seen
-            </th>
-            <th scope="col" className="px-4 py-3">
-              Last 30 days
-            </th>
-            {extraColumns.map((column) => (
-              <th key={column.header} scope="col" className="px-4 py-3">
-                {column.header}
-              </th>
-            ))}
-            <th scope="col" className="px-4 py-3">
-              Examples
-            </th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100 align-top dark:divide-slate-800">
-          {groups.map((group) => (
-            <tr key={group.key}>
-              <td className="px-4 py-3">
-                <Link
-                  href={listHref(group)}
-                  className="font-medium text-indigo-700 underline-offset-2 hover:underline dark:text-indigo-300"
-                >
-                  {groupLabel(group)}
-                </Link>
-              </td>
-              <td className="px-4 py-3 text-right font-semibold tabular-nums">
-                {group.count.toLocaleString("en-US")}
-              </td>
-              <td className="px-4 py-3 text-slate-600 dark:text-slate-400">
-                {group.firstSeen ? <TimeAgo date={group.firstSeen} /> : "—"}
-              </td>
-              <td className="px-4 py-3 text-slate-600 dark:text-slate-400">
-                {group.lastSeen ? <TimeAgo date={group.lastSeen} /> : "—"}
-              </td>
-              <td className="px-4 py-3">
-                <Sparkline
-                  values={group.trend}
-                  days={days}
-                  label="Per day"
-                  className={sparkClass}
-                />
-              </td>
-              {extraColumns.map((column) => (
-                <td key={column.header} className="max-w-md min-w-72 px-4 py-3">
-                  {column.render(group)}
-                </td>
-              ))}
-              <td className="px-4 py-3">
-                <ul className="space-y-0.5">
-                  {group.examples.map((id) => (
-                    <li key={id}>
-                      <Link
-                        href={`/grants/${encodeURIComponent(id)}`}
-                        className="font-mono text-xs text-indigo-700 hover:underline dark:text-indigo-300"
-                      >
-                        {id}
-                      </Link>
-                    </li>
-                  ))}
-                </ul>
-              </td>
-            </tr>
+    <DataTable columns={columns} bodyClassName="align-top">
+      {groups.map((group) => (
+        <TRow key={group.key}>
+          <TCell className="py-3">
+            <TextLink href={listHref(group)} className="font-medium">
+              {groupLabel(group)}
+            </TextLink>
+          </TCell>
+          <TCell align="right" className="py-3 font-semibold">
+            {group.count.toLocaleString("en-US")}
+          </TCell>
+          <TCell className="py-3 text-muted">
+            {group.firstSeen ? <TimeAgo date={group.firstSeen} /> : "—"}
+          </TCell>
+          <TCell className="py-3 text-muted">
+            {group.lastSeen ? <TimeAgo date={group.lastSeen} /> : "—"}
+          </TCell>
+          <TCell className="py-3">
+            <Sparkline values={group.trend} days={days} label="Per day" className={sparkClass} />
+          </TCell>
+          {extraColumns.map((column) => (
+            <TCell key={column.header} className="max-w-md min-w-72 py-3">
+              {column.render(group)}
+            </TCell>
           ))}
-        </tbody>
-      </table>
-    </div>
+          <TCell className="py-3">
+            <ul className="space-y-0.5">
+              {group.examples.map((id) => (
+                <li key={id}>
+                  <TextLink
+                    href={`/grants/${encodeURIComponent(id)}`}
+                    className="font-mono text-xs"
+                  >
+                    {id}
+                  </TextLink>
+                </li>
+              ))}
+            </ul>
+          </TCell>
+        </TRow>
+      ))}
+    </DataTable>
   );
 }

@@ -2,6 +2,7 @@
 
 import { useActionState } from "react";
 import type { FormAction } from "@/lib/action-state";
+import { cn } from "@/lib/cn";
 
 /** A form bound to a server action that answers with a message, shown next to the controls. */
 export function ActionForm({
@@ -22,7 +23,7 @@ export function ActionForm({
       {state ? (
         <p
           role="status"
-          className={`basis-full text-xs ${state.ok ? "text-emerald-700 dark:text-emerald-300" : "text-rose-700 dark:text-rose-300"}`}
+          className={cn("basis-full text-xs", state.ok ? "text-success-text" : "text-danger-text")}
         >
           {state.message}
         </p>

@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { Button } from "./button";
 
 /** Copies `value` (or what `load` fetches) to the clipboard and says so. */
 export function CopyButton({
@@ -24,14 +25,10 @@ export function CopyButton({
     setTimeout(() => setState("idle"), 2_000);
   }
   return (
-    <button
-      type="button"
-      onClick={() => void copy()}
-      className="rounded border border-slate-300 px-2 py-0.5 text-xs font-medium text-slate-700 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-indigo-500 dark:border-slate-600 dark:text-slate-200 dark:hover:bg-slate-800"
-    >
+    <Button variant="secondary" size="sm" onClick={() => void copy()}>
       <span aria-live="polite">
         {state === "copied" ? "Copied" : state === "failed" ? "Copy failed" : label}
       </span>
-    </button>
+    </Button>
   );
 }

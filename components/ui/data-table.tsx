@@ -1,49 +1,39 @@
-// The dashboard's tables: one header style, one body style, horizontally scrollable on narrow
-// screens. Rows are the caller's <tr>s.
+import { TBody, TH, THead, Table } from "./table";
+
+// A table from a list of column headings; rows are the caller's <TRow>s.
 
 export type Column = string | { label: string; align?: "right"; hidden?: boolean };
 
 function HeaderCell({ column }: { column: Column }) {
   const { label, align, hidden } =
     typeof column === "string" ? { label: column, align: undefined, hidden: false } : column;
-  return (
-    <th scope="col" className={`px-4 py-2.5 ${align === "right" ? "text-right" : ""}`}>
-      {hidden ? <span className="sr-only">{label}</span> : label}
-    </th>
-  );
+  return <TH align={align}>{hidden ? <span className="sr-only">{label}</span> : label}</TH>;
 }
 
-/** `framed`: a bordered card of its own; otherwise it sits inside a Panel. */
 export function DataTable({
   columns,
   children,
   framed = true,
+  caption,
+  bodyClassName,
 }: {
   columns: Column[];
   children: React.ReactNode;
   framed?: boolean;
+  caption?: string;
+  bodyClassName?: string;
 }) {
   return (
-    <div
-      className={
-        framed
-          ? "self-start overflow-x-auto rounded-lg border border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900"
-          : "-mx-4 overflow-x-auto"
-      }
-    >
-      <table className="min-w-full text-sm">
-        <thead className="bg-slate-50 text-left text-xs font-semibold tracking-wide text-slate-600 uppercase dark:bg-slate-800/50 dark:text-slate-400">
-          <tr>
-            {columns.map((column) => (
-              <HeaderCell
-                key={typeof column === "string" ? column : column.label}
-                column={column}
-              />
-            ))}
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100 dark:divide-slate-800">{children}</tbody>
-      </table>
-    </div>
+    <Table framed={framed}>
+      {caption ? <caption className="sr-only">{caption}</caption> : null}
+      <THead>
+        <tr>
+          {columns.map((column) => (
+            <HeaderCell key={typeof column === "string" ? column : column.label} column={column} />
+          ))}
+        </tr>
+      </THead>
+      <TBody className={bodyClassName}>{children}</TBody>
+    </Table>
   );
 }

@@ -1,8 +1,8 @@
+import { buttonVariants } from "./button";
+import { Field, Input, Select } from "./input";
+
 // Labelled native form controls: they work without JavaScript (the list's filters are a GET form)
 // and keyboards and screen readers know them already.
-
-const CONTROL =
-  "mt-1 block w-full rounded-md border border-slate-300 bg-white px-2.5 py-1.5 text-sm text-slate-900 shadow-sm focus:border-indigo-500 focus:outline-2 focus:outline-indigo-500/40 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100";
 
 export function SelectField({
   label,
@@ -18,17 +18,16 @@ export function SelectField({
   anyLabel?: string;
 }) {
   return (
-    <label className="block text-xs font-medium text-slate-600 dark:text-slate-400">
-      {label}
-      <select name={name} defaultValue={value ?? ""} className={CONTROL}>
+    <Field label={label}>
+      <Select name={name} defaultValue={value ?? ""}>
         <option value="">{anyLabel}</option>
         {options.map((option) => (
           <option key={option.value} value={option.value}>
             {option.label}
           </option>
         ))}
-      </select>
-    </label>
+      </Select>
+    </Field>
   );
 }
 
@@ -42,16 +41,14 @@ export function DateField({
   value: string | undefined;
 }) {
   return (
-    <label className="block text-xs font-medium text-slate-600 dark:text-slate-400">
-      {label}
-      <input type="date" name={name} defaultValue={value ?? ""} className={CONTROL} />
-    </label>
+    <Field label={label}>
+      <Input type="date" name={name} defaultValue={value ?? ""} />
+    </Field>
   );
 }
 
+/** For the grant page's panels until they move to <Button> (#14); new code uses button.tsx. */
 export const buttonClass = {
-  primary:
-    "inline-flex items-center gap-2 rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white shadow-sm hover:bg-indigo-500 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-500 disabled:opacity-50",
-  secondary:
-    "inline-flex items-center gap-2 rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-700 shadow-sm hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-500 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-200 dark:hover:bg-slate-800 disabled:opacity-50",
+  primary: buttonVariants({ variant: "primary" }),
+  secondary: buttonVariants({ variant: "secondary" }),
 };

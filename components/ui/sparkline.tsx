@@ -3,7 +3,7 @@ export function Sparkline({
   values,
   days,
   label,
-  className = "text-indigo-500",
+  className = "text-accent",
 }: {
   values: number[];
   days: string[];

@@ -1,32 +1,15 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { DataTable } from "@/components/ui/data-table";
+import { AuditTable } from "@/components/audit/audit-table";
+import { Button, buttonVariants } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
+import { SelectField } from "@/components/ui/form-controls";
 import { IgnoredQueryNotice } from "@/components/ui/ignored-query-notice";
-import { SelectField, buttonClass } from "@/components/ui/form-controls";
 import { PageHeader } from "@/components/ui/page-header";
 import { AUDIT_ACTIONS, listAuditLog, readAuditQuery } from "@/lib/audit/audit-log";
 import { requirePageViewer } from "@/lib/auth/guards";
-import { formatExact } from "@/lib/format";
 
 export const metadata: Metadata = { title: "Audit log" };
-
-const REVEALED_VIA: Record<string, string> = {
-  "license-key": "Reveal or Copy (GET …/license-key)",
-  include: "GET …?include=license_key",
-};
-
-function detailText(action: string, detail: unknown): string {
-  if (!detail || typeof detail !== "object") return "";
-  const fields = detail as Record<string, unknown>;
-  if (action === "license_key.revealed") {
-    const via = String(fields.via);
-    return `key ••••${String(fields.keyLast4)} · ${REVEALED_VIA[via] ?? via}`;
-  }
-  return Object.entries(fields)
-    .map(([key, value]) => `${key}: ${String(value)}`)
-    .join(", ");
-}
 
 export default async function AuditPage({
   searchParams,
@@ -55,9 +38,9 @@ export default async function AuditPage({
             options={Object.entries(AUDIT_ACTIONS).map(([value, label]) => ({ value, label }))}
           />
         </div>
-        <button type="submit" className={buttonClass.secondary}>
+        <Button type="submit" variant="secondary">
           Filter
-        </button>
+        </Button>
       </form>
       {rows.length === 0 ? (
         <EmptyState title="Nothing recorded yet">
@@ -65,38 +48,13 @@ export default async function AuditPage({
           revealing license keys all appear here.
         </EmptyState>
       ) : (
-        <DataTable columns={["When", "Who", "Did", "Details"]}>
-          {rows.map((row) => (
-            <tr key={row.id}>
-              <td className="px-4 py-2.5 whitespace-nowrap text-slate-600 dark:text-slate-400">
-                {formatExact(row.at)}
-              </td>
-              <td className="px-4 py-2.5">{row.actorEmail}</td>
-              <td className="px-4 py-2.5">
-                {AUDIT_ACTIONS[row.action as keyof typeof AUDIT_ACTIONS] ?? row.action}{" "}
-                {row.targetType === "grant" ? (
-                  <Link
-                    href={`/grants/${encodeURIComponent(row.targetId)}`}
-                    className="font-mono text-xs text-indigo-700 hover:underline dark:text-indigo-300"
-                  >
-                    {row.targetId}
-                  </Link>
-                ) : (
-                  <span className="font-mono text-xs">{row.targetId}</span>
-                )}
-              </td>
-              <td className="px-4 py-2.5 text-xs text-slate-600 dark:text-slate-400">
-                {detailText(row.action, row.detail)}
-              </td>
-            </tr>
-          ))}
-        </DataTable>
+        <AuditTable rows={rows} />
       )}
       {hasMore && last ? (
         <p className="mt-4">
           <Link
             href={`/audit?${new URLSearchParams({ ...(action ? { action } : {}), before: last.id })}`}
-            className={buttonClass.secondary}
+            className={buttonVariants({ variant: "secondary" })}
           >
             Older entries
           </Link>

@@ -26,12 +26,12 @@ export default async function FailuresPage() {
         <GrantGroupTable
           groups={groups}
           days={days}
-          sparkClass="text-rose-500"
+          sparkClass="text-danger"
           groupLabel={(g) =>
             g.key ? (
               <>
                 <span className="block">{errorCodeInfo(g.key).label}</span>
-                <code className="font-mono text-xs font-normal text-slate-500">{g.key}</code>
+                <code className="font-mono text-xs font-normal text-faint">{g.key}</code>
               </>
             ) : (
               "No error code sent"
@@ -45,11 +45,7 @@ export default async function FailuresPage() {
           extraColumns={[
             {
               header: "What to do",
-              render: (g) => (
-                <p className="text-sm text-slate-700 dark:text-slate-300">
-                  {errorCodeInfo(g.key).remediation}
-                </p>
-              ),
+              render: (g) => <p className="text-sm text-fg">{errorCodeInfo(g.key).remediation}</p>,
             },
           ]}
         />

@@ -25,12 +25,12 @@ export default async function RevocationsPage() {
         <GrantGroupTable
           groups={groups}
           days={days}
-          sparkClass="text-slate-500"
+          sparkClass="text-faint"
           groupLabel={(g) =>
             g.key ? (
               <>
                 <span className="block">{revocationReasonInfo(g.key).label}</span>
-                <code className="font-mono text-xs font-normal text-slate-500">{g.key}</code>
+                <code className="font-mono text-xs font-normal text-faint">{g.key}</code>
               </>
             ) : (
               "No reason sent"
@@ -51,9 +51,7 @@ export default async function RevocationsPage() {
                     <Badge tone={info.comesBack ? "emerald" : "slate"}>
                       {info.comesBack ? "Yes" : "No"}
                     </Badge>
-                    <span className="text-xs text-slate-600 dark:text-slate-400">
-                      {info.comesBackWhen}
-                    </span>
+                    <span className="text-xs text-muted">{info.comesBackWhen}</span>
                   </span>
                 );
               },
@@ -61,9 +59,7 @@ export default async function RevocationsPage() {
             {
               header: "Meaning",
               render: (g) => (
-                <p className="text-sm text-slate-700 dark:text-slate-300">
-                  {revocationReasonInfo(g.key).meaning}
-                </p>
+                <p className="text-sm text-fg">{revocationReasonInfo(g.key).meaning}</p>
               ),
             },
           ]}

@@ -1,0 +1,43 @@
+// Light and dark screenshots of every page, for looking at a visual change (#14). Runs only when
+// SHOTS_DIR names a folder: `SHOTS_DIR=/tmp/shots node scripts/test.mjs e2e --db sqlite screenshots`.
+import { WEBHOOK_EXAMPLES } from "../../lib/webhooks/examples";
+import { expect, test, type ExampleName } from "./fixtures";
+
+const shotsDir = process.env.SHOTS_DIR;
+
+const PAGES: [name: string, path: string][] = [
+  ["overview", "/"],
+  ["grants", "/grants"],
+  ["events", "/events"],
+  ["failures", "/failures"],
+  ["revocations", "/revocations"],
+  ["sync", "/sync"],
+  ["settings-team", "/settings/team"],
+  ["settings-api-keys", "/settings/api-keys"],
+  ["audit", "/audit"],
+];
+
+test.skip(!shotsDir, "set SHOTS_DIR to take screenshots");
+
+test("screenshots of every page, light and dark", async ({ page, browser, freshGrant }) => {
+  test.setTimeout(180_000);
+  let first = "";
+  for (const example of Object.keys(WEBHOOK_EXAMPLES) as ExampleName[])
+    first ||= (await freshGrant(example)).id;
+  for (const scheme of ["light", "dark"] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    for (const [name, path] of [...PAGES, ["grant", `/grants/${first}`] as const]) {
+      await page.goto(path);
+      await expect(page.getByRole("heading", { level: 1 }).first()).toBeVisible();
+      await page.screenshot({ path: `${shotsDir}/${name}-${scheme}.png`, fullPage: true });
+    }
+    const context = await browser.newContext({
+      colorScheme: scheme,
+      storageState: { cookies: [], origins: [] },
+    });
+    const signedOut = await context.newPage();
+    await signedOut.goto("/sign-in");
+    await signedOut.screenshot({ path: `${shotsDir}/sign-in-${scheme}.png`, fullPage: true });
+    await context.close();
+  }
+});
