@@ -11,7 +11,7 @@ export function DeliveryMediansTable({ medians }: { medians: Median[] }) {
     return <p className="text-sm text-faint">No deliveries in the last 30 days.</p>;
   return (
     <Table framed={false}>
-      <THead className="bg-transparent">
+      <THead className="bg-transparent tracking-normal normal-case">
         <tr>
           <TH>Integration</TH>
           <TH align="right" title="From a latency histogram: within ±9% of the exact median">

@@ -5,7 +5,7 @@ import type { FormAction } from "@/lib/action-state";
 
 export function AddTeammateForm({ action }: { action: FormAction }) {
   return (
-    <ActionForm action={action} className="space-y-3">
+    <ActionForm action={action} className="flex flex-col gap-3">
       <Field label="Email">
         <Input name="email" type="email" required autoComplete="off" />
       </Field>
@@ -27,7 +27,9 @@ export function AddTeammateForm({ action }: { action: FormAction }) {
           <option value="admin">Admin: everything</option>
         </Select>
       </Field>
-      <Button type="submit">Create user</Button>
+      <Button type="submit" className="self-start">
+        Create user
+      </Button>
     </ActionForm>
   );
 }

@@ -69,7 +69,7 @@ export function DodoActionsPanel({ grant, can, actions, unavailable, formActions
             <p className="mt-1 text-xs text-slate-600 dark:text-slate-400">
               This product delivers keys by hand: enter the key the customer should get.
             </p>
-            <ActionForm action={formActions.fulfil} className="mt-3 space-y-3">
+            <ActionForm action={formActions.fulfil} className="mt-3 flex flex-col gap-3">
               <input type="hidden" name="grantId" value={grant.id} />
               <label className="block text-xs font-medium text-slate-600 dark:text-slate-400">
                 License key
@@ -92,7 +92,11 @@ export function DodoActionsPanel({ grant, can, actions, unavailable, formActions
                   <input name="expiresAt" type="date" className={INPUT} />
                 </label>
               </div>
-              <button type="submit" disabled={unavailable !== null} className={buttonClass.primary}>
+              <button
+                type="submit"
+                disabled={unavailable !== null}
+                className={`${buttonClass.primary} self-start`}
+              >
                 Send key to Dodo
               </button>
             </ActionForm>
