@@ -2,6 +2,7 @@
 // on the raw bytes. Never throws: a body we cannot understand becomes an "invalid" delivery that
 // is stored for reprocessing, because Dodo retrying it would not change it.
 import { z } from "zod";
+import { factsFromEvent, type EventFacts } from "@/lib/customers/customer-from-event";
 import { grantSnapshotSchema, type GrantSnapshot } from "@/lib/grants/grant-schema";
 import { MAX_JSON_DEPTH, nestsDeeperThan } from "@/lib/json-walk";
 import { isoToMicros, microsToDate } from "@/lib/time";
@@ -26,7 +27,7 @@ type EnvelopeInfo = {
 
 export type ParsedDelivery =
   | ({ kind: "grant"; grant: GrantSnapshot; rawSnapshot: string } & EnvelopeInfo)
-  | ({ kind: "other" } & EnvelopeInfo)
+  | ({ kind: "other"; facts: EventFacts } & EnvelopeInfo)
   | { kind: "invalid"; error: string; type: string | null; grantId: string | null };
 
 export function parseDelivery(body: string): ParsedDelivery {
@@ -55,7 +56,10 @@ export function parseDelivery(body: string): ParsedDelivery {
     timestamp: microsToDate(timestampUs),
     timestampUs,
   };
-  if (!info.type.startsWith(GRANT_EVENT_PREFIX)) return { kind: "other", ...info };
+  // Not a grant: still read for the customer and subscription it names (payment.*, subscription.*,
+  // refund.*, license_key.*), leniently, so it is stored whatever its shape.
+  if (!info.type.startsWith(GRANT_EVENT_PREFIX))
+    return { kind: "other", facts: factsFromEvent(info.type, envelope.data.data), ...info };
 
   const grant = grantSnapshotSchema.safeParse(envelope.data.data);
   if (!grant.success) return invalid(json, `data: ${formatIssues(grant.error)}`);

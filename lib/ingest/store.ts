@@ -6,6 +6,7 @@
 // The driver is passed in: webhooks are stored by the ingestion worker on its own connections.
 import type { Driver } from "@/lib/db-driver";
 import type { Grant, WebhookEvent } from "@/lib/generated/prisma-sqlite/client.ts";
+import { customerRow, subscriptionRow } from "@/lib/customers/customer-rows";
 import { grantColumns } from "@/lib/grants/grant-columns";
 import type { ParsedDelivery } from "./parse";
 import type { StoreRequest, StoreResult } from "./stores/store-request";
@@ -113,12 +114,22 @@ export function toStoreRequest({
     timestamp: parsed.timestamp,
     timestampUs: parsed.timestampUs,
   } satisfies EventRow;
-  if (parsed.kind === "other")
+  if (parsed.kind === "other") {
+    const report = {
+      timestampUs: parsed.timestampUs,
+      at: parsed.timestamp,
+      businessId: parsed.businessId,
+      source,
+    };
+    // "ignored" unless the store finds that the customer or subscription rows changed anything.
     return {
       event: { ...event, ...envelope, outcome: "ignored" } satisfies EventRow,
       grant: null,
+      customer: customerRow(parsed.facts, report),
+      subscription: subscriptionRow(parsed.facts, report),
       replacesInvalid,
     };
+  }
   const columns = grantColumns(parsed.grant, parsed.rawSnapshot, {
     timestampUs: parsed.timestampUs,
     source,

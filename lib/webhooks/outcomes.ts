@@ -6,7 +6,8 @@ export const OUTCOMES: Record<string, { label: string; tone: Tone; meaning: stri
   applied: {
     label: "Applied",
     tone: "emerald",
-    meaning: "Newer than what was stored: the grant now shows this snapshot.",
+    meaning:
+      "Newer than what was stored: the grant (or, for a payment, subscription, refund or license key event, the customer or subscription) now shows it.",
   },
   stale: {
     label: "Stale",
@@ -19,7 +20,11 @@ export const OUTCOMES: Record<string, { label: string; tone: Tone; meaning: stri
     tone: "slate",
     meaning: "The same snapshot again: kept in history, changed nothing.",
   },
-  ignored: { label: "Ignored", tone: "zinc", meaning: "Not an entitlement grant event." },
+  ignored: {
+    label: "Ignored",
+    tone: "zinc",
+    meaning: "Not a grant event, and it told nothing new about a customer or subscription.",
+  },
   invalid: {
     label: "Invalid",
     tone: "rose",

@@ -17,7 +17,15 @@ import {
   type StoreRequest,
   type StoreResult,
 } from "./store-request";
-import { DELETE_INVALID_SQL, insertEventSql, memo, quote, upsertGrantSql } from "./sql";
+import {
+  DELETE_INVALID_SQL,
+  insertEventSql,
+  memo,
+  quote,
+  upsertCustomerSql,
+  upsertGrantSql,
+  upsertSubscriptionSql,
+} from "./sql";
 import { groupCommit } from "./group-commit";
 import { storeGrantBatchPostgres } from "./postgres-batch";
 import type { GrantRequest } from "./postgres-batch-plan";
@@ -49,7 +57,54 @@ function grantDeliverySql(grantColumns: string[], eventColumns: string[]): strin
   );
 }
 
+/**
+ * A non-grant event that names a customer or subscription: their merge-rule upserts and the event
+ * insert in one statement, the event "applied" if either upsert wrote a row.
+ */
+function peopleDeliverySql(
+  customerColumns: string[] | null,
+  subscriptionColumns: string[] | null,
+  eventColumns: string[],
+): string {
+  let n = 0;
+  const params = (columns: string[]) => columns.map((c) => placeholder(c, ++n));
+  const ctes: string[] = [];
+  const wrote: string[] = [];
+  if (customerColumns) {
+    ctes.push(`cu AS (${upsertCustomerSql(customerColumns, params(customerColumns))})`);
+    wrote.push("EXISTS (SELECT 1 FROM cu)");
+  }
+  if (subscriptionColumns) {
+    ctes.push(`su AS (${upsertSubscriptionSql(subscriptionColumns, params(subscriptionColumns))})`);
+    wrote.push("EXISTS (SELECT 1 FROM su)");
+  }
+  const outcome = `CASE WHEN ${wrote.join(" OR ")} THEN 'applied' ELSE 'ignored' END`;
+  return (
+    `WITH ${ctes.join(", ")}, ` +
+    `ev AS (INSERT INTO "WebhookEvent" (${[...eventColumns, "outcome"].map(quote).join(", ")}) VALUES (${[...params(eventColumns), outcome].join(", ")}) ON CONFLICT ("id") DO NOTHING RETURNING "outcome") ` +
+    `SELECT "outcome" FROM ev`
+  );
+}
+
 function statementFor(request: StoreRequest): Statement & { values: unknown[] } {
+  const { customer, subscription } = request;
+  if (!request.grant && (customer || subscription)) {
+    const event: Row = { ...request.event };
+    delete event.outcome;
+    const customerColumns = customer ? Object.keys(customer) : null;
+    const subscriptionColumns = subscription ? Object.keys(subscription) : null;
+    const eventColumns = Object.keys(event);
+    const key = `people:${customerColumns?.join()}|${subscriptionColumns?.join()}|${eventColumns.join()}`;
+    const statement = sqlCache(key, () =>
+      named(peopleDeliverySql(customerColumns, subscriptionColumns, eventColumns)),
+    );
+    const encoded = (row: Row | null | undefined) =>
+      row ? Object.keys(row).map((c) => encode(c, row[c])) : [];
+    return {
+      ...statement,
+      values: [...encoded(customer), ...encoded(subscription), ...encoded(event)],
+    };
+  }
   if (!request.grant) {
     const columns = Object.keys(request.event);
     const statement = sqlCache(`event:${columns.join()}`, () =>
@@ -82,9 +137,8 @@ function statementFor(request: StoreRequest): Statement & { values: unknown[] } 
 function resultOf(request: StoreRequest, rows: { outcome?: string }[]): StoreResult {
   const row = rows[0];
   if (!row) return { alreadyRecorded: true };
-  return request.grant
-    ? { outcome: row.outcome as "applied" | "stale" | "duplicate" }
-    : { outcome: "as_given" };
+  if (request.grant) return { outcome: row.outcome as "applied" | "stale" | "duplicate" };
+  return row.outcome === "applied" ? { outcome: "applied" } : { outcome: "as_given" };
 }
 
 type FoundEvent = { type: string | null; grantId: string | null };

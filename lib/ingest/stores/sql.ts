@@ -50,3 +50,51 @@ export function memo<T>(): (key: string, build: () => T) => T {
     return value;
   };
 }
+
+// A customer: the profile columns move only for a newer report (customer-merge-rule.ts), the
+// business is kept once known, first/last seen widen to the report's time. RETURNING a row means
+// the customer was created or changed (the event's outcome is then "applied").
+const PROFILE_COLUMNS = [
+  "email",
+  "emailNormalized",
+  "name",
+  "nameNormalized",
+  "source",
+  "profileEventAt",
+  "profileOrder",
+];
+const NEWER_PROFILE = `(excluded."profileOrder" IS NOT NULL AND ("Customer"."profileOrder" IS NULL OR excluded."profileOrder" > "Customer"."profileOrder"))`;
+
+export function upsertCustomerSql(columns: string[], values: string[]): string {
+  const set = [
+    ...PROFILE_COLUMNS.map(
+      (c) =>
+        `${quote(c)} = CASE WHEN ${NEWER_PROFILE} THEN excluded.${quote(c)} ELSE "Customer".${quote(c)} END`,
+    ),
+    `"businessId" = COALESCE("Customer"."businessId", excluded."businessId")`,
+    `"firstSeenAt" = CASE WHEN excluded."firstSeenAt" < "Customer"."firstSeenAt" THEN excluded."firstSeenAt" ELSE "Customer"."firstSeenAt" END`,
+    `"lastSeenAt" = CASE WHEN excluded."lastSeenAt" > "Customer"."lastSeenAt" THEN excluded."lastSeenAt" ELSE "Customer"."lastSeenAt" END`,
+  ];
+  const changes = [
+    NEWER_PROFILE,
+    `excluded."firstSeenAt" < "Customer"."firstSeenAt"`,
+    `excluded."lastSeenAt" > "Customer"."lastSeenAt"`,
+    `("Customer"."businessId" IS NULL AND excluded."businessId" IS NOT NULL)`,
+  ];
+  return (
+    `INSERT INTO "Customer" (${columns.map(quote).join(", ")}) VALUES (${values.join(", ")}) ` +
+    `ON CONFLICT ("id") DO UPDATE SET ${set.join(", ")} WHERE ${changes.join(" OR ")} RETURNING "id"`
+  );
+}
+
+// A subscription: replaced whole by a newer report only (reportOrderKey); firstSeenAt is kept.
+export function upsertSubscriptionSql(columns: string[], values: string[]): string {
+  const set = columns
+    .filter((c) => c !== "id" && c !== "firstSeenAt")
+    .map((c) => `${quote(c)} = excluded.${quote(c)}`);
+  return (
+    `INSERT INTO "Subscription" (${columns.map(quote).join(", ")}) VALUES (${values.join(", ")}) ` +
+    `ON CONFLICT ("id") DO UPDATE SET ${set.join(", ")} ` +
+    `WHERE excluded."snapshotOrder" > "Subscription"."snapshotOrder" RETURNING "id"`
+  );
+}

@@ -17,7 +17,9 @@ import {
   SELECT_ORDER_SQL,
   insertEventSql,
   memo,
+  upsertCustomerSql,
   upsertGrantSql,
+  upsertSubscriptionSql,
 } from "./sql";
 import { groupCommit } from "./group-commit";
 
@@ -103,6 +105,9 @@ function writeDelivery(db: BetterSqlite3.Database, request: StoreRequest): Store
         : notWrittenOutcome(stored?.snapshotOrder, request.grant.snapshotOrder),
     };
     event.outcome = outcome.outcome;
+  } else if (writePeople(db, request)) {
+    outcome = { outcome: "applied" };
+    event.outcome = "applied";
   }
   const row = bind(event);
   const inserted = prepared(db, `insert:${row.columns.join()}`, () =>
@@ -113,6 +118,26 @@ function writeDelivery(db: BetterSqlite3.Database, request: StoreRequest): Store
   ).get(...row.values);
   if (!inserted) throw new AlreadyRecorded();
   return outcome;
+}
+
+/** The customer and subscription rows of a non-grant event; true if either changed. */
+function writePeople(db: BetterSqlite3.Database, request: StoreRequest): boolean {
+  let changed = false;
+  for (const [table, row, sql] of [
+    ["customer", request.customer, upsertCustomerSql],
+    ["subscription", request.subscription, upsertSubscriptionSql],
+  ] as const) {
+    if (!row) continue;
+    const { columns, values } = bind(row);
+    const statement = prepared(db, `upsert-${table}:${columns.join()}`, () =>
+      sql(
+        columns,
+        columns.map(() => "?"),
+      ),
+    );
+    if (statement.get(...values)) changed = true;
+  }
+  return changed;
 }
 
 /**

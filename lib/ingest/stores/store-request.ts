@@ -1,5 +1,6 @@
 // What a store is asked to write and what it answers, whatever the database. A delivery is one
-// event row and, for grant events, one grant row; the store writes both in one transaction, the
+// event row and, for grant events, one grant row (for other events, the customer and subscription
+// rows they name, applied by the same merge-rule upserts); the store writes both in one transaction, the
 // grant only if its snapshotOrder is greater than the stored one (the merge rule, applied by the
 // database in an atomic conditional upsert, see sql.ts), and reports what happened.
 
@@ -10,6 +11,9 @@ export type StoreRequest = {
   event: Row & { id: string };
   /** The Grant row (every column), for grant events. */
   grant: (Row & { id: string; snapshotOrder: string }) | null;
+  /** The Customer and Subscription rows a non-grant event names (payment.*, subscription.*, …). */
+  customer?: (Row & { id: string }) | null;
+  subscription?: (Row & { id: string; snapshotOrder: string }) | null;
   /** Reprocessing: the stored invalid row with this id is replaced, in the same transaction. */
   replacesInvalid?: boolean;
 };
