@@ -8,6 +8,7 @@ import type { Database } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma-sqlite/client.ts";
 import type { GrantFilter } from "@/lib/grants/grant-filters";
 import { grantWhere, type FilterableRow } from "@/lib/grants/grant-where";
+import { normalizeEmail, normalizeName } from "@/lib/customers/customer-merge-rule";
 
 /** The id columns a search value is looked up in, each by its own index. */
 const ID_COLUMNS = ["id", "customerId", "subscriptionId", "paymentId", "entitlementId"] as const;
@@ -35,6 +36,31 @@ async function grantIdsByKeySuffix(db: Database, q: string): Promise<string[]> {
   return rows.map((row) => row.id);
 }
 
+/** People sharing an email or a name prefix are few; more than this is not a useful search. */
+const MAX_PEOPLE_MATCHES = 50;
+
+/**
+ * Customers the value names: an email exactly (case-insensitive), or a name by its start, each
+ * one range on its normalised column's index. The name column is byte-ordered on both databases
+ * (COLLATE "C" on PostgreSQL), so every name with the prefix lies in the range; the startsWith
+ * keeps the range exact.
+ */
+async function customerIdsByPerson(db: Database, q: string): Promise<string[]> {
+  const email = q.includes("@") ? normalizeEmail(q) : null;
+  const name = email ? null : normalizeName(q);
+  if (!email && (!name || name.length < 2)) return [];
+  const rows = await db.customer.findMany({
+    where: email
+      ? { emailNormalized: email }
+      : { nameNormalized: { gte: name!, lt: `${name}\u{10ffff}`, startsWith: name! } },
+    select: { id: true },
+    // The index's own order: a `take` alone is ordered by id, a walk of the primary key.
+    orderBy: email ? { emailNormalized: "asc" } : { nameNormalized: "asc" },
+    take: MAX_PEOPLE_MATCHES,
+  });
+  return rows.map((row) => row.id);
+}
+
 /** Whether any grant has `q` in `column` (an index lookup, one row at most). */
 async function anyGrantWith(db: Database, column: (typeof ID_COLUMNS)[number], q: string) {
   const row = await db.grant.findFirst({ where: { [column]: q }, select: { id: true } });
@@ -57,19 +83,23 @@ type SearchColumn = (typeof ID_COLUMNS)[number];
  * is not guessed from the value's shape: every kind is probed, each probe a single index lookup.
  */
 export async function resolveSearch(db: Database, q: string): Promise<ResolvedSearch> {
-  const [hits, keyIds] = await Promise.all([
+  const [hits, keyIds, personIds] = await Promise.all([
     Promise.all(ID_COLUMNS.map((column) => anyGrantWith(db, column, q))),
     grantIdsByKeySuffix(db, q),
+    customerIdsByPerson(db, q),
   ]);
   const matched = ID_COLUMNS.filter((_, i) => hits[i]);
   const branches: Prisma.GrantWhereInput[] = matched.map((column) => ({ [column]: q }));
   if (keyIds.length > 0) branches.push({ id: { in: keyIds } });
+  if (personIds.length > 0) branches.push({ customerId: { in: personIds } });
   const keyed = new Set(keyIds);
+  const people = new Set(personIds);
   const matches = (row: FilterableRow) =>
-    matched.some((column) => row[column] === q) || keyed.has(row.id);
+    matched.some((column) => row[column] === q) || keyed.has(row.id) || people.has(row.customerId);
   if (branches.length === 0) return { where: NOTHING, column: "id", matches };
   if (branches.length > 1) return { where: { OR: branches }, column: "id", matches };
-  return { where: branches[0]!, column: keyIds.length > 0 ? "id" : matched[0]!, matches };
+  const column = keyIds.length > 0 ? "id" : personIds.length > 0 ? "customerId" : matched[0]!;
+  return { where: branches[0]!, column, matches };
 }
 
 /**

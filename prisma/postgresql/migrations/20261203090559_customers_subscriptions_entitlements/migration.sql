@@ -5,7 +5,9 @@ CREATE TABLE "Customer" (
     "email" TEXT,
     "emailNormalized" TEXT,
     "name" TEXT,
-    "nameNormalized" TEXT,
+    -- Byte order whatever the database's collation: a name prefix search is one index range
+    -- (lib/grants/queries/grant-search.ts), which a language collation would not keep together.
+    "nameNormalized" TEXT COLLATE "C",
     "firstSeenAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "lastSeenAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "source" TEXT NOT NULL DEFAULT 'webhook',
