@@ -1,7 +1,8 @@
 "use client";
 
 import { useState } from "react";
-import { buttonClass } from "@/components/ui/form-controls";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
 import { safeReturnPath } from "@/lib/auth/sign-in-path";
 
 const INPUT =
@@ -73,20 +74,13 @@ export function SignInForm({ next }: { next: string }) {
         />
       </label>
       {error ? (
-        <p
-          role="alert"
-          className="rounded-md bg-rose-50 px-3 py-2 text-sm text-rose-800 dark:bg-rose-950 dark:text-rose-200"
-        >
+        <Alert role="alert" variant="danger">
           {error}
-        </p>
+        </Alert>
       ) : null}
-      <button
-        type="submit"
-        disabled={pending}
-        className={`${buttonClass.primary} w-full justify-center py-2`}
-      >
+      <Button type="submit" size="lg" disabled={pending}>
         {pending ? "Signing in…" : "Sign in"}
-      </button>
+      </Button>
     </form>
   );
 }

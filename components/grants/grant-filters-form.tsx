@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { DateField, SelectField, buttonClass } from "@/components/ui/form-controls";
+import { Button, buttonVariants } from "@/components/ui/button";
+import { DateField, SelectField } from "@/components/ui/form-controls";
 import type { FilterOptions } from "@/lib/grants/queries/filter-options";
 import {
   PAGE_SIZES,
@@ -87,10 +88,8 @@ export function GrantFiltersForm({
             label: String(n),
           }))}
         />
-        <button type="submit" className={buttonClass.primary}>
-          Apply
-        </button>
-        <Link href="/grants" className={buttonClass.secondary}>
+        <Button type="submit">Apply</Button>
+        <Link href="/grants" className={buttonVariants({ variant: "secondary" })}>
           Clear
         </Link>
       </div>
