@@ -1,11 +1,10 @@
 "use client";
 
 import { useState } from "react";
-import { buttonClass } from "@/components/ui/form-controls";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Field, Input } from "@/components/ui/input";
 import { safeReturnPath } from "@/lib/auth/sign-in-path";
-
-const INPUT =
-  "mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm text-slate-900 shadow-sm focus:border-indigo-500 focus:outline-2 focus:outline-indigo-500/40 dark:border-slate-700 dark:bg-slate-950 dark:text-slate-100";
 
 /** What the person should read for each answer of Better Auth's sign-in endpoint. */
 async function messageFor(response: Response): Promise<string> {
@@ -51,42 +50,33 @@ export function SignInForm({ next }: { next: string }) {
 
   return (
     <form onSubmit={(event) => void submit(event)} className="mt-5 space-y-4" noValidate={false}>
-      <label className="block text-sm font-medium text-slate-700 dark:text-slate-300">
-        Email
-        <input
+      <Field label="Email" className="text-sm text-fg">
+        <Input
           name="email"
           type="email"
           autoComplete="username"
           required
           autoFocus
-          className={INPUT}
+          className="px-3 py-2"
         />
-      </label>
-      <label className="block text-sm font-medium text-slate-700 dark:text-slate-300">
-        Password
-        <input
+      </Field>
+      <Field label="Password" className="text-sm text-fg">
+        <Input
           name="password"
           type="password"
           autoComplete="current-password"
           required
-          className={INPUT}
+          className="px-3 py-2"
         />
-      </label>
+      </Field>
       {error ? (
-        <p
-          role="alert"
-          className="rounded-md bg-rose-50 px-3 py-2 text-sm text-rose-800 dark:bg-rose-950 dark:text-rose-200"
-        >
+        <Alert role="alert" variant="danger">
           {error}
-        </p>
+        </Alert>
       ) : null}
-      <button
-        type="submit"
-        disabled={pending}
-        className={`${buttonClass.primary} w-full justify-center py-2`}
-      >
+      <Button type="submit" size="lg" disabled={pending}>
         {pending ? "Signing in…" : "Sign in"}
-      </button>
+      </Button>
     </form>
   );
 }

@@ -13,14 +13,14 @@ const short = (at: Date | null) => (at ? formatExact(at).replace(" UTC", "") : "
 export function EventTimeline({ deliveries: events }: { deliveries: GrantDelivery[] }) {
   return (
     <Panel title={`Timeline · ${events.length} deliver${events.length === 1 ? "y" : "ies"}`}>
-      <ol className="relative border-l border-slate-200 pl-5 dark:border-slate-700">
+      <ol className="relative border-l border-border-strong pl-5">
         {events.map((event) => {
           const outcome = outcomeInfo(event.outcome);
           return (
             <li key={event.webhookId} className="mb-4 last:mb-0">
               <span
                 aria-hidden="true"
-                className={`absolute -left-1.5 mt-1.5 h-3 w-3 rounded-full border-2 border-white dark:border-slate-900 ${event.outcome === "applied" ? "bg-emerald-500" : event.outcome === "stale" ? "bg-amber-500" : "bg-slate-400"}`}
+                className={`absolute -left-1.5 mt-1.5 h-3 w-3 rounded-full border-2 border-surface ${event.outcome === "applied" ? "bg-success" : event.outcome === "stale" ? "bg-warning" : "bg-faint"}`}
               />
               <div className="flex flex-wrap items-center gap-2">
                 <span className="font-mono text-sm font-medium">
@@ -31,7 +31,7 @@ export function EventTimeline({ deliveries: events }: { deliveries: GrantDeliver
                 </Badge>
                 {event.source === "api" ? <Badge tone="zinc">re-sync</Badge> : null}
               </div>
-              <dl className="mt-1 grid grid-cols-1 gap-x-6 text-xs text-slate-600 sm:grid-cols-3 dark:text-slate-400">
+              <dl className="mt-1 grid grid-cols-1 gap-x-6 text-xs text-muted sm:grid-cols-3">
                 <div>
                   <dt className="inline">Sent </dt>
                   <dd className="inline tabular-nums">{short(event.timestamp)}</dd>
@@ -46,9 +46,9 @@ export function EventTimeline({ deliveries: events }: { deliveries: GrantDeliver
                 </div>
               </dl>
               {event.outcome === "stale" ? (
-                <p className="mt-1 text-xs text-amber-800 dark:text-amber-300">{outcome.meaning}</p>
+                <p className="mt-1 text-xs text-warning-text">{outcome.meaning}</p>
               ) : null}
-              <p className="mt-0.5 font-mono text-[11px] text-slate-400">{event.webhookId}</p>
+              <p className="mt-0.5 font-mono text-[11px] text-faint">{event.webhookId}</p>
             </li>
           );
         })}

@@ -1,5 +1,8 @@
 import Link from "next/link";
-import { DateField, SelectField, buttonClass } from "@/components/ui/form-controls";
+import { Button, buttonVariants } from "@/components/ui/button";
+import { cardVariants } from "@/components/ui/card";
+import { DateField, SelectField } from "@/components/ui/form-controls";
+import { Field, Input } from "@/components/ui/input";
 import type { FilterOptions } from "@/lib/grants/queries/filter-options";
 import {
   PAGE_SIZES,
@@ -43,23 +46,22 @@ export function GrantFiltersForm({
       action="/grants"
       role="search"
       aria-label="Filter grants"
-      className="mb-4 rounded-lg border border-slate-200 bg-white p-4 dark:border-slate-800 dark:bg-slate-900"
+      className={cardVariants({ className: "mb-4 p-4" })}
     >
       {filter.status ? <input type="hidden" name="status" value={filter.status} /> : null}
       {filter.customer ? <input type="hidden" name="customer" value={filter.customer} /> : null}
       <div className="flex flex-wrap items-end gap-3">
-        <label className="block min-w-64 flex-1 text-xs font-medium text-slate-600 dark:text-slate-400">
-          Search
-          <input
+        <Field label="Search" className="min-w-64 flex-1">
+          <Input
             id="grant-search"
             type="search"
             autoFocus={focusSearch}
             name="q"
             defaultValue={filter.q ?? ""}
             placeholder="Grant, customer, subscription, payment or entitlement id, or license key (last 4+)"
-            className="mt-1 block w-full rounded-md border border-slate-300 bg-white px-2.5 py-1.5 font-mono text-sm shadow-sm focus:border-indigo-500 focus:outline-2 focus:outline-indigo-500/40 dark:border-slate-700 dark:bg-slate-950"
+            className="font-mono"
           />
-        </label>
+        </Field>
         <SelectField
           label="Sort by"
           name="sort"
@@ -87,17 +89,13 @@ export function GrantFiltersForm({
             label: String(n),
           }))}
         />
-        <button type="submit" className={buttonClass.primary}>
-          Apply
-        </button>
-        <Link href="/grants" className={buttonClass.secondary}>
+        <Button type="submit">Apply</Button>
+        <Link href="/grants" className={buttonVariants({ variant: "secondary" })}>
           Clear
         </Link>
       </div>
       <details open={open} className="mt-3">
-        <summary className="cursor-pointer text-sm font-medium text-slate-700 dark:text-slate-300">
-          More filters
-        </summary>
+        <summary className="cursor-pointer text-sm font-medium text-fg">More filters</summary>
         <div className="mt-3 grid grid-cols-2 gap-3 md:grid-cols-4 xl:grid-cols-8">
           <SelectField
             label="Integration"

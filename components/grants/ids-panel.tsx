@@ -1,7 +1,7 @@
-import Link from "next/link";
 import { Facts, Panel } from "@/components/ui/panel";
 import { CopyButton } from "@/components/ui/copy-button";
 import type { GrantDetail } from "@/lib/grants/queries/grant-detail";
+import { TextLink } from "@/components/ui/text-link";
 
 type Ids = Pick<
   GrantDetail,
@@ -9,19 +9,15 @@ type Ids = Pick<
 >;
 
 function FilterLink({ param, value }: { param: string; value: string | null }) {
-  if (!value) return <span className="text-slate-400">—</span>;
+  if (!value) return <span className="text-faint">—</span>;
   const href =
     param === "q"
       ? `/grants?q=${encodeURIComponent(value)}`
       : `/grants?${param}=${encodeURIComponent(value)}`;
   return (
-    <Link
-      href={href}
-      title="All grants with this id"
-      className="font-mono text-xs text-indigo-700 underline-offset-2 hover:underline dark:text-indigo-300"
-    >
+    <TextLink href={href} title="All grants with this id" className="font-mono text-xs">
       {value}
-    </Link>
+    </TextLink>
   );
 }
 
@@ -47,7 +43,7 @@ export function IdsPanel({ grant }: { grant: Ids }) {
             grant.brandId ? (
               <code className="font-mono text-xs">{grant.brandId}</code>
             ) : (
-              <span className="text-slate-400">—</span>
+              <span className="text-faint">—</span>
             ),
           ],
         ]}

@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useTransition } from "react";
 import { fromGrantJson } from "@/lib/api/grant-json";
 import { grantJsonSchema } from "@/lib/api/v1-schemas";
+import { Alert } from "@/components/ui/alert";
 
 /** Polls the grant's JSON; when new deliveries arrived, offers to show them (no jumping page). */
 export function LiveGrant({ grantId, deliveryCount }: { grantId: string; deliveryCount: number }) {
@@ -22,10 +23,7 @@ export function LiveGrant({ grantId, deliveryCount }: { grantId: string; deliver
   const fresh = data ? data.deliveries.length - deliveryCount : 0;
   if (fresh <= 0) return null;
   return (
-    <div
-      aria-live="polite"
-      className="flex items-center gap-3 rounded-md border border-indigo-200 bg-indigo-50 px-3 py-2 text-sm text-indigo-900 dark:border-indigo-900 dark:bg-indigo-950/50 dark:text-indigo-200"
-    >
+    <Alert aria-live="polite" className="flex items-center gap-3">
       {fresh === 1 ? "1 new delivery" : `${fresh} new deliveries`} since you opened this page.
       <button
         type="button"
@@ -35,6 +33,6 @@ export function LiveGrant({ grantId, deliveryCount }: { grantId: string; deliver
       >
         {refreshing ? "Refreshing…" : "Show"}
       </button>
-    </div>
+    </Alert>
   );
 }

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { buttonClass } from "@/components/ui/form-controls";
+import { buttonVariants } from "@/components/ui/button";
 import { grantFilterQuery, type GrantFilter } from "@/lib/grants/grant-filters";
 
 export function Pagination({
@@ -15,15 +15,19 @@ export function Pagination({
 }) {
   const link = (changes: Partial<Record<keyof GrantFilter, string | undefined>>) =>
     `/grants${grantFilterQuery(filter, { after: undefined, before: undefined, ...changes })}`;
-  const disabled = `${buttonClass.secondary} pointer-events-none opacity-40`;
+  const enabled = buttonVariants({ variant: "secondary" });
+  const disabled = buttonVariants({
+    variant: "secondary",
+    className: "pointer-events-none opacity-40",
+  });
   return (
     <nav aria-label="Pages" className="mt-4 flex items-center justify-between gap-4 text-sm">
-      <p className="text-slate-600 dark:text-slate-400">
+      <p className="text-muted">
         {shown === 0 ? "No grants on this page" : `Showing ${shown} grant${shown === 1 ? "" : "s"}`}
       </p>
       <div className="flex gap-2">
         {prevCursor ? (
-          <Link rel="prev" href={link({ before: prevCursor })} className={buttonClass.secondary}>
+          <Link rel="prev" href={link({ before: prevCursor })} className={enabled}>
             ← Previous
           </Link>
         ) : (
@@ -32,7 +36,7 @@ export function Pagination({
           </span>
         )}
         {nextCursor ? (
-          <Link rel="next" href={link({ after: nextCursor })} className={buttonClass.secondary}>
+          <Link rel="next" href={link({ after: nextCursor })} className={enabled}>
             Next →
           </Link>
         ) : (

@@ -18,16 +18,13 @@ export function RawEvents({ events }: { events: RawEvent[] }) {
     <Panel title="Raw events">
       <div className="space-y-2">
         {events.map((event) => (
-          <details
-            key={event.id}
-            className="rounded-md border border-slate-200 dark:border-slate-800"
-          >
+          <details key={event.id} className="rounded-md border border-border">
             <summary className="flex cursor-pointer items-center justify-between gap-2 px-3 py-2 text-sm">
               <span className="font-mono">
                 {event.type ?? "unknown"} · {formatExact(event.receivedAt)}
               </span>
             </summary>
-            <div className="border-t border-slate-200 p-3 dark:border-slate-800">
+            <div className="border-t border-border p-3">
               <RawBody event={event} />
             </div>
           </details>
@@ -39,7 +36,7 @@ export function RawEvents({ events }: { events: RawEvent[] }) {
 
 function RawBody({ event }: { event: RawEvent }) {
   if (event.rawBody === null)
-    return <p className="text-sm text-slate-600 dark:text-slate-400">{removedBodyNotice(event)}</p>;
+    return <p className="text-sm text-muted">{removedBodyNotice(event)}</p>;
   const shown = prettyRedactedBody(event.rawBody);
   return (
     <>

@@ -1,4 +1,3 @@
-import { buttonVariants } from "./button";
 import { Field, Input, Select } from "./input";
 
 // Labelled native form controls: they work without JavaScript (the list's filters are a GET form)
@@ -46,9 +45,3 @@ export function DateField({
     </Field>
   );
 }
-
-/** For the grant page's panels until they move to <Button> (#14); new code uses button.tsx. */
-export const buttonClass = {
-  primary: buttonVariants({ variant: "primary" }),
-  secondary: buttonVariants({ variant: "secondary" }),
-};

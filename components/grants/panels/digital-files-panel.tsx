@@ -39,9 +39,9 @@ export function DigitalFilesPanel({
   return (
     <Panel title="Digital files">
       {list.length === 0 ? (
-        <p className="text-sm text-slate-500">No files in the delivery.</p>
+        <p className="text-sm text-faint">No files in the delivery.</p>
       ) : (
-        <ul className="divide-y divide-slate-100 dark:divide-slate-800">
+        <ul className="divide-y divide-border">
           {list.map((file, index) => {
             const expiry = linkExpiry(deliveredAt, number(file.expires_in));
             const expired = expiry !== null && expiry < now;
@@ -54,7 +54,7 @@ export function DigitalFilesPanel({
               >
                 <div className="min-w-0">
                   <p className="font-medium break-all">{text(file.filename) ?? "unnamed file"}</p>
-                  <p className="text-xs text-slate-500">
+                  <p className="text-xs text-faint">
                     {[size !== null ? formatBytes(size) : null, text(file.content_type)]
                       .filter(Boolean)
                       .join(" · ") || "size and type not sent"}
@@ -62,20 +62,20 @@ export function DigitalFilesPanel({
                 </div>
                 <div className="text-right text-xs">
                   {expired ? (
-                    <span className="font-medium text-rose-700 dark:text-rose-300">
+                    <span className="font-medium text-danger-text">
                       Link expired {expiry ? formatExact(expiry) : ""}
                     </span>
                   ) : expiry ? (
                     <span>Link valid until {formatExact(expiry)}</span>
                   ) : (
-                    <span className="text-slate-500">Link expiry unknown</span>
+                    <span className="text-faint">Link expiry unknown</span>
                   )}
                   {url && !expired ? (
                     <a
                       href={url}
                       rel="noreferrer noopener"
                       target="_blank"
-                      className="ml-2 text-indigo-700 underline dark:text-indigo-300"
+                      className="ml-2 text-link underline"
                     >
                       Download
                     </a>
@@ -94,7 +94,7 @@ export function DigitalFilesPanel({
               instructions ? (
                 <span className="whitespace-pre-wrap">{instructions}</span>
               ) : (
-                <span className="text-slate-400">none</span>
+                <span className="text-faint">none</span>
               ),
             ],
             [
@@ -104,7 +104,7 @@ export function DigitalFilesPanel({
                   href={external}
                   rel="noreferrer noopener"
                   target="_blank"
-                  className="break-all text-indigo-700 underline dark:text-indigo-300"
+                  className="break-all text-link underline"
                 >
                   {external}
                 </a>
@@ -116,7 +116,7 @@ export function DigitalFilesPanel({
                   {externalUrl}
                 </code>
               ) : (
-                <span className="text-slate-400">none</span>
+                <span className="text-faint">none</span>
               ),
             ],
           ]}

@@ -1,6 +1,8 @@
 import { RevokeDialog } from "@/components/grants/revoke-dialog";
 import { ActionForm } from "@/components/ui/action-form";
-import { buttonClass } from "@/components/ui/form-controls";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Field, Input } from "@/components/ui/input";
 import { Panel } from "@/components/ui/panel";
 import { TimeAgo } from "@/components/ui/time-ago";
 import type { FormAction } from "@/lib/action-state";
@@ -17,8 +19,6 @@ type Props = {
   formActions: { refresh: FormAction; revoke: FormAction; fulfil: FormAction };
 };
 
-const INPUT =
-  "mt-1 block w-full rounded-md border border-slate-300 bg-white px-2.5 py-1.5 text-sm shadow-sm dark:border-slate-700 dark:bg-slate-900";
 const ACTION_LABEL: Record<string, string> = {
   revoke: "Revocation requested",
   fulfil: "License key sent",
@@ -33,25 +33,25 @@ export function DodoActionsPanel({ grant, can, actions, unavailable, formActions
     <Panel title="Act in Dodo">
       <div className="space-y-4 text-sm">
         {actions.map((action) => (
-          <p
+          <Alert
             key={action.id}
             data-testid={action.confirmed ? "confirmed-action" : "pending-action"}
-            className={`rounded-md px-3 py-2 ${action.confirmed ? "bg-emerald-50 text-emerald-900 dark:bg-emerald-950 dark:text-emerald-200" : "bg-amber-50 text-amber-900 dark:bg-amber-950 dark:text-amber-200"}`}
+            variant={action.confirmed ? "success" : "warning"}
           >
             <strong>{ACTION_LABEL[action.kind] ?? action.kind}</strong> by {action.requestedBy}{" "}
             <TimeAgo date={action.requestedAt} />.{" "}
             {action.confirmed
               ? "Dodo has confirmed it."
               : "Waiting for Dodo's webhook to confirm it."}
-          </p>
+          </Alert>
         ))}
-        {unavailable ? <p className="text-slate-600 dark:text-slate-400">{unavailable}</p> : null}
+        {unavailable ? <p className="text-muted">{unavailable}</p> : null}
         {can.refresh ? (
           <ActionForm action={formActions.refresh}>
             <input type="hidden" name="grantId" value={grant.id} />
-            <button type="submit" disabled={unavailable !== null} className={buttonClass.secondary}>
+            <Button type="submit" variant="secondary" disabled={unavailable !== null}>
               Refresh from Dodo
-            </button>
+            </Button>
           </ActionForm>
         ) : null}
         {canRevoke ? (
@@ -64,41 +64,33 @@ export function DodoActionsPanel({ grant, can, actions, unavailable, formActions
           />
         ) : null}
         {canFulfil ? (
-          <div className="border-t border-slate-200 pt-4 dark:border-slate-800">
+          <div className="border-t border-border pt-4">
             <h3 className="font-medium">Fulfil the license key</h3>
-            <p className="mt-1 text-xs text-slate-600 dark:text-slate-400">
+            <p className="mt-1 text-xs text-muted">
               This product delivers keys by hand: enter the key the customer should get.
             </p>
             <ActionForm action={formActions.fulfil} className="mt-3 flex flex-col gap-3">
               <input type="hidden" name="grantId" value={grant.id} />
-              <label className="block text-xs font-medium text-slate-600 dark:text-slate-400">
-                License key
-                <input name="key" required autoComplete="off" className={`${INPUT} font-mono`} />
-              </label>
+              <Field label="License key">
+                <Input name="key" required autoComplete="off" className="font-mono" />
+              </Field>
               <div className="grid grid-cols-2 gap-3">
-                <label className="block text-xs font-medium text-slate-600 dark:text-slate-400">
-                  Activations limit
-                  <input
+                <Field label="Activations limit">
+                  <Input
                     name="activationsLimit"
                     type="number"
                     min={1}
                     step={1}
                     placeholder="unlimited"
-                    className={INPUT}
                   />
-                </label>
-                <label className="block text-xs font-medium text-slate-600 dark:text-slate-400">
-                  Expires
-                  <input name="expiresAt" type="date" className={INPUT} />
-                </label>
+                </Field>
+                <Field label="Expires">
+                  <Input name="expiresAt" type="date" />
+                </Field>
               </div>
-              <button
-                type="submit"
-                disabled={unavailable !== null}
-                className={`${buttonClass.primary} self-start`}
-              >
+              <Button type="submit" disabled={unavailable !== null} className="self-start">
                 Send key to Dodo
-              </button>
+              </Button>
             </ActionForm>
           </div>
         ) : null}

@@ -1,5 +1,6 @@
 import { Facts, Panel } from "@/components/ui/panel";
 import { errorCodeInfo } from "@/lib/grants/labels/error-codes";
+import { Alert } from "@/components/ui/alert";
 
 export function FailurePanel({
   errorCode,
@@ -18,7 +19,7 @@ export function FailurePanel({
             errorCode ? (
               <code className="font-mono">{errorCode}</code>
             ) : (
-              <span className="text-slate-400">none sent</span>
+              <span className="text-faint">none sent</span>
             ),
           ],
           [
@@ -26,15 +27,15 @@ export function FailurePanel({
             errorMessage ? (
               <span className="whitespace-pre-wrap">{errorMessage}</span>
             ) : (
-              <span className="text-slate-400">none sent</span>
+              <span className="text-faint">none sent</span>
             ),
           ],
         ]}
       />
-      <div className="mt-4 rounded-md bg-rose-50 p-3 text-sm text-rose-950 dark:bg-rose-950/40 dark:text-rose-100">
+      <Alert variant="danger" className="mt-4 p-3">
         <p className="font-medium">{info?.known ? `What to do: ${info.label}` : "What to do"}</p>
         <p className="mt-1">{info?.remediation ?? errorCodeInfo("").remediation}</p>
-      </div>
+      </Alert>
     </Panel>
   );
 }

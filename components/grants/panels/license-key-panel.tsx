@@ -27,7 +27,7 @@ export function LicenseKeyPanel({
       <Facts
         items={[
           ["Key", <LicenseKeyReveal key="key" grantId={grantId} last4={licenseKey.last4} />],
-          ["Key status", licenseKey.status ?? <span className="text-slate-400">not sent</span>],
+          ["Key status", licenseKey.status ?? <span className="text-faint">not sent</span>],
           [
             "Activations",
             <div key="activations" className="max-w-xs">
@@ -41,10 +41,10 @@ export function LicenseKeyPanel({
                   aria-valuemin={0}
                   aria-valuemax={limit ?? 0}
                   aria-valuenow={used ?? 0}
-                  className="mt-1 h-2 rounded-full bg-slate-200 dark:bg-slate-700"
+                  className="mt-1 h-2 rounded-full bg-neutral-soft"
                 >
                   <div
-                    className={`h-2 rounded-full ${share >= 1 ? "bg-rose-500" : "bg-indigo-500"}`}
+                    className={`h-2 rounded-full ${share >= 1 ? "bg-danger" : "bg-accent"}`}
                     style={{ width: `${Math.round(share * 100)}%` }}
                   />
                 </div>
@@ -54,7 +54,7 @@ export function LicenseKeyPanel({
           [
             "Expires",
             licenseKey.expiresAt ? (
-              <span className={expired ? "font-medium text-rose-700 dark:text-rose-300" : ""}>
+              <span className={expired ? "font-medium text-danger-text" : ""}>
                 {formatExact(licenseKey.expiresAt)}
                 {expired ? " (expired)" : ""}
               </span>

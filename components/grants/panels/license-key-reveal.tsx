@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import { CopyButton } from "@/components/ui/copy-button";
+import { Button } from "@/components/ui/button";
 
 async function fetchKey(grantId: string): Promise<string> {
   const response = await fetch(`/api/v1/grants/${encodeURIComponent(grantId)}/license-key`);
@@ -24,21 +25,17 @@ export function LicenseKeyReveal({ grantId, last4 }: { grantId: string; last4: s
   return (
     <span className="inline-flex flex-wrap items-center gap-2">
       <code
-        className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-sm dark:bg-slate-800"
+        className="rounded bg-neutral-soft px-1.5 py-0.5 font-mono text-sm"
         data-testid="license-key"
       >
         {key ?? `••••••••${last4}`}
       </code>
-      <button
-        type="button"
-        onClick={() => void toggle()}
-        className="rounded border border-slate-300 px-2 py-0.5 text-xs font-medium hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800"
-      >
+      <Button variant="secondary" size="sm" onClick={() => void toggle()}>
         {key ? "Hide" : "Reveal"}
-      </button>
+      </Button>
       <CopyButton load={() => fetchKey(grantId)} />
       {error ? (
-        <span role="alert" className="text-xs text-rose-700">
+        <span role="alert" className="text-xs text-danger-text">
           {error}
         </span>
       ) : null}

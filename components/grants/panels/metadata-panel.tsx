@@ -8,7 +8,7 @@ export function MetadataPanel({ metadata }: { metadata: unknown }) {
   return (
     <Panel title="Metadata">
       {entries.length === 0 ? (
-        <p className="text-sm text-slate-500">No metadata on this grant.</p>
+        <p className="text-sm text-faint">No metadata on this grant.</p>
       ) : (
         <table className="w-full text-sm">
           <thead className="sr-only">
@@ -17,12 +17,12 @@ export function MetadataPanel({ metadata }: { metadata: unknown }) {
               <th scope="col">Value</th>
             </tr>
           </thead>
-          <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
+          <tbody className="divide-y divide-border">
             {entries.map(([key, value]) => (
               <tr key={key}>
                 <th
                   scope="row"
-                  className="py-1.5 pr-4 text-left align-top font-mono text-xs font-medium text-slate-600 dark:text-slate-400"
+                  className="py-1.5 pr-4 text-left align-top font-mono text-xs font-medium text-muted"
                 >
                   {key}
                 </th>

@@ -18,7 +18,7 @@ export function OAuthPanel({
   const link = safeHttpUrl(url);
   return (
     <Panel title="Customer consent (OAuth)" actions={<CopyButton value={url} label="Copy link" />}>
-      <p className="mb-3 text-sm text-slate-600 dark:text-slate-400">
+      <p className="mb-3 text-sm text-muted">
         Delivery waits until the customer accepts at this link. Send it to them.
       </p>
       <Facts
@@ -30,7 +30,7 @@ export function OAuthPanel({
                 href={link}
                 rel="noreferrer noopener"
                 target="_blank"
-                className="font-mono text-xs break-all text-indigo-700 underline dark:text-indigo-300"
+                className="font-mono text-xs break-all text-link underline"
               >
                 {url}
               </a>
@@ -52,7 +52,7 @@ export function OAuthPanel({
         ]}
       />
       {expired ? (
-        <p className="mt-3 text-sm text-rose-700 dark:text-rose-300">
+        <p className="mt-3 text-sm text-danger-text">
           This link has expired: the customer needs a new grant (or Dodo’s customer portal) to
           consent.
         </p>

@@ -3,6 +3,7 @@ import { Facts, Panel } from "@/components/ui/panel";
 import { CopyButton } from "@/components/ui/copy-button";
 import { formatExact } from "@/lib/format";
 import { revocationReasonInfo } from "@/lib/grants/labels/revocation-reasons";
+import { Alert } from "@/components/ui/alert";
 
 export function RevocationPanel({
   reason,
@@ -20,10 +21,10 @@ export function RevocationPanel({
             "Reason",
             reason ? (
               <span>
-                {info.label} <code className="ml-1 font-mono text-xs text-slate-500">{reason}</code>
+                {info.label} <code className="ml-1 font-mono text-xs text-faint">{reason}</code>
               </span>
             ) : (
-              <span className="text-slate-400">none sent</span>
+              <span className="text-faint">none sent</span>
             ),
           ],
           ["Revoked", revokedAt ? formatExact(revokedAt) : "—"],
@@ -39,13 +40,13 @@ export function RevocationPanel({
           ],
         ]}
       />
-      <div className="mt-4 rounded-md bg-amber-50 p-3 text-sm text-amber-950 dark:bg-amber-950/40 dark:text-amber-100">
+      <Alert variant="warning" className="mt-4 p-3">
         <div className="flex items-center justify-between gap-2">
           <p className="font-medium">How to word it to the customer</p>
           <CopyButton value={info.customerMessage} />
         </div>
         <p className="mt-1">“{info.customerMessage}”</p>
-      </div>
+      </Alert>
     </Panel>
   );
 }

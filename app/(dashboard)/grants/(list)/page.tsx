@@ -7,7 +7,7 @@ import { Pagination } from "@/components/grants/pagination";
 import { StatusTabs } from "@/components/grants/status-tabs";
 import { EmptyState } from "@/components/ui/empty-state";
 import { IgnoredQueryNotice } from "@/components/ui/ignored-query-notice";
-import { buttonClass } from "@/components/ui/form-controls";
+import { buttonVariants } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePageViewer } from "@/lib/auth/guards";
 import { listFilterOptions } from "@/lib/grants/queries/filter-options";
@@ -52,7 +52,11 @@ export default async function GrantsPage({
         title="Grants"
         description={`Every entitlement grant Dodo reported, ${orderInWords(filter)}. Every filter is part of the address: copy it to share the view.`}
       >
-        <a href={`/api/v1/grants/export${query}`} className={buttonClass.secondary} download>
+        <a
+          href={`/api/v1/grants/export${query}`}
+          className={buttonVariants({ variant: "secondary" })}
+          download
+        >
           Export CSV
         </a>
       </PageHeader>
