@@ -28,8 +28,9 @@ export function IdsPanel({ grant }: { grant: Ids }) {
         items={[
           [
             "Grant",
-            <span key="g" className="inline-flex items-center gap-2">
-              <code className="font-mono text-xs">{grant.id}</code>
+            // A long id wraps rather than push its Copy button out of the card.
+            <span key="g" className="flex min-w-0 items-center gap-2">
+              <code className="min-w-0 font-mono text-xs break-all">{grant.id}</code>
               <CopyButton value={grant.id} />
             </span>,
           ],
