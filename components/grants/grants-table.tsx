@@ -54,6 +54,7 @@ export function GrantsTable({ rows }: { rows: GrantTableRow[] }) {
   return (
     <DataTable
       columns={COLUMNS}
+      headerCellClassName="px-3"
       caption="Grants. Press j and k to move through the rows and Enter to open one."
     >
       {rows.map((row, index) => (
@@ -72,7 +73,8 @@ export function GrantsTable({ rows }: { rows: GrantTableRow[] }) {
           <TCell className="px-3">
             <StatusBadge status={row.status} />
           </TCell>
-          <TCell className="px-3 font-mono text-xs">
+          {/* Long ids wrap, so the Updated column still fits beside them at 1280 px. */}
+          <TCell className="max-w-60 px-3 font-mono text-xs break-all">
             <TextLink href={`/grants/${encodeURIComponent(row.id)}`}>{row.id}</TextLink>
           </TCell>
           <TCell className="px-3">

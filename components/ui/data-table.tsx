@@ -4,10 +4,14 @@ import { TBody, TH, THead, Table } from "./table";
 
 export type Column = string | { label: string; align?: "right"; hidden?: boolean };
 
-function HeaderCell({ column }: { column: Column }) {
+function HeaderCell({ column, className }: { column: Column; className?: string }) {
   const { label, align, hidden } =
     typeof column === "string" ? { label: column, align: undefined, hidden: false } : column;
-  return <TH align={align}>{hidden ? <span className="sr-only">{label}</span> : label}</TH>;
+  return (
+    <TH align={align} className={className}>
+      {hidden ? <span className="sr-only">{label}</span> : label}
+    </TH>
+  );
 }
 
 export function DataTable({
@@ -16,12 +20,15 @@ export function DataTable({
   framed = true,
   caption,
   bodyClassName,
+  headerCellClassName,
 }: {
   columns: Column[];
   children: React.ReactNode;
   framed?: boolean;
   caption?: string;
   bodyClassName?: string;
+  /** For tables whose cells are padded tighter than the default, so headings line up with them. */
+  headerCellClassName?: string;
 }) {
   return (
     <Table framed={framed}>
@@ -29,7 +36,11 @@ export function DataTable({
       <THead>
         <tr>
           {columns.map((column) => (
-            <HeaderCell key={typeof column === "string" ? column : column.label} column={column} />
+            <HeaderCell
+              key={typeof column === "string" ? column : column.label}
+              column={column}
+              className={headerCellClassName}
+            />
           ))}
         </tr>
       </THead>
