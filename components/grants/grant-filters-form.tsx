@@ -58,7 +58,7 @@ export function GrantFiltersForm({
             autoFocus={focusSearch}
             name="q"
             defaultValue={filter.q ?? ""}
-            placeholder="Customer email or name, any id, or license key (last 4+)"
+            placeholder="Email, name, any id, or key (last 4+)"
             className="font-mono"
           />
         </Field>
