@@ -21,12 +21,13 @@ test.skip(!shotsDir, "set SHOTS_DIR to take screenshots");
 
 test("screenshots of every page, light and dark", async ({ page, browser, freshGrant }) => {
   test.setTimeout(180_000);
-  let first = "";
+  // One grant page per example: each integration's panels (key, files, OAuth, revocation, failure).
+  const grantPages: [string, string][] = [];
   for (const example of Object.keys(WEBHOOK_EXAMPLES) as ExampleName[])
-    first ||= (await freshGrant(example)).id;
+    grantPages.push([`grant-${example}`, `/grants/${(await freshGrant(example)).id}`]);
   for (const scheme of ["light", "dark"] as const) {
     await page.emulateMedia({ colorScheme: scheme });
-    for (const [name, path] of [...PAGES, ["grant", `/grants/${first}`] as const]) {
+    for (const [name, path] of [...PAGES, ...grantPages]) {
       await page.goto(path);
       await expect(page.getByRole("heading", { level: 1 }).first()).toBeVisible();
       await page.screenshot({ path: `${shotsDir}/${name}-${scheme}.png`, fullPage: true });
