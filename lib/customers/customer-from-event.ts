@@ -75,9 +75,10 @@ const subscriptionSchema = z.looseObject({
 
 /** The customer and subscription facts of one verified event's `data`, or nulls where it has none. */
 export function factsFromEvent(type: string, data: unknown): EventFacts {
+  const customer = customerFromEvent(type, data);
   return {
-    customer: customerFromEvent(type, data),
-    subscription: subscriptionFromEvent(type, data),
+    customer,
+    subscription: customer === null ? null : subscriptionFromEvent(type, data, customer.customerId),
   };
 }
 
@@ -101,16 +102,18 @@ function customerFromEvent(type: string, data: unknown): CustomerSighting | null
   return null;
 }
 
-function subscriptionFromEvent(type: string, data: unknown): SubscriptionState | null {
+function subscriptionFromEvent(
+  type: string,
+  data: unknown,
+  customerId: string,
+): SubscriptionState | null {
   if (!type.startsWith("subscription.")) return null;
   const parsed = subscriptionSchema.safeParse(data);
-  const customer = withCustomerSchema.safeParse(data);
-  if (!parsed.success || !customer.success) return null;
+  if (!parsed.success) return null;
   const state = parsed.data;
-  const { customer: _person, ...withoutCustomer } = state;
   return {
     id: state.subscription_id,
-    customerId: customer.data.customer.customer_id,
+    customerId,
     productId: state.product_id,
     status: state.status,
     nextBillingDate: state.next_billing_date,
@@ -120,11 +123,14 @@ function subscriptionFromEvent(type: string, data: unknown): SubscriptionState |
     pausedAt: state.paused_at,
     expiresAt: state.expires_at,
     createdAt: state.created_at,
-    rawSnapshot: JSON.stringify({
-      ...withoutCustomer,
-      customer: { customer_id: customer.data.customer.customer_id },
-    }),
+    rawSnapshot: JSON.stringify(withoutPerson(data as Record<string, unknown>, customerId)),
   };
+}
+
+// The subscription exactly as Dodo sent it (dates, unknown fields and all), but with the customer
+// reduced to its id: whatever else the customer object carries (email, name, phone…) is personal.
+function withoutPerson(data: Record<string, unknown>, customerId: string): Record<string, unknown> {
+  return { ...data, customer: { customer_id: customerId } };
 }
 
 function blankToNull(value: string | null): string | null {

@@ -71,6 +71,19 @@ describe("factsFromEvent", () => {
     expect(facts.subscription!.rawSnapshot).not.toContain("jane");
   });
 
+  it("keeps the raw snapshot as sent: dates unrewritten, unreadable fields kept", () => {
+    const data = {
+      subscription_id: "sub_9",
+      status: "active",
+      next_billing_date: "2026-12-03T00:00:00Z",
+      paused_at: "not a date",
+      addons: [{ addon_id: "add_1", quantity: 2 }],
+      customer: { ...customer, phone_number: "+15550100" },
+    };
+    const raw = JSON.parse(factsFromEvent("subscription.active", data).subscription!.rawSnapshot);
+    expect(raw).toEqual({ ...data, customer: { customer_id: "cus_21" } });
+  });
+
   it("keeps an unknown status exactly as sent", () => {
     const facts = factsFromEvent("subscription.updated", {
       subscription_id: "sub_8",
