@@ -41,6 +41,27 @@ import {
 /** Statement text is built (and named) once per column list. */
 const sqlCache = memo<Statement>();
 
+/**
+ * The last step of a delivery statement: insert the event with the outcome the upserts before it
+ * decided, and return that outcome (no row when the event was already recorded).
+ */
+function insertEventWithOutcomeSql(columns: string[], values: string[], outcome: string): string {
+  return (
+    `ev AS (INSERT INTO "WebhookEvent" (${[...columns, "outcome"].map(quote).join(", ")}) VALUES (${[...values, outcome].join(", ")}) ON CONFLICT ("id") DO NOTHING RETURNING "outcome") ` +
+    `SELECT "outcome" FROM ev`
+  );
+}
+
+/** The event's columns but its outcome, which the statement computes. */
+function eventWithoutOutcome(event: Row): Row {
+  const { outcome: _computed, ...rest } = event;
+  return rest;
+}
+
+function encodeRow(row: Row | null | undefined): unknown[] {
+  return row ? Object.keys(row).map((c) => encode(c, row[c])) : [];
+}
+
 /** Upsert the grant and insert the event, the event's outcome taken from the upsert. */
 function grantDeliverySql(grantColumns: string[], eventColumns: string[]): string {
   const grantValues = grantColumns.map((c, i) => placeholder(c, i + 1));
@@ -52,8 +73,7 @@ function grantDeliverySql(grantColumns: string[], eventColumns: string[]): strin
   return (
     `WITH prior AS (SELECT "snapshotOrder" FROM "Grant" WHERE "id" = ${idParam}), ` +
     `up AS (${upsertGrantSql(grantColumns, grantValues)}), ` +
-    `ev AS (INSERT INTO "WebhookEvent" (${[...eventColumns, "outcome"].map(quote).join(", ")}) VALUES (${[...eventValues, outcome].join(", ")}) ON CONFLICT ("id") DO NOTHING RETURNING "outcome") ` +
-    `SELECT "outcome" FROM ev`
+    insertEventWithOutcomeSql(eventColumns, eventValues, outcome)
   );
 }
 
@@ -81,16 +101,14 @@ function peopleDeliverySql(
   const outcome = `CASE WHEN ${wrote.join(" OR ")} THEN 'applied' ELSE 'ignored' END`;
   return (
     `WITH ${ctes.join(", ")}, ` +
-    `ev AS (INSERT INTO "WebhookEvent" (${[...eventColumns, "outcome"].map(quote).join(", ")}) VALUES (${[...params(eventColumns), outcome].join(", ")}) ON CONFLICT ("id") DO NOTHING RETURNING "outcome") ` +
-    `SELECT "outcome" FROM ev`
+    insertEventWithOutcomeSql(eventColumns, params(eventColumns), outcome)
   );
 }
 
 function statementFor(request: StoreRequest): Statement & { values: unknown[] } {
   const { customer, subscription } = request;
   if (!request.grant && (customer || subscription)) {
-    const event: Row = { ...request.event };
-    delete event.outcome;
+    const event = eventWithoutOutcome(request.event);
     const customerColumns = customer ? Object.keys(customer) : null;
     const subscriptionColumns = subscription ? Object.keys(subscription) : null;
     const eventColumns = Object.keys(event);
@@ -98,11 +116,9 @@ function statementFor(request: StoreRequest): Statement & { values: unknown[] } 
     const statement = sqlCache(key, () =>
       named(peopleDeliverySql(customerColumns, subscriptionColumns, eventColumns)),
     );
-    const encoded = (row: Row | null | undefined) =>
-      row ? Object.keys(row).map((c) => encode(c, row[c])) : [];
     return {
       ...statement,
-      values: [...encoded(customer), ...encoded(subscription), ...encoded(event)],
+      values: [...encodeRow(customer), ...encodeRow(subscription), ...encodeRow(event)],
     };
   }
   if (!request.grant) {
@@ -115,11 +131,10 @@ function statementFor(request: StoreRequest): Statement & { values: unknown[] } 
         ),
       ),
     );
-    return { ...statement, values: columns.map((c) => encode(c, request.event[c])) };
+    return { ...statement, values: encodeRow(request.event) };
   }
   const grant = request.grant;
-  const event: Row = { ...request.event };
-  delete event.outcome;
+  const event = eventWithoutOutcome(request.event);
   const grantColumns = Object.keys(grant);
   const eventColumns = Object.keys(event);
   const statement = sqlCache(`grant:${grantColumns.join()}|${eventColumns.join()}`, () =>
@@ -127,10 +142,7 @@ function statementFor(request: StoreRequest): Statement & { values: unknown[] } 
   );
   return {
     ...statement,
-    values: [
-      ...grantColumns.map((c) => encode(c, grant[c])),
-      ...eventColumns.map((c) => encode(c, event[c])),
-    ],
+    values: [...encodeRow(grant), ...encodeRow(event)],
   };
 }
 
