@@ -2,13 +2,12 @@
 // browser receives no full license key and renders exactly what the server did.
 import { formatExact, formatRelative, maskLicenseKey } from "@/lib/format";
 import type { GrantListItem as GrantListRow } from "@/lib/grants/queries/list-grants";
+import type { WhoAndWhat } from "./who-and-what";
 
-export type GrantTableRow = {
+export type GrantTableRow = WhoAndWhat & {
   id: string;
   status: string;
   integrationType: string;
-  customerId: string;
-  entitlementId: string;
   detail: { kind: "reason" | "error"; value: string } | null;
   maskedKey: string | null;
   updatedIso: string;
@@ -27,7 +26,10 @@ export function toGrantTableRow(row: GrantListRow, now = new Date()): GrantTable
     status: row.status,
     integrationType: row.integrationType,
     customerId: row.customerId,
+    customerName: row.customerName,
+    customerEmail: row.customerEmail,
     entitlementId: row.entitlementId,
+    entitlementName: row.entitlementName,
     detail,
     maskedKey: maskLicenseKey(row.licenseKeyLast4),
     updatedIso: row.updatedAt.toISOString(),

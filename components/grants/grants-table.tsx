@@ -9,6 +9,7 @@ import { TextLink } from "@/components/ui/text-link";
 import { IntegrationLabel } from "./integration-label";
 import type { GrantTableRow } from "./grant-rows";
 import { StatusBadge } from "./status-badge";
+import { WhoAndWhatCell } from "./who-and-what";
 
 const COLUMNS = [
   "Status",
@@ -80,9 +81,8 @@ export function GrantsTable({ rows }: { rows: GrantTableRow[] }) {
           <TCell className="px-3">
             <IntegrationLabel type={row.integrationType} />
           </TCell>
-          <TCell className="px-3 py-2 font-mono text-xs">
-            <span className="block">{row.customerId}</span>
-            <span className="block text-muted">{row.entitlementId}</span>
+          <TCell className="max-w-64 px-3 py-2 break-words">
+            <WhoAndWhatCell row={row} />
           </TCell>
           <TCell className="px-3 font-mono text-xs">
             {row.detail ? (

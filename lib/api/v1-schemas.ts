@@ -12,13 +12,26 @@ export const errorJsonSchema = z
   .strictObject({ error: z.string() })
   .describe("Why the request was refused (400, 401, 403, 404)");
 
+const customerEmail = z
+  .string()
+  .nullable()
+  .describe("Null while Dodo has named the customer by id only, or after they were forgotten");
+const customerName = z.string().nullable();
+const entitlementName = z
+  .string()
+  .nullable()
+  .describe("Null until the entitlement catalog is synced from Dodo's API");
+
 export const grantListItemJsonSchema = z.strictObject({
   id: z.string(),
   status: z.string(),
   integration_type: z.string(),
   business_id: z.string(),
   customer_id: z.string(),
+  customer_email: customerEmail,
+  customer_name: customerName,
   entitlement_id: z.string(),
+  entitlement_name: entitlementName,
   subscription_id: z.string().nullable(),
   payment_id: z.string().nullable(),
   revocation_reason: z.string().nullable(),
@@ -56,7 +69,10 @@ export const grantJsonSchema = z.strictObject({
   business_id: z.string(),
   brand_id: z.string().nullable(),
   customer_id: z.string(),
+  customer_email: customerEmail,
+  customer_name: customerName,
   entitlement_id: z.string(),
+  entitlement_name: entitlementName,
   integration_type: z.string(),
   integration_type_inferred: z.boolean(),
   status: z.string(),

@@ -131,7 +131,7 @@ describe(`grants list (${provider})`, () => {
     expect(response.headers.get("content-type")).toContain("text/csv");
     const lines = (await response.text()).trim().split("\r\n");
     expect(lines[0]).toBe(
-      "id,status,integration_type,business_id,customer_id,entitlement_id,subscription_id,payment_id,revocation_reason,error_code,license_key,created_at,updated_at",
+      "id,status,integration_type,business_id,customer_id,customer_email,customer_name,entitlement_id,entitlement_name,subscription_id,payment_id,revocation_reason,error_code,license_key,created_at,updated_at",
     );
     expect(lines).toHaveLength(1 + 15);
     expect(lines.every((line) => !line.includes("LIST-KEY"))).toBe(true);

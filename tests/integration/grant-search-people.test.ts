@@ -78,10 +78,15 @@ describe(`search by person: plans (${provider})`, () => {
     ["a name prefix", "jan", "Customer_nameNormalized_idx"],
   ])("looks %s up in its own index, never reading the table", async (_, q, index) => {
     const queries = await queriesOf(() => listIds(q), "Customer");
-    expect(queries).toHaveLength(1);
-    const plan = await explain(provider, process.env.DATABASE_URL!, queries[0]!);
-    expect(plan.join("\n")).toContain(index);
-    expect(planProblems(provider, plan)).toEqual([]);
-    expect(plan.join("\n")).not.toMatch(/SCAN (main\.)?Customer\b(?!.*USING)/);
+    // The search's lookup, then the names of the page's customers (by primary key).
+    const search = queries.filter((query) => query.sql.includes("Normalized"));
+    expect(search).toHaveLength(1);
+    expect(queries).toHaveLength(2);
+    for (const query of queries) {
+      const plan = await explain(provider, process.env.DATABASE_URL!, query);
+      if (query === search[0]) expect(plan.join("\n")).toContain(index);
+      expect(planProblems(provider, plan)).toEqual([]);
+      expect(plan.join("\n")).not.toMatch(/SCAN (main\.)?Customer\b(?!.*USING)/);
+    }
   });
 });

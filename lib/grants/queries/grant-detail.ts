@@ -3,6 +3,7 @@
 // API every 10 s, so it carries the key's last 4 characters and what is known of it; the key
 // itself only comes from revealLicenseKey, which writes each reveal to the audit log.
 import "server-only";
+import { withNames, type GrantNames } from "@/lib/grants/queries/with-names";
 import { z } from "zod";
 import { getDb } from "@/lib/db";
 import { readSearchParams, type SearchParamsLike } from "@/lib/search-params";
@@ -38,7 +39,7 @@ export type GrantLicenseKey = {
   key?: string;
 };
 
-export type GrantDetail = {
+export type GrantDetail = GrantNames & {
   id: string;
   businessId: string;
   brandId: string | null;
@@ -97,6 +98,7 @@ export async function getGrantWithDeliveries(
     }),
   ]);
   if (!grant) return null;
+  const [names] = await withNames(db, [grant]);
   const { licenseKey, metadata, deliveryFiles, deliveryInstructions, deliveryExternalUrl } = grant;
   const hasDelivery =
     deliveryFiles !== null || deliveryInstructions !== null || deliveryExternalUrl !== null;
@@ -106,7 +108,10 @@ export async function getGrantWithDeliveries(
     businessId: grant.businessId,
     brandId: grant.brandId,
     customerId: grant.customerId,
+    customerName: names!.customerName,
+    customerEmail: names!.customerEmail,
     entitlementId: grant.entitlementId,
+    entitlementName: names!.entitlementName,
     integrationType: grant.integrationType,
     integrationTypeInferred: grant.integrationTypeInferred,
     status: grant.status,

@@ -6,6 +6,7 @@ import { getDb } from "@/lib/db";
 import { lastDays, startOfWindow } from "@/lib/grants/daily-buckets";
 import { histogramMedian } from "@/lib/grants/latency-histogram";
 import { grantListSelect } from "@/lib/grants/queries/list-grants";
+import { withNames } from "@/lib/grants/queries/with-names";
 import {
   countAllGrants,
   countAllGrantsByStatus,
@@ -91,10 +92,11 @@ export async function getDeliveryMedians(viewer: Viewer, days = 30, now = new Da
 export async function listLatestFailures(viewer: Viewer, limit = 5) {
   assertCan(viewer, "grants:read");
   const db = await getDb();
-  return db.grant.findMany({
+  const rows = await db.grant.findMany({
     where: { status: "Failed" },
     orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
     take: limit,
     select: grantListSelect,
   });
+  return withNames(db, rows);
 }

@@ -13,6 +13,7 @@ import {
 } from "@/lib/grants/queries/count-every-grant";
 import { GRANT_STATUSES } from "@/lib/grants/labels/status";
 import { assertCan, type Viewer } from "@/lib/auth/viewer";
+import { withNames, type GrantNames } from "@/lib/grants/queries/with-names";
 
 export const grantListSelect = {
   id: true,
@@ -30,7 +31,9 @@ export const grantListSelect = {
   updatedAt: true,
 } satisfies Prisma.GrantSelect;
 
-export type GrantListItem = Prisma.GrantGetPayload<{ select: typeof grantListSelect }>;
+type GrantListRow = Prisma.GrantGetPayload<{ select: typeof grantListSelect }>;
+/** A grant as lists, exports and the JSON list show it: its row and who and what it is for. */
+export type GrantListItem = GrantListRow & GrantNames;
 export type GrantPage = {
   items: GrantListItem[];
   nextCursor: string | null;
@@ -95,10 +98,10 @@ export async function listGrants(viewer: Viewer, filter: GrantFilter): Promise<G
   const more = rows.length > filter.size;
   const page = rows.slice(0, filter.size);
   if (before) page.reverse();
-  const edge = (row: GrantListItem | undefined) =>
+  const edge = (row: GrantListRow | undefined) =>
     row ? encodeCursor({ at: row[field], id: row.id }) : null;
   return {
-    items: page,
+    items: await withNames(db, page),
     nextCursor: before || more ? edge(page.at(-1)) : null,
     prevCursor: after || (before && more) ? edge(page[0]) : null,
   };
@@ -186,14 +189,14 @@ export async function* iterateGrants(
   const base = await resolveGrantWhere(db, filter);
   let cursor: Cursor | null = null;
   for (;;) {
-    const rows: GrantListItem[] = await db.grant.findMany({
+    const rows: GrantListRow[] = await db.grant.findMany({
       where: cursor ? { AND: [base, keysetWhere(field, filter.dir, cursor)] } : base,
       orderBy: keysetOrder(field, filter.dir),
       take: batchSize,
       select: grantListSelect,
     });
     if (rows.length === 0) return;
-    yield rows;
+    yield await withNames(db, rows);
     const last = rows.at(-1)!;
     cursor = { at: last[field], id: last.id };
     if (rows.length < batchSize) return;

@@ -2,6 +2,7 @@
 import "server-only";
 import { getDb } from "@/lib/db";
 import { grantListSelect, type GrantListItem } from "@/lib/grants/queries/list-grants";
+import { withNames } from "@/lib/grants/queries/with-names";
 import { assertCan, type Viewer } from "@/lib/auth/viewer";
 
 export async function listOtherGrantsOfCustomer(
@@ -12,10 +13,11 @@ export async function listOtherGrantsOfCustomer(
 ): Promise<GrantListItem[]> {
   assertCan(viewer, "grants:read");
   const db = await getDb();
-  return db.grant.findMany({
+  const rows = await db.grant.findMany({
     where: { customerId, id: { not: exceptId } },
     orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
     take: limit,
     select: grantListSelect,
   });
+  return withNames(db, rows);
 }
