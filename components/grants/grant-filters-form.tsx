@@ -32,6 +32,7 @@ export function GrantFiltersForm({
     filter.reason ||
     filter.error ||
     filter.business ||
+    filter.customer ||
     filter.created_from ||
     filter.created_to ||
     filter.updated_from ||
@@ -49,7 +50,6 @@ export function GrantFiltersForm({
       className={cardVariants({ className: "mb-4 p-4" })}
     >
       {filter.status ? <input type="hidden" name="status" value={filter.status} /> : null}
-      {filter.customer ? <input type="hidden" name="customer" value={filter.customer} /> : null}
       <div className="flex flex-wrap items-end gap-3">
         <Field label="Search" className="min-w-64 flex-1">
           <Input
@@ -127,6 +127,14 @@ export function GrantFiltersForm({
             value={filter.business}
             options={options.businesses.map((v) => ({ value: v, label: v }))}
           />
+          <Field label="Customer (id or email)" className="col-span-2">
+            <Input
+              name="customer"
+              defaultValue={filter.customer ?? ""}
+              placeholder="cus_… or jane@example.com"
+              autoComplete="off"
+            />
+          </Field>
           <DateField label="Created from" name="created_from" value={filter.created_from} />
           <DateField label="Created to" name="created_to" value={filter.created_to} />
           <DateField label="Updated from" name="updated_from" value={filter.updated_from} />

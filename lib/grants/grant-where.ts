@@ -16,12 +16,24 @@ function dateRange(
 }
 
 /**
+ * The customer filter takes an id or an email. An email names people, not a column value: it is
+ * resolved to their customer ids first (grant-search.ts, resolveCustomerEmail).
+ */
+export const isCustomerEmail = (customer: string | undefined): customer is string =>
+  customer !== undefined && customer.includes("@");
+
+/**
  * `search` is the search box already resolved to the grants it names (grant-search.ts,
- * resolveSearch): resolving needs the database, this mapping does not.
+ * resolveSearch), `customerIds` a customer email resolved to its people: resolving needs the
+ * database, this mapping does not.
  */
 export function grantWhere(
   filter: GrantFilter,
-  options: { withStatus?: boolean; search?: Prisma.GrantWhereInput } = {},
+  options: {
+    withStatus?: boolean;
+    search?: Prisma.GrantWhereInput;
+    customerIds?: readonly string[];
+  } = {},
 ): Prisma.GrantWhereInput {
   const and: Prisma.GrantWhereInput[] = [];
   if (options.withStatus !== false && filter.status) and.push({ status: filter.status });
@@ -29,7 +41,12 @@ export function grantWhere(
   if (filter.reason) and.push({ revocationReason: filter.reason });
   if (filter.error) and.push({ errorCode: filter.error });
   if (filter.business) and.push({ businessId: filter.business });
-  if (filter.customer) and.push({ customerId: filter.customer });
+  if (isCustomerEmail(filter.customer)) {
+    if (!options.customerIds) throw new Error("grantWhere: resolve the customer email first");
+    and.push({ customerId: { in: [...options.customerIds] } });
+  } else if (filter.customer) {
+    and.push({ customerId: filter.customer });
+  }
   const created = dateRange(filter.created_from, filter.created_to);
   if (created) and.push({ createdAt: created });
   const updated = dateRange(filter.updated_from, filter.updated_to);
@@ -72,17 +89,23 @@ export function grantMatches(
   filter: GrantFilter,
   row: FilterableRow,
   search?: (row: FilterableRow) => boolean,
+  customerIds?: readonly string[],
 ): boolean {
   const equal = (want: string | undefined, have: string | null) => !want || want === have;
   if (filter.q && !search)
     throw new Error("grantMatches: resolve the search (resolveSearch) first");
+  if (isCustomerEmail(filter.customer) && !customerIds)
+    throw new Error("grantMatches: resolve the customer email first");
+  const customerMatches = isCustomerEmail(filter.customer)
+    ? customerIds!.includes(row.customerId)
+    : equal(filter.customer, row.customerId);
   return (
     equal(filter.status, row.status) &&
     equal(filter.integration, row.integrationType) &&
     equal(filter.reason, row.revocationReason) &&
     equal(filter.error, row.errorCode) &&
     equal(filter.business, row.businessId) &&
-    equal(filter.customer, row.customerId) &&
+    customerMatches &&
     inRange(row.createdAt, filter.created_from, filter.created_to) &&
     inRange(row.updatedAt, filter.updated_from, filter.updated_to) &&
     (!filter.q || search!(row))

@@ -121,3 +121,21 @@ describe("names next to the ids", () => {
     });
   });
 });
+
+describe("the customer filter takes an email", () => {
+  it("lists every customer id with that email, whatever its case", async () => {
+    expect((await list({ customer: "ada@EXAMPLE.com" })).map((g) => g.id).sort()).toEqual([
+      "grant_names_1",
+      "grant_names_2",
+    ]);
+    expect(await list({ customer: "nobody@example.com" })).toEqual([]);
+  });
+
+  it("counts the tabs and the changes by the same people", async () => {
+    const { countGrantsByStatusFor } = await import("@/lib/grants/queries/list-grants");
+    const { countChangedSince } = await import("@/lib/grants/queries/count-changed-since");
+    const filter = parseGrantFilter({ customer: "ada@example.com" });
+    expect((await countGrantsByStatusFor(testViewer("support"), filter)).all).toBe(2);
+    expect(await countChangedSince(testViewer("support"), filter, new Date(0))).toBe(2);
+  });
+});

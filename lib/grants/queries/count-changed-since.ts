@@ -2,7 +2,7 @@ import "server-only";
 import { getDb } from "@/lib/db";
 import { COUNT_LIMIT } from "@/lib/grants/count-cap";
 import type { GrantFilter } from "@/lib/grants/grant-filters";
-import { resolveSearch } from "@/lib/grants/queries/grant-search";
+import { resolveCustomerEmail, resolveSearch } from "@/lib/grants/queries/grant-search";
 import { filterableSelect, grantMatches } from "@/lib/grants/grant-where";
 import { assertCan, type Viewer } from "@/lib/auth/viewer";
 
@@ -31,6 +31,9 @@ export async function countChangedSince(
   if (changed.length === 0) return 0;
   // The filter is applied to the rows just read, not by a second query: `status = ? AND id IN
   // (…)` made SQLite read every grant of the status (grantMatches).
-  const search = filter.q ? await resolveSearch(db, filter.q) : undefined;
-  return changed.filter((row) => grantMatches(filter, row, search?.matches)).length;
+  const [search, customerIds] = await Promise.all([
+    filter.q ? resolveSearch(db, filter.q) : undefined,
+    resolveCustomerEmail(db, filter),
+  ]);
+  return changed.filter((row) => grantMatches(filter, row, search?.matches, customerIds)).length;
 }

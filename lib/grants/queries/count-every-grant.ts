@@ -3,7 +3,7 @@
 // exact, whatever the table's size; any other filter is counted in list-grants.ts, capped.
 import "server-only";
 import type { GrantFilter } from "@/lib/grants/grant-filters";
-import { grantWhere } from "@/lib/grants/grant-where";
+import { grantWhere, isCustomerEmail } from "@/lib/grants/grant-where";
 import { GRANT_STATUSES } from "@/lib/grants/labels/status";
 import {
   countAllGrantsByStatus,
@@ -45,8 +45,9 @@ export async function countByStatusFromSummary(
   viewer: Viewer,
   filter: GrantFilter,
 ): Promise<StatusCounts | null> {
-  // Before grantWhere, which needs a search resolved first; no summary counts a search anyway.
-  if (filter.q) return null;
+  // Before grantWhere, which needs a search or a customer email resolved first; no summary counts
+  // either anyway.
+  if (filter.q || isCustomerEmail(filter.customer)) return null;
   const where = grantWhere(filter, { withStatus: false });
   const conditions = Array.isArray(where.AND) ? where.AND : [];
   if (conditions.length === 0) return countEveryGrantByStatus(viewer);

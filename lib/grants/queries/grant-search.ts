@@ -7,7 +7,7 @@ import { cache } from "react";
 import type { Database } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma-sqlite/client.ts";
 import type { GrantFilter } from "@/lib/grants/grant-filters";
-import { grantWhere, type FilterableRow } from "@/lib/grants/grant-where";
+import { grantWhere, isCustomerEmail, type FilterableRow } from "@/lib/grants/grant-where";
 import { normalizeEmail, normalizeName } from "@/lib/customers/customer-merge-rule";
 
 /** The id columns a search value is looked up in, each by its own index. */
@@ -46,19 +46,36 @@ const MAX_PEOPLE_MATCHES = 50;
  * keeps the range exact.
  */
 async function customerIdsByPerson(db: Database, q: string): Promise<string[]> {
-  const email = q.includes("@") ? normalizeEmail(q) : null;
-  const name = email ? null : normalizeName(q);
-  if (!email && (!name || name.length < 2)) return [];
+  if (q.includes("@")) return customerIdsByEmail(db, q);
+  const name = normalizeName(q);
+  if (!name || name.length < 2) return [];
   const rows = await db.customer.findMany({
-    where: email
-      ? { emailNormalized: email }
-      : { nameNormalized: { gte: name!, lt: `${name}\u{10ffff}`, startsWith: name! } },
+    where: { nameNormalized: { gte: name, lt: `${name}\u{10ffff}`, startsWith: name } },
     select: { id: true },
     // The index's own order: a `take` alone is ordered by id, a walk of the primary key.
-    orderBy: email ? { emailNormalized: "asc" } : { nameNormalized: "asc" },
+    orderBy: { nameNormalized: "asc" },
     take: MAX_PEOPLE_MATCHES,
   });
   return rows.map((row) => row.id);
+}
+
+/** The customers with this email (case-insensitive): one equality on its index. */
+async function customerIdsByEmail(db: Database, email: string): Promise<string[]> {
+  const rows = await db.customer.findMany({
+    where: { emailNormalized: normalizeEmail(email) },
+    select: { id: true },
+    orderBy: { emailNormalized: "asc" },
+    take: MAX_PEOPLE_MATCHES,
+  });
+  return rows.map((row) => row.id);
+}
+
+/** The customer ids a customer filter holding an email names; undefined for an id or none. */
+export async function resolveCustomerEmail(
+  db: Database,
+  filter: Pick<GrantFilter, "customer">,
+): Promise<string[] | undefined> {
+  return isCustomerEmail(filter.customer) ? customerIdsByEmail(db, filter.customer) : undefined;
 }
 
 /** Whether any grant has `q` in `column` (an index lookup, one row at most). */
@@ -124,9 +141,12 @@ export async function resolveGrantQuery(
   filter: GrantFilter,
   options: { withStatus?: boolean } = {},
 ): Promise<{ where: Prisma.GrantWhereInput; searchColumn: SearchColumn | null }> {
-  const search = filter.q ? await resolveSearchOncePerRequest(db, filter.q) : undefined;
+  const [search, customerIds] = await Promise.all([
+    filter.q ? resolveSearchOncePerRequest(db, filter.q) : undefined,
+    resolveCustomerEmail(db, filter),
+  ]);
   return {
-    where: grantWhere(filter, { ...options, search: search?.where }),
+    where: grantWhere(filter, { ...options, search: search?.where, customerIds }),
     searchColumn: search?.column ?? null,
   };
 }
