@@ -5,6 +5,7 @@ import { EventTimeline } from "@/components/grants/event-timeline";
 import { toGrantTableRow } from "@/components/grants/grant-rows";
 import { GrantsTable } from "@/components/grants/grants-table";
 import { IdsPanel } from "@/components/grants/ids-panel";
+import { CustomerPanel } from "@/components/customers/customer-panel";
 import { IntegrationLabel } from "@/components/grants/integration-label";
 import { LiveGrant } from "@/components/grants/live-grant";
 import { DigitalFilesPanel } from "@/components/grants/panels/digital-files-panel";
@@ -28,6 +29,7 @@ import { listGrantEventBodies } from "@/lib/grants/queries/list-grant-event-bodi
 import { listOtherGrantsOfCustomer } from "@/lib/grants/queries/list-other-grants-of-customer";
 import { statusInfo } from "@/lib/grants/labels/status";
 import { decodeSegment } from "@/lib/search-params";
+import { revocationSubscription } from "@/lib/customers/queries/revocation-subscription";
 import { fulfilLicenseKeyAction, refreshGrantAction, revokeGrantAction } from "./actions";
 
 export const dynamic = "force-dynamic";
@@ -57,6 +59,7 @@ export default async function GrantPage({ params }: Props) {
   ]);
   if (!found) notFound();
   const { grant, others } = found;
+  const subscription = await revocationSubscription(viewer, grant);
   const now = new Date();
   const showFailure =
     grant.status === "Failed" || grant.errorCode !== null || grant.errorMessage !== null;
@@ -97,7 +100,11 @@ export default async function GrantPage({ params }: Props) {
             <FailurePanel errorCode={grant.errorCode} errorMessage={grant.errorMessage} />
           ) : null}
           {showRevocation ? (
-            <RevocationPanel reason={grant.revocationReason} revokedAt={grant.revokedAt} />
+            <RevocationPanel
+              reason={grant.revocationReason}
+              revokedAt={grant.revokedAt}
+              subscription={subscription}
+            />
           ) : null}
           {grant.oauthUrl ? (
             <OAuthPanel url={grant.oauthUrl} expiresAt={grant.oauthExpiresAt} now={now} />
@@ -169,13 +176,14 @@ export default async function GrantPage({ params }: Props) {
               ]}
             />
           </Panel>
+          <CustomerPanel {...grant} />
           <IdsPanel grant={grant} />
         </aside>
       </div>
 
       <section aria-labelledby="other-grants" className="mt-8">
         <h2 id="other-grants" className="mb-3 text-lg font-semibold">
-          Other grants of {grant.customerId}
+          Other grants of {grant.customerName ?? grant.customerEmail ?? grant.customerId}
         </h2>
         {others.length === 0 ? (
           <p className="text-sm text-slate-500">None.</p>
