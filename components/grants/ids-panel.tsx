@@ -34,7 +34,17 @@ export function IdsPanel({ grant }: { grant: Ids }) {
               <CopyButton value={grant.id} />
             </span>,
           ],
-          ["Customer", <FilterLink key="c" param="customer" value={grant.customerId} />],
+          [
+            "Customer",
+            <TextLink
+              key="c"
+              href={`/customers/${encodeURIComponent(grant.customerId)}`}
+              title="The customer's page"
+              className="font-mono text-xs"
+            >
+              {grant.customerId}
+            </TextLink>,
+          ],
           ["Subscription", <FilterLink key="s" param="q" value={grant.subscriptionId} />],
           ["Payment", <FilterLink key="p" param="q" value={grant.paymentId} />],
           ["Entitlement", <FilterLink key="e" param="q" value={grant.entitlementId} />],

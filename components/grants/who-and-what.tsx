@@ -22,12 +22,10 @@ export function WhoAndWhatCell({ row }: { row: WhoAndWhat }) {
       >
         {person ?? row.customerId}
       </TextLink>
-      {person ? (
-        <span className="block text-xs text-muted">
-          {row.customerName && row.customerEmail ? `${row.customerEmail} · ` : null}
-          <span className="font-mono">{row.customerId}</span>
-        </span>
+      {row.customerName && row.customerEmail ? (
+        <span className="block text-xs text-muted">{row.customerEmail}</span>
       ) : null}
+      {person ? <span className="block font-mono text-xs text-faint">{row.customerId}</span> : null}
       <span className="mt-0.5 block text-xs text-muted">
         {row.entitlementName ? `${row.entitlementName} · ` : null}
         <span className="font-mono">{row.entitlementId}</span>

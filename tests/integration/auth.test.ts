@@ -75,13 +75,20 @@ const DASHBOARD_PAGES = [
   ...filesNamed("app/(dashboard)", "layout.tsx"),
 ];
 
+/** The `[id]` of each page, by its folder: the grant made below, its customer and entitlement. */
+function pageIdOf(file: string): string {
+  if (file.includes("/customers/")) return "cus_test";
+  if (file.includes("/entitlements/")) return "ent_test";
+  return "grant_auth_1";
+}
+
 /** Renders a page's server component the way Next calls it, for the grant made below. */
 async function renderPage(file: string): Promise<unknown> {
   const pageModule = (await import(/* @vite-ignore */ path.join(root, file))) as {
     default: (props: unknown) => Promise<unknown>;
   };
   return pageModule.default({
-    params: Promise.resolve({ id: "grant_auth_1" }),
+    params: Promise.resolve({ id: pageIdOf(file) }),
     searchParams: Promise.resolve({}),
     children: null,
   });

@@ -1,0 +1,55 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { CustomerAccess } from "@/components/customers/customer-access";
+import { CustomerProfile } from "@/components/customers/customer-profile";
+import { CustomerSubscriptions } from "@/components/customers/customer-subscriptions";
+import { CustomerTimeline } from "@/components/customers/customer-timeline";
+import { TextLink } from "@/components/ui/text-link";
+import { requirePageViewer } from "@/lib/auth/guards";
+import { getCustomerPage } from "@/lib/customers/queries/customer-page";
+import { readGrantId } from "@/lib/grants/grant-id";
+import { decodeSegment } from "@/lib/search-params";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ id: string }> };
+
+// The title names the id, never the person: titles end up in browser history and screenshots.
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return { title: `Customer ${decodeSegment((await params).id)}` };
+}
+
+export default async function CustomerPage({ params }: Props) {
+  const viewer = await requirePageViewer();
+  // Dodo ids share one shape: what no grant id can be, no customer id can be either.
+  const read = readGrantId(decodeSegment((await params).id));
+  if (!read.ok) notFound();
+  const page = await getCustomerPage(viewer, read.id);
+  if (!page) notFound();
+  const person = page.customer?.name ?? page.customer?.email ?? null;
+  return (
+    <>
+      <nav aria-label="Breadcrumb" className="mb-2 text-sm">
+        <TextLink href={`/grants?customer=${encodeURIComponent(page.id)}`}>
+          ← Grants of this customer
+        </TextLink>
+      </nav>
+      <header className="mb-6">
+        <h1 className="text-2xl font-semibold tracking-tight break-all">
+          {person ?? <span className="font-mono text-xl">{page.id}</span>}
+        </h1>
+        {person ? <p className="mt-1 font-mono text-sm text-muted">{page.id}</p> : null}
+      </header>
+      <div className="grid gap-6 xl:grid-cols-[minmax(0,1fr)_24rem]">
+        <div className="min-w-0 space-y-6">
+          <CustomerAccess page={page} />
+          <CustomerSubscriptions page={page} />
+          <CustomerTimeline page={page} />
+        </div>
+        <aside>
+          <CustomerProfile page={page} />
+        </aside>
+      </div>
+    </>
+  );
+}

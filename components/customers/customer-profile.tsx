@@ -1,0 +1,52 @@
+import { CopyButton } from "@/components/ui/copy-button";
+import { Facts, Panel } from "@/components/ui/panel";
+import { formatExact } from "@/lib/format";
+import type { CustomerPage } from "@/lib/customers/queries/customer-page";
+
+function Copyable({ value, mono = false }: { value: string; mono?: boolean }) {
+  return (
+    <span className="flex min-w-0 items-center gap-2">
+      <span className={mono ? "min-w-0 font-mono text-xs break-all" : "min-w-0 break-all"}>
+        {value}
+      </span>
+      <CopyButton value={value} />
+    </span>
+  );
+}
+
+/** Who the customer is, as far as Dodo has told us. */
+export function CustomerProfile({ page }: { page: CustomerPage }) {
+  const { customer } = page;
+  const unknown = <span className="text-faint">not known yet</span>;
+  return (
+    <Panel title="Who">
+      <Facts
+        items={[
+          ["Name", customer?.name ?? unknown],
+          ["Email", customer?.email ? <Copyable key="e" value={customer.email} /> : unknown],
+          ["Customer id", <Copyable key="i" value={page.id} mono />],
+          [
+            "Business",
+            customer?.businessId ? (
+              <code className="font-mono text-xs">{customer.businessId}</code>
+            ) : (
+              "—"
+            ),
+          ],
+          ["First seen", customer ? formatExact(customer.firstSeenAt) : "—"],
+          ["Last seen", customer ? formatExact(customer.lastSeenAt) : "—"],
+        ]}
+      />
+      {!customer?.email ? (
+        <p className="mt-3 text-sm text-muted">
+          Dodo has named this customer by id only so far. Their name and email arrive with their
+          next payment or subscription webhook, or with a sync when an API key is set.
+        </p>
+      ) : (
+        <p className="mt-3 text-xs text-faint">
+          From {customer.source === "api" ? "Dodo's API" : "webhooks"}.
+        </p>
+      )}
+    </Panel>
+  );
+}
