@@ -41,7 +41,11 @@ test("search by email, open the customer, and read what they have now", async ({
   await page.goto(`/grants?q=${encodeURIComponent(email.toUpperCase())}`);
   const table = page.getByRole("table", { name: /Grants/ });
   await expect(table.getByRole("row")).toHaveCount(3);
-  await table.getByRole("link", { name: person.name }).first().click();
+  await expect(table.getByRole("link", { name: person.name })).toHaveCount(2);
+  await page
+    .getByRole("navigation", { name: "Customers found" })
+    .getByRole("link", { name: new RegExp(person.name) })
+    .click();
 
   await expect(page).toHaveURL(new RegExp(`/customers/${customerId}$`));
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(person.name);

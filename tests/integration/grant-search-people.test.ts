@@ -67,6 +67,20 @@ describe("search by person", () => {
     expect(await listIds("bob")).toEqual(["grant_people_2_1", "grant_people_2_2"]);
   });
 
+  it("names the customers a search found, to open their page", async () => {
+    const { customersNamedBySearch } = await import("@/lib/grants/queries/grant-search");
+    const viewer = testViewer("support");
+    expect(await customersNamedBySearch(viewer, "JANE.DOE@example.com")).toEqual([
+      { id: "cus_people_1", name: "Jane Doe", email: "Jane.Doe@Example.com" },
+    ]);
+    expect((await customersNamedBySearch(viewer, "jan")).map((c) => c.id)).toEqual([
+      "cus_people_1",
+      "cus_people_2",
+    ]);
+    expect(await customersNamedBySearch(viewer, "cus_people_1")).toEqual([]);
+    expect(await customersNamedBySearch(viewer, undefined)).toEqual([]);
+  });
+
   it("does not search names by a single character", async () => {
     expect(await listIds("j")).toEqual([]);
   });

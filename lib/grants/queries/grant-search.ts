@@ -4,7 +4,8 @@
 // which the list indexes serve with the sort.
 import "server-only";
 import { cache } from "react";
-import type { Database } from "@/lib/db";
+import { getDb, type Database } from "@/lib/db";
+import { assertCan, type Viewer } from "@/lib/auth/viewer";
 import type { Prisma } from "@/lib/generated/prisma-sqlite/client.ts";
 import type { GrantFilter } from "@/lib/grants/grant-filters";
 import { grantWhere, isCustomerEmail, type FilterableRow } from "@/lib/grants/grant-where";
@@ -92,6 +93,8 @@ export type ResolvedSearch = {
   where: Prisma.GrantWhereInput;
   column: SearchColumn;
   matches: (row: FilterableRow) => boolean;
+  /** The customers the value named by email or name (the page offers to open them). */
+  people: string[];
 };
 type SearchColumn = (typeof ID_COLUMNS)[number];
 
@@ -113,10 +116,11 @@ export async function resolveSearch(db: Database, q: string): Promise<ResolvedSe
   const people = new Set(personIds);
   const matches = (row: FilterableRow) =>
     matched.some((column) => row[column] === q) || keyed.has(row.id) || people.has(row.customerId);
-  if (branches.length === 0) return { where: NOTHING, column: "id", matches };
-  if (branches.length > 1) return { where: { OR: branches }, column: "id", matches };
+  const found = { matches, people: personIds };
+  if (branches.length === 0) return { where: NOTHING, column: "id", ...found };
+  if (branches.length > 1) return { where: { OR: branches }, column: "id", ...found };
   const column = keyIds.length > 0 ? "id" : personIds.length > 0 ? "customerId" : matched[0]!;
-  return { where: branches[0]!, column, matches };
+  return { where: branches[0]!, column, ...found };
 }
 
 /**
@@ -149,4 +153,27 @@ export async function resolveGrantQuery(
     where: grantWhere(filter, { ...options, search: search?.where, customerIds }),
     searchColumn: search?.column ?? null,
   };
+}
+
+/** Customers shown above the list for a search that named people; more are in the list itself. */
+const PEOPLE_SHOWN = 5;
+
+/**
+ * The customers a search named by email or name, to open their page from the list. The same
+ * per-request probes as the list's, so this costs only the names of at most PEOPLE_SHOWN people.
+ */
+export async function customersNamedBySearch(
+  viewer: Viewer,
+  q: string | undefined,
+): Promise<{ id: string; name: string | null; email: string | null }[]> {
+  assertCan(viewer, "grants:read");
+  if (!q) return [];
+  const db = await getDb();
+  const { people } = await resolveSearchOncePerRequest(db, q);
+  if (people.length === 0) return [];
+  return db.customer.findMany({
+    where: { id: { in: people.slice(0, PEOPLE_SHOWN) } },
+    select: { id: true, name: true, email: true },
+    orderBy: { id: "asc" },
+  });
 }

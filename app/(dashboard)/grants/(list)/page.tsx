@@ -19,6 +19,8 @@ import {
   type GrantFilter,
 } from "@/lib/grants/grant-filters";
 import { countGrantsByStatusFor, listGrants } from "@/lib/grants/queries/list-grants";
+import { customersNamedBySearch } from "@/lib/grants/queries/grant-search";
+import { CustomersNamed } from "@/components/customers/customers-named";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Grants" };
@@ -40,10 +42,11 @@ export default async function GrantsPage({
   const params = await searchParams;
   const { filter, problems } = readGrantFilter(params);
   const openedAt = new Date();
-  const [page, counts, options] = await Promise.all([
+  const [page, counts, options, people] = await Promise.all([
     listGrants(viewer, filter),
     countGrantsByStatusFor(viewer, filter),
     listFilterOptions(viewer),
+    customersNamedBySearch(viewer, filter.q),
   ]);
   const query = grantFilterQuery(withoutCursor(filter));
   return (
@@ -63,6 +66,7 @@ export default async function GrantsPage({
       <IgnoredQueryNotice problems={problems} startOver="/grants" />
       <StatusTabs filter={filter} counts={counts} />
       <GrantFiltersForm filter={filter} options={options} focusSearch={params.focus === "search"} />
+      <CustomersNamed people={people} />
       <LiveChanges since={openedAt.toISOString()} query={query} />
       {page.items.length === 0 ? (
         <EmptyState
@@ -70,7 +74,7 @@ export default async function GrantsPage({
         >
           {filter.q ? (
             <>
-              No grant has an id or license key matching{" "}
+              No grant, customer email or name, id or license key matches{" "}
               <code className="font-mono">{filter.q}</code>.
             </>
           ) : (
