@@ -1,6 +1,7 @@
 import { CopyButton } from "@/components/ui/copy-button";
 import { Facts, Panel } from "@/components/ui/panel";
 import { formatExact } from "@/lib/format";
+import { FORGOTTEN_SOURCE } from "@/lib/customers/forgotten";
 import type { CustomerPage } from "@/lib/customers/queries/customer-page";
 
 function Copyable({ value, mono = false }: { value: string; mono?: boolean }) {
@@ -37,7 +38,11 @@ export function CustomerProfile({ page }: { page: CustomerPage }) {
           ["Last seen", customer ? formatExact(customer.lastSeenAt) : "—"],
         ]}
       />
-      {!customer?.email ? (
+      {customer?.source === FORGOTTEN_SOURCE ? (
+        <p className="mt-3 text-sm text-muted">
+          Their email and name were erased on request. Grants and history are kept, by id.
+        </p>
+      ) : !customer?.email ? (
         <p className="mt-3 text-sm text-muted">
           Dodo has named this customer by id only so far. Their name and email arrive with their
           next payment or subscription webhook, or with a sync when an API key is set.

@@ -21,6 +21,7 @@ export const AUDIT_ACTIONS = {
   "grant.fulfilled": "fulfilled grant",
   "license_key.revealed": "revealed the license key of",
   "sync.started": "started a sync",
+  "customer.forgotten": "erased the personal data of",
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

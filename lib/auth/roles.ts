@@ -15,6 +15,8 @@ export const PERMISSIONS = {
   "events:reprocess": ["admin"],
   /** Drop raw bodies past their retention (the background task and `npm run events:prune`). */
   "events:prune": ["admin"],
+  /** Erase a customer's email and name, and the raw bodies that carry them (`customer:forget`). */
+  "customers:forget": ["admin"],
   "users:manage": ["admin"],
   "api-keys:manage": ["admin"],
   "audit:read": ["admin"],

@@ -36,6 +36,16 @@ export function reportOrderKey(timestampUs: bigint, content: string): string {
   return `${timestamp}${hash}`;
 }
 
+/**
+ * The key a forgotten profile keeps: the moment of erasure, and the highest hash. Only a report
+ * stamped later (a renewal, a new purchase) sets an email or name again; one stamped before the
+ * erasure never does, even if it arrives only now (Dodo retries for days). The old key goes: its
+ * hash was derived from the erased email and name.
+ */
+export function forgottenOrderKey(erasedAtUs: bigint): string {
+  return `${erasedAtUs.toString().padStart(20, "0")}${"f".repeat(16)}`;
+}
+
 /** Whether `incoming` replaces the profile stored under `storedKey` (null: none stored yet). */
 export function replacesProfile(incoming: ProfileReport, storedKey: string | null): boolean {
   return storedKey === null || profileOrderKey(incoming) > storedKey;
