@@ -89,7 +89,7 @@ async function prepareDatabase(provider: Provider) {
     const spec = { grants, now: Date.now(), seed: DEFAULTS.datasetSeed, quirks: DODO_QUIRKS };
     const seeded = await seedBenchDatabase(database.url, spec, log);
     log(
-      `seeded ${seeded.grants.toLocaleString("en-US")} grants and ${seeded.events.toLocaleString("en-US")} events (${seeded.deliveries.toLocaleString("en-US")} deliveries) in ${(seeded.totalSeconds / 60).toFixed(1)} min (rows ${(seeded.loadSeconds / 60).toFixed(1)} min, indexes ${((seeded.totalSeconds - seeded.loadSeconds) / 60).toFixed(1)} min)`,
+      `seeded ${seeded.grants.toLocaleString("en-US")} grants, ${seeded.customers.toLocaleString("en-US")} customers and ${seeded.events.toLocaleString("en-US")} events (${seeded.deliveries.toLocaleString("en-US")} deliveries) in ${(seeded.totalSeconds / 60).toFixed(1)} min (rows ${(seeded.loadSeconds / 60).toFixed(1)} min, indexes ${((seeded.totalSeconds - seeded.loadSeconds) / 60).toFixed(1)} min)`,
     );
   } else {
     const [row] = await queryRows(database.url, `SELECT COUNT(*) AS n FROM "Grant"`);

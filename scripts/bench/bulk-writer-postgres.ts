@@ -60,6 +60,7 @@ export async function openPostgresBulkWriter(databaseUrl: string): Promise<BulkW
       try {
         await insert("Grant", rows.grants);
         await insert("WebhookEvent", rows.events);
+        await insert("Customer", rows.customers);
         await client.query("COMMIT");
       } catch (error) {
         await client.query("ROLLBACK").catch(() => undefined);

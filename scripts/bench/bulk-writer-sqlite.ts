@@ -71,6 +71,7 @@ export function openSqliteBulkWriter(file: string): BulkWriter {
   const writeChunk = db.transaction((rows: BulkRows) => {
     insert("Grant", rows.grants);
     insert("WebhookEvent", rows.events);
+    insert("Customer", rows.customers);
   });
 
   return {

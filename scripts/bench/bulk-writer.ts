@@ -5,14 +5,14 @@ import type { Row } from "../../lib/ingest/stores/store-request";
 import type { BulkRows } from "./delivery-rows";
 
 export type BulkWriter = {
-  /** The chunk's grant and event rows, in one transaction. */
+  /** The chunk's grant, event and customer rows, in one transaction. */
   write(rows: BulkRows): Promise<void>;
   /** Builds the indexes set aside for the load and leaves the database as the app expects it. */
   finish(log: (line: string) => void): Promise<void>;
   close(): Promise<void>;
 };
 
-export const BULK_TABLES = ["Grant", "WebhookEvent"] as const;
+export const BULK_TABLES = ["Grant", "WebhookEvent", "Customer"] as const;
 
 /** Rows grouped by their column list, in first-seen order. */
 export function byColumns(rows: readonly Row[]): { columns: string[]; rows: Row[] }[] {

@@ -12,10 +12,45 @@ import { notWrittenOutcome, type Row } from "../../lib/ingest/stores/store-reque
 
 export type ArrivingDelivery = { webhookId: string; body: string; receivedAt: Date };
 export type GrantRow = Row & { id: string; snapshotOrder: string };
-export type BulkRows = { grants: GrantRow[]; events: Row[] };
+export type BulkRows = { grants: GrantRow[]; events: Row[]; customers: Row[] };
+
+const PROFILE_COLUMNS = [
+  "email",
+  "emailNormalized",
+  "name",
+  "nameNormalized",
+  "source",
+  "profileEventAt",
+  "profileOrder",
+] as const;
+
+/**
+ * The store's customer upsert (lib/ingest/stores/sql.ts, upsertCustomerSql) on rows in memory: a
+ * greater profileOrder replaces the profile, the business is kept once known, first and last seen
+ * widen. Whether anything changed decides the event's outcome, as there.
+ */
+function mergeCustomer(customers: Map<string, Row>, incoming: Row & { id: string }): boolean {
+  const current = customers.get(incoming.id);
+  if (!current) {
+    customers.set(incoming.id, { ...incoming });
+    return true;
+  }
+  const newer =
+    incoming.profileOrder !== null &&
+    (current.profileOrder === null || String(incoming.profileOrder) > String(current.profileOrder));
+  const earlier = (incoming.firstSeenAt as Date) < (current.firstSeenAt as Date);
+  const later = (incoming.lastSeenAt as Date) > (current.lastSeenAt as Date);
+  const business = current.businessId === null && incoming.businessId !== null;
+  if (newer) for (const column of PROFILE_COLUMNS) current[column] = incoming[column];
+  if (earlier) current.firstSeenAt = incoming.firstSeenAt;
+  if (later) current.lastSeenAt = incoming.lastSeenAt;
+  if (business) current.businessId = incoming.businessId;
+  return newer || earlier || later || business;
+}
 
 export function rowsAfterIngesting(deliveries: Iterable<ArrivingDelivery>): BulkRows {
   const grants = new Map<string, GrantRow>();
+  const customers = new Map<string, Row>();
   const stored = new Set<string>();
   const events: Row[] = [];
   for (const { webhookId, body, receivedAt } of deliveries) {
@@ -30,6 +65,9 @@ export function rowsAfterIngesting(deliveries: Iterable<ArrivingDelivery>): Bulk
       receivedAt,
     });
     const event: Row = { ...request.event, processedAt: receivedAt };
+    // The benchmark sends no subscription.* events: their rows are not modelled here.
+    if (request.subscription) throw new Error("rowsAfterIngesting: subscriptions not modelled");
+    if (request.customer && mergeCustomer(customers, request.customer)) event.outcome = "applied";
     if (request.grant) {
       const current = grants.get(request.grant.id);
       if (!current || request.grant.snapshotOrder > current.snapshotOrder) {
@@ -46,5 +84,5 @@ export function rowsAfterIngesting(deliveries: Iterable<ArrivingDelivery>): Bulk
     }
     events.push(event);
   }
-  return { grants: [...grants.values()], events };
+  return { grants: [...grants.values()], events, customers: [...customers.values()] };
 }

@@ -7,6 +7,7 @@ import type { ArrivingDelivery } from "./delivery-rows";
 import { lifeOf, type Step } from "./grant-life";
 import { planGrant, type GrantPlan } from "./grant-plan";
 import { merchantCatalogue, type Catalogue } from "./merchant-catalogue";
+import { paymentBody, personOf } from "./customer-people";
 import {
   between,
   hashInts,
@@ -131,17 +132,34 @@ function deliveriesOf(
   return arrivals.sort((a, b) => a.receivedAt.getTime() - b.receivedAt.getTime());
 }
 
-/** Grant `index` of the dataset (0 ≤ index < spec.grants), created during the year before spec.now. */
+/**
+ * Customer `index`'s payment.succeeded, a few seconds before grant `index` is created: every
+ * customer is named once, spread over the year like the grants (a grant's own customer is drawn
+ * at random, so this is its own person, not the grant's).
+ */
+function personArrival(spec: DatasetSpec, index: number, createdMs: number): ArrivingDelivery {
+  const person = personOf(spec.seed, catalogueOf(spec), index);
+  const random = seededRandom(hashInts(spec.seed, 104, index));
+  const at = createdMs - between(random, 1_000, 5_000);
+  return {
+    webhookId: `msg_${scrambledIndex(index)}p${randomChars(random, 17)}`,
+    body: paymentBody(spec.seed, person, isoMicros(at, random), index),
+    receivedAt: new Date(at + between(random, 80, 900)),
+  };
+}
+
+/**
+ * Grant `index` of the dataset (0 ≤ index < spec.grants), created during the year before spec.now,
+ * and for the first `customers` indexes the payment that names customer `index`.
+ */
 export function grantDeliveries(spec: DatasetSpec, index: number): ArrivingDelivery[] {
   const random = seededRandom(hashInts(spec.seed, 100, index));
-  const plan = planGrant(
-    spec.seed,
-    catalogueOf(spec),
-    index,
-    createdMsOf(spec, index, random),
-    random,
-  );
-  return deliveriesOf(spec, plan, random, spec.now, spec.now);
+  const createdMs = createdMsOf(spec, index, random);
+  const plan = planGrant(spec.seed, catalogueOf(spec), index, createdMs, random);
+  const grant = deliveriesOf(spec, plan, random, spec.now, spec.now);
+  return index < catalogueOf(spec).customers
+    ? [personArrival(spec, index, createdMs), ...grant]
+    : grant;
 }
 
 /**

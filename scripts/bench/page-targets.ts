@@ -68,6 +68,28 @@ function searches(ids: SampleIds): [name: string, q: string][] {
   ];
 }
 
+/** Finding a person: by email (< 50 ms, like an id), by the start of a name, their page. */
+function peopleTargets(ids: SampleIds): Target[] {
+  if (!ids.person) return [];
+  const email = encodeURIComponent(ids.person.email.toUpperCase());
+  const customer = encodeURIComponent(ids.busyCustomerId);
+  return [
+    { name: "/grants?q=<customer email>", path: `/grants?q=${email}`, budget: "lookup" },
+    {
+      name: "/grants?q=<name prefix>",
+      path: `/grants?q=${encodeURIComponent(ids.person.namePrefix)}`,
+      budget: "page",
+    },
+    { name: "/grants?customer=<email>", path: `/grants?customer=${email}`, budget: "page" },
+    { name: "/customers/<busy customer>", path: `/customers/${customer}`, budget: "lookup" },
+    {
+      name: "/api/v1/grants?q=<customer email>",
+      path: `/api/v1/grants?q=${email}`,
+      budget: "lookup",
+    },
+  ];
+}
+
 export function pageTargets({ ids, page50Cursor, openedAt }: TargetContext): Target[] {
   const page = (name: string, path: string, budget: Budget = "page"): Target => ({
     name,
@@ -84,6 +106,7 @@ export function pageTargets({ ids, page50Cursor, openedAt }: TargetContext): Tar
     ...searches(ids).map(([name, q]) =>
       page(`/grants?${name}`, `/grants?q=${encodeURIComponent(q)}`, "lookup"),
     ),
+    ...peopleTargets(ids),
     page("/grants page 50 (cursor)", `/grants?after=${page50Cursor}`),
     page("/grants/<license-key grant>", `/grants/${grant(ids.licenseGrant.id)}`, "lookup"),
     page("/grants/<revoked grant>", `/grants/${grant(ids.revokedGrantId)}`, "lookup"),

@@ -14,6 +14,8 @@ export type SampleIds = {
   busyCustomerId: string;
   /** Not the largest business, so the filter selects a real subset. */
   businessId: string;
+  /** The busy customer as a person: null on a database seeded before customers were. */
+  person: { email: string; namePrefix: string } | null;
 };
 
 // Grant ids are "entg_" + base 62 starting 0–4 (scrambledIndex): the middle of the key range.
@@ -52,6 +54,9 @@ export async function findSampleIds(url: string): Promise<SampleIds> {
      GROUP BY "customerId" ORDER BY n DESC LIMIT 1`,
     [MIDDLE_ID],
   );
+  const [person] = await queryRows(url, `SELECT "email", "name" FROM "Customer" WHERE "id" = ?`, [
+    busy.customerId,
+  ]);
   const businesses = await queryRows(
     url,
     `SELECT "businessId", COUNT(*) AS n FROM "Grant" GROUP BY "businessId" ORDER BY n DESC`,
@@ -68,5 +73,10 @@ export async function findSampleIds(url: string): Promise<SampleIds> {
     paymentId: String(payment.paymentId),
     busyCustomerId: String(busy.customerId),
     businessId: String((businesses[1] ?? businesses[0])!.businessId),
+    // A first name and the start of a surname: "Jane Sm", as support types it.
+    person:
+      person && typeof person.email === "string" && typeof person.name === "string"
+        ? { email: person.email, namePrefix: person.name.slice(0, person.name.indexOf(" ") + 3) }
+        : null,
   };
 }

@@ -11,6 +11,7 @@ const PROGRESS_EVERY_MS = 5_000;
 export type SeedReport = {
   grants: number;
   events: number;
+  customers: number;
   deliveries: number;
   loadSeconds: number;
   totalSeconds: number;
@@ -28,7 +29,7 @@ export async function seedBenchDatabase(
 ): Promise<SeedReport> {
   const started = performance.now();
   const elapsed = () => (performance.now() - started) / 1000;
-  const totals = { grants: 0, events: 0, deliveries: 0 };
+  const totals = { grants: 0, events: 0, customers: 0, deliveries: 0 };
   let printed = started;
   let loadSeconds = 0;
 
@@ -44,6 +45,7 @@ export async function seedBenchDatabase(
       const rows = rowsAfterIngesting(arriving);
       totals.grants += rows.grants.length;
       totals.events += rows.events.length;
+      totals.customers += rows.customers.length;
       totals.deliveries += arriving.length;
       yield rows;
       if (performance.now() - printed >= PROGRESS_EVERY_MS) {

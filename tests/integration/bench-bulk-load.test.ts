@@ -31,6 +31,7 @@ const SAMPLE: DatasetSpec = {
 const CLOCK_COLUMNS: Record<string, string[]> = {
   Grant: ["firstSeenAt", "lastChangedAt"],
   WebhookEvent: ["receivedAt", "processedAt"],
+  Customer: [],
 };
 
 type Rows = Record<string, unknown>[];
@@ -72,7 +73,7 @@ const indexesOf = (url: string) =>
   );
 
 describe(`the page benchmark's bulk load (${provider})`, () => {
-  it("writes every column of every Grant and WebhookEvent row as the webhook route does", async () => {
+  it("writes every column of every Grant, WebhookEvent and Customer row as the webhook route does", async () => {
     const deliveries = deliveriesOfGrants(SAMPLE, 0, SAMPLE.grants);
     const answered: Record<string, number> = {};
     for (const { webhookId, body } of deliveries) {
@@ -83,6 +84,8 @@ describe(`the page benchmark's bulk load (${provider})`, () => {
     const ingestedUrl = process.env.DATABASE_URL!;
     const ingestedGrants = await rowsOf(ingestedUrl, "Grant");
     const ingestedEvents = await rowsOf(ingestedUrl, "WebhookEvent");
+    const ingestedCustomers = await rowsOf(ingestedUrl, "Customer");
+    expect(ingestedCustomers.length).toBe(SAMPLE.grants / 4);
     const stored = (outcome: string) => ingestedEvents.filter((e) => e.outcome === outcome).length;
     // The sample meets every case the merge and the store distinguish.
     expect(deliveries.length).toBeGreaterThanOrEqual(200);
@@ -99,6 +102,7 @@ describe(`the page benchmark's bulk load (${provider})`, () => {
       await writeInBulk(bulk.url, [rowsAfterIngesting(deliveries)]);
       expect(await rowsOf(bulk.url, "Grant")).toEqual(ingestedGrants);
       expect(await rowsOf(bulk.url, "WebhookEvent")).toEqual(ingestedEvents);
+      expect(await rowsOf(bulk.url, "Customer")).toEqual(ingestedCustomers);
       expect(ingestedEvents).toHaveLength(new Set(deliveries.map((d) => d.webhookId)).size);
       // The indexes set aside for the load are back, exactly as the migrations made them.
       expect(await indexesOf(bulk.url)).toEqual(await indexesOf(ingestedUrl));

@@ -19,7 +19,8 @@ const spec = {
   quirks: DODO_QUIRKS,
 };
 const deliveries = deliveriesOfGrants(spec, 0, spec.grants);
-const { grants, events } = rowsAfterIngesting(deliveries);
+const { grants, events: allEvents, customers } = rowsAfterIngesting(deliveries);
+const events = allEvents.filter((event) => String(event.type).startsWith("entitlement_grant."));
 const share = (predicate: (row: Record<string, unknown>) => boolean) =>
   grants.filter(predicate).length / grants.length;
 const values = (column: string) => new Set(grants.map((g) => g[column]).filter((v) => v !== null));
@@ -54,6 +55,20 @@ describe("the page benchmark's dataset", () => {
     expect(delivered("license_key").every((g) => typeof g.licenseKey === "string")).toBe(true);
     expect(delivered("digital_files").every((g) => Array.isArray(g.deliveryFiles))).toBe(true);
     expect(grants.some((g) => g.status === "Pending" && g.oauthUrl !== null)).toBe(true);
+  });
+
+  it("names every customer once, by a payment, with a unique email", () => {
+    const ids = values("customerId");
+    expect(customers.length).toBe(spec.grants / 4);
+    expect(customers.every((c) => typeof c.email === "string" && typeof c.name === "string")).toBe(
+      true,
+    );
+    expect(new Set(customers.map((c) => c.emailNormalized)).size).toBe(customers.length);
+    // The people named are the customers the grants name.
+    expect([...ids].every((id) => customers.some((c) => c.id === id))).toBe(true);
+    const payments = allEvents.filter((event) => event.type === "payment.succeeded");
+    expect(payments).toHaveLength(customers.length);
+    expect(payments.every((event) => event.outcome === "applied")).toBe(true);
   });
 
   it("grows: the last month holds several times the grants of the first", () => {
