@@ -14,6 +14,8 @@ export type SampleIds = {
   busyCustomerId: string;
   /** Not the largest business, so the filter selects a real subset. */
   businessId: string;
+  /** An OAuth entitlement with consents waiting: its page lists them. */
+  oauthEntitlementId: string;
 };
 
 // Grant ids are "entg_" + base 62 starting 0–4 (scrambledIndex): the middle of the key range.
@@ -45,6 +47,11 @@ export async function findSampleIds(url: string): Promise<SampleIds> {
     `"subscriptionId" IS NOT NULL`,
   );
   const payment = await grantAfterMiddle(url, `"paymentId"`, `"paymentId" IS NOT NULL`);
+  const consent = await grantAfterMiddle(
+    url,
+    `"entitlementId"`,
+    `"status" = 'Pending' AND "oauthUrl" IS NOT NULL`,
+  );
   const busy = await first(
     url,
     `SELECT "customerId", COUNT(*) AS n FROM "Grant" WHERE "customerId" IN
@@ -68,5 +75,6 @@ export async function findSampleIds(url: string): Promise<SampleIds> {
     paymentId: String(payment.paymentId),
     busyCustomerId: String(busy.customerId),
     businessId: String((businesses[1] ?? businesses[0])!.businessId),
+    oauthEntitlementId: String(consent.entitlementId),
   };
 }
