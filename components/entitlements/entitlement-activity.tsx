@@ -19,10 +19,8 @@ export async function EntitlementActivity({
   );
   return (
     <>
-      <div className="grid gap-6 lg:grid-cols-2">
-        <WindowStatsPanel entitlementId={entitlementId} windows={windows} />
-        <TopErrorCodesPanel entitlementId={entitlementId} windows={windows} />
-      </div>
+      <WindowStatsPanel entitlementId={entitlementId} windows={windows} />
+      <TopErrorCodesPanel entitlementId={entitlementId} windows={windows} />
       <PendingConsentsPanel
         entitlementId={entitlementId}
         consents={consents}

@@ -36,7 +36,7 @@ export function WindowStatsPanel({
         <TBody>
           {windows.map((w) => (
             <TRow key={w.days}>
-              <TCell>Last {w.days} days</TCell>
+              <TCell className="whitespace-nowrap">Last {w.days} days</TCell>
               <TCell align="right">{w.created.toLocaleString("en")}</TCell>
               <TCell align="right">
                 {w.failed > 0 ? (
@@ -87,10 +87,14 @@ export function TopErrorCodesPanel({
                     {code ? info.label : "No error code sent"}{" "}
                     {code ? <code className="font-mono text-xs text-faint">{code}</code> : null}
                   </span>
-                  <TextLink href={query} className="text-sm tabular-nums">
-                    {count.toLocaleString("en")} in {longest.days} d · {recent.get(code) ?? 0} in{" "}
-                    {windows[0]!.days} d
-                  </TextLink>
+                  <span className="text-sm text-muted tabular-nums">
+                    <TextLink href={query}>
+                      {count.toLocaleString("en")} {count === 1 ? "grant" : "grants"}
+                    </TextLink>
+                    {" · "}
+                    {(recent.get(code) ?? 0).toLocaleString("en")} in the last {windows[0]!.days}{" "}
+                    days
+                  </span>
                 </div>
                 <p className="mt-1 text-sm text-muted">{info.remediation}</p>
               </li>

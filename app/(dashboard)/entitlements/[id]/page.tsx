@@ -57,10 +57,10 @@ export default async function EntitlementPage({ params }: Props) {
 
 function ActivitySkeleton() {
   return (
-    <div role="status" aria-live="polite" className="grid animate-pulse gap-6 lg:grid-cols-2">
+    <div role="status" aria-live="polite" className="grid animate-pulse gap-6">
       <span className="sr-only">Loading the last 30 days…</span>
       <div className="h-48 rounded-lg bg-neutral-soft" />
-      <div className="h-48 rounded-lg bg-neutral-soft" />
+      <div className="h-32 rounded-lg bg-neutral-soft" />
     </div>
   );
 }
