@@ -6,7 +6,7 @@ import {
   countGrantsOfEntitlement,
   type StatusCounts,
 } from "@/lib/entitlements/queries/count-grants-by-entitlement";
-import { integrationOfNewestGrant } from "@/lib/entitlements/queries/integration-of-newest-grant";
+import { integrationOfNewestGrants } from "@/lib/entitlements/queries/integration-of-newest-grant";
 import { assertCan, type Viewer } from "@/lib/auth/viewer";
 
 export type EntitlementDetail = {
@@ -38,7 +38,10 @@ export async function getEntitlement(
     id: entitlementId,
     name: entry?.name ?? null,
     description: entry?.description ?? null,
-    integrationType: entry?.integrationType ?? (await integrationOfNewestGrant(entitlementId)),
+    integrationType:
+      entry?.integrationType ??
+      (await integrationOfNewestGrants([entitlementId])).get(entitlementId) ??
+      null,
     isActive: entry?.isActive ?? null,
     integrationConfig: entry?.integrationConfig ?? null,
     syncedAt: entry?.syncedAt ?? null,

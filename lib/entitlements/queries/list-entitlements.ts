@@ -6,7 +6,7 @@ import {
   countGrantsOfEveryEntitlement,
   type StatusCounts,
 } from "@/lib/entitlements/queries/count-grants-by-entitlement";
-import { integrationOfNewestGrant } from "@/lib/entitlements/queries/integration-of-newest-grant";
+import { integrationOfNewestGrants } from "@/lib/entitlements/queries/integration-of-newest-grant";
 import { assertCan, type Viewer } from "@/lib/auth/viewer";
 
 export type EntitlementRow = {
@@ -46,9 +46,9 @@ export async function listEntitlements(viewer: Viewer): Promise<EntitlementRow[]
     rows.set(e.id, { ...e, byStatus, total: sum(byStatus) });
   }
   const unlisted = [...counts].filter(([id]) => !rows.has(id));
-  const types = await Promise.all(unlisted.map(([id]) => integrationOfNewestGrant(id)));
-  unlisted.forEach(([id, byStatus], i) => {
-    const integrationType = types[i] ?? null;
+  const types = await integrationOfNewestGrants(unlisted.map(([id]) => id));
+  for (const [id, byStatus] of unlisted) {
+    const integrationType = types.get(id) ?? null;
     rows.set(id, {
       id,
       name: null,
@@ -57,6 +57,6 @@ export async function listEntitlements(viewer: Viewer): Promise<EntitlementRow[]
       byStatus,
       total: sum(byStatus),
     });
-  });
+  }
   return [...rows.values()].sort(byNameThenId);
 }
