@@ -6,6 +6,7 @@ export type NavIconName =
   | "grants"
   | "failures"
   | "revocations"
+  | "entitlements"
   | "events"
   | "team"
   | "keys"
@@ -18,6 +19,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: "/grants", label: "Grants", icon: "grants" },
   { href: "/failures", label: "Failures", icon: "failures" },
   { href: "/revocations", label: "Revocations", icon: "revocations" },
+  { href: "/entitlements", label: "Entitlements", icon: "entitlements" },
   { href: "/events", label: "Events", icon: "events" },
   { href: "/sync", label: "Sync", icon: "sync" },
 ];

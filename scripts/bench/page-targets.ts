@@ -112,6 +112,12 @@ export function pageTargets({ ids, page50Cursor, openedAt }: TargetContext): Tar
     page("/grants/<revoked grant>", `/grants/${grant(ids.revokedGrantId)}`, "lookup"),
     page("/failures", "/failures"),
     page("/revocations", "/revocations"),
+    page("/entitlements", "/entitlements"),
+    page(
+      "/entitlements/<license-key entitlement>",
+      `/entitlements/${grant(ids.licenseGrant.entitlementId)}`,
+    ),
+    page("/entitlements/<OAuth entitlement>", `/entitlements/${grant(ids.oauthEntitlementId)}`),
     page("/events", "/events"),
     page("/events?outcome=invalid", "/events?outcome=invalid"),
     page("/events?outcome=stale", "/events?outcome=stale"),

@@ -16,6 +16,8 @@ export type SampleIds = {
   businessId: string;
   /** The busy customer as a person: null on a database seeded before customers were. */
   person: { email: string; namePrefix: string } | null;
+  /** An OAuth entitlement with consents waiting: its page lists them. */
+  oauthEntitlementId: string;
 };
 
 // Grant ids are "entg_" + base 62 starting 0–4 (scrambledIndex): the middle of the key range.
@@ -47,6 +49,11 @@ export async function findSampleIds(url: string): Promise<SampleIds> {
     `"subscriptionId" IS NOT NULL`,
   );
   const payment = await grantAfterMiddle(url, `"paymentId"`, `"paymentId" IS NOT NULL`);
+  const consent = await grantAfterMiddle(
+    url,
+    `"entitlementId"`,
+    `"status" = 'Pending' AND "oauthUrl" IS NOT NULL`,
+  );
   const busy = await first(
     url,
     `SELECT "customerId", COUNT(*) AS n FROM "Grant" WHERE "customerId" IN
@@ -78,5 +85,6 @@ export async function findSampleIds(url: string): Promise<SampleIds> {
       person && typeof person.email === "string" && typeof person.name === "string"
         ? { email: person.email, namePrefix: person.name.slice(0, person.name.indexOf(" ") + 3) }
         : null,
+    oauthEntitlementId: String(consent.entitlementId),
   };
 }

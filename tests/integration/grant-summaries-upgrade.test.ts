@@ -12,9 +12,12 @@ import { testViewer } from "../support/viewers";
 configureWebhookSecrets(SECRET);
 const provider = inject("testProvider");
 const MIGRATION = "20261201230000_grant_summaries";
-// Later migrations that replace its trigger functions (PostgreSQL only): undone with it, so the
-// upgrade applies them in order, as a real one does, and the triggers tested are the current ones.
-const LATER = provider === "postgresql" ? ["20261202041000_grant_summary_triggers_lighter"] : [];
+// Later migrations that replace its triggers or trigger functions: undone with it, so the upgrade
+// applies them in order, as a real one does, and the triggers tested are the current ones.
+const LATER = [
+  ...(provider === "postgresql" ? ["20261202041000_grant_summary_triggers_lighter"] : []),
+  "20261203140000_grant_summary_entitlements",
+];
 
 const INDEXES = [
   "Grant_status_errorCode_updatedAt_id_idx",

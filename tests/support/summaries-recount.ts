@@ -32,6 +32,7 @@ export async function recountSummaries() {
     summary.add(`status_error_code|${g.status}|${g.errorCode ?? ""}`);
     summary.add(`status_reason|${g.status}|${g.revocationReason ?? ""}`);
     summary.add(`status_business|${g.status}|${g.businessId}`);
+    summary.add(`status_entitlement|${g.status}|${g.entitlementId}`);
     daily.add(`created||${day(g.createdAt)}`);
     if (g.deliveredAt) daily.add(`delivered||${day(g.deliveredAt)}`);
     if (g.revokedAt) daily.add(`revoked_at||${day(g.revokedAt)}`);

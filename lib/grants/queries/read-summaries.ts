@@ -15,7 +15,8 @@ export type SummaryDimension =
   | "error_code"
   | "status_error_code"
   | "status_reason"
-  | "status_business";
+  | "status_business"
+  | "status_entitlement";
 
 export type SummaryRow = { value: string; detail: string; count: number };
 

@@ -8,16 +8,26 @@ import path from "node:path";
 import { getDb, getDriver } from "@/lib/db";
 import { assertCan, type Viewer } from "@/lib/auth/viewer";
 
-const MIGRATION = "20261201230000_grant_summaries";
+// The migrations whose backfill defines the counters. SQLite spells each dimension out in SQL, so
+// a dimension added later has its own backfill; PostgreSQL's first backfill expands
+// "grant_summary_rows", which the later migration redefined to include it.
+const MIGRATIONS = {
+  sqlite: ["20261201230000_grant_summaries", "20261203140000_grant_summary_entitlements"],
+  postgresql: ["20261201230000_grant_summaries"],
+} as const;
 const TABLES = ["GrantSummary", "GrantDaily", "GrantLatency"];
 
 function backfillStatements(provider: "sqlite" | "postgresql"): string[] {
+  return MIGRATIONS[provider].flatMap((migration) => backfillOf(provider, migration));
+}
+
+function backfillOf(provider: "sqlite" | "postgresql", migration: string): string[] {
   const file = path.join(
     process.cwd(),
     "prisma",
     provider,
     "migrations",
-    MIGRATION,
+    migration,
     "migration.sql",
   );
   const sql = fs.readFileSync(file, "utf8");

@@ -1,0 +1,66 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { Suspense } from "react";
+import { EntitlementActivity } from "@/components/entitlements/entitlement-activity";
+import { EntitlementSummaryPanel } from "@/components/entitlements/entitlement-summary-panel";
+import { ActiveBadge } from "@/components/entitlements/entitlements-table";
+import { IntegrationLabel } from "@/components/grants/integration-label";
+import { TextLink } from "@/components/ui/text-link";
+import { requirePageViewer } from "@/lib/auth/guards";
+import { getEntitlement } from "@/lib/entitlements/queries/get-entitlement";
+import { readGrantId } from "@/lib/grants/grant-id";
+import { decodeSegment } from "@/lib/search-params";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ id: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  return { title: `Entitlement ${decodeSegment((await params).id)}` };
+}
+
+export default async function EntitlementPage({ params }: Props) {
+  const viewer = await requirePageViewer();
+  // Ids are checked for form only, as grant ids are: an impossible one is simply not found.
+  const read = readGrantId(decodeSegment((await params).id));
+  if (!read.ok) notFound();
+  // Before anything streams, so an unknown id answers 404; the slower windows stream after.
+  const entitlement = await getEntitlement(viewer, read.id);
+  if (!entitlement) notFound();
+  return (
+    <>
+      <nav aria-label="Breadcrumb" className="mb-2 text-sm">
+        <TextLink href="/entitlements">← Entitlements</TextLink>
+      </nav>
+      <header className="mb-6">
+        <h1 className="flex flex-wrap items-center gap-3 text-2xl font-semibold tracking-tight">
+          {entitlement.name ?? (
+            <span className="font-mono text-xl break-all">{entitlement.id}</span>
+          )}
+          <ActiveBadge isActive={entitlement.isActive} />
+        </h1>
+        {entitlement.integrationType ? (
+          <p className="mt-1 text-sm text-muted">
+            <IntegrationLabel type={entitlement.integrationType} />
+          </p>
+        ) : null}
+      </header>
+      <div className="grid gap-6">
+        <EntitlementSummaryPanel entitlement={entitlement} />
+        <Suspense fallback={<ActivitySkeleton />}>
+          <EntitlementActivity viewer={viewer} entitlementId={entitlement.id} />
+        </Suspense>
+      </div>
+    </>
+  );
+}
+
+function ActivitySkeleton() {
+  return (
+    <div role="status" aria-live="polite" className="grid animate-pulse gap-6">
+      <span className="sr-only">Loading the last 30 days…</span>
+      <div className="h-48 rounded-lg bg-neutral-soft" />
+      <div className="h-32 rounded-lg bg-neutral-soft" />
+    </div>
+  );
+}

@@ -1,0 +1,32 @@
+import { PendingConsentsPanel } from "@/components/entitlements/pending-consents-panel";
+import { TopErrorCodesPanel, WindowStatsPanel } from "@/components/entitlements/window-stats-panel";
+import type { Viewer } from "@/lib/auth/viewer";
+import { getEntitlementActivity } from "@/lib/entitlements/queries/get-entitlement-activity";
+
+/** The windows and the waiting consents: a server component streamed under the page's header. */
+export async function EntitlementActivity({
+  viewer,
+  entitlementId,
+}: {
+  viewer: Viewer;
+  entitlementId: string;
+}) {
+  const now = new Date();
+  const { windows, consents, consentsShown } = await getEntitlementActivity(
+    viewer,
+    entitlementId,
+    now,
+  );
+  return (
+    <>
+      <WindowStatsPanel entitlementId={entitlementId} windows={windows} />
+      <TopErrorCodesPanel entitlementId={entitlementId} windows={windows} />
+      <PendingConsentsPanel
+        entitlementId={entitlementId}
+        consents={consents}
+        shown={consentsShown}
+        now={now}
+      />
+    </>
+  );
+}

@@ -1,0 +1,59 @@
+// /entitlements/[id]: failure rate, top error codes and median delivery over 7 and 30 days, and
+// the OAuth consents still waiting for the customer. Every read is an index range of this
+// entitlement's grants (plans asserted by tests/integration/entitlement-queries.test.ts).
+import "server-only";
+import { getDb } from "@/lib/db";
+import { windowStats, type WindowStats } from "@/lib/entitlements/window-stats";
+import { assertCan, type Viewer } from "@/lib/auth/viewer";
+
+export const WINDOWS = [7, 30] as const;
+const DAY_MS = 86_400_000;
+const CONSENTS_SHOWN = 25;
+
+export type PendingConsent = {
+  id: string;
+  customerId: string;
+  createdAt: Date;
+  oauthExpiresAt: Date | null;
+};
+
+/** The grants created in the longest window: one range on (entitlementId, createdAt, id). */
+async function readWindowGrants(entitlementId: string, now: Date) {
+  const db = await getDb();
+  const since = new Date(now.getTime() - Math.max(...WINDOWS) * DAY_MS);
+  return db.grant.findMany({
+    where: { entitlementId, createdAt: { gte: since } },
+    select: { status: true, errorCode: true, createdAt: true, deliveredAt: true },
+  });
+}
+
+/**
+ * Pending grants with a consent link, newest first: the (entitlementId, status, updatedAt, id)
+ * range walked backwards, stopping at the page's worth of matches.
+ */
+async function listPendingConsents(entitlementId: string): Promise<PendingConsent[]> {
+  const db = await getDb();
+  return db.grant.findMany({
+    where: { entitlementId, status: "Pending", oauthUrl: { not: null } },
+    orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
+    take: CONSENTS_SHOWN,
+    select: { id: true, customerId: true, createdAt: true, oauthExpiresAt: true },
+  });
+}
+
+export async function getEntitlementActivity(
+  viewer: Viewer,
+  entitlementId: string,
+  now = new Date(),
+): Promise<{ windows: WindowStats[]; consents: PendingConsent[]; consentsShown: number }> {
+  assertCan(viewer, "grants:read");
+  const [grants, consents] = await Promise.all([
+    readWindowGrants(entitlementId, now),
+    listPendingConsents(entitlementId),
+  ]);
+  return {
+    windows: WINDOWS.map((days) => windowStats(grants, days, now)),
+    consents,
+    consentsShown: CONSENTS_SHOWN,
+  };
+}
