@@ -19,9 +19,11 @@ export function CustomerAccess({ page }: { page: CustomerPage }) {
               <li key={grant.id} className="flex flex-wrap items-start gap-x-4 gap-y-1 py-2.5">
                 <div className="min-w-48 flex-1">
                   <p className="font-medium">
-                    {grant.entitlementName ?? (
-                      <code className="font-mono text-sm">{grant.entitlementId}</code>
-                    )}
+                    <TextLink href={`/entitlements/${encodeURIComponent(grant.entitlementId)}`}>
+                      {grant.entitlementName ?? (
+                        <code className="font-mono text-sm">{grant.entitlementId}</code>
+                      )}
+                    </TextLink>
                   </p>
                   <p className="flex flex-wrap items-center gap-2 text-xs text-muted">
                     <IntegrationLabel type={grant.integrationType} />

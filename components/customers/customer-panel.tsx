@@ -27,7 +27,9 @@ export function CustomerPanel(props: Props) {
           ["Email", props.customerEmail ? <Copyable key="e" value={props.customerEmail} /> : none],
           [
             "Entitlement",
-            props.entitlementName ?? <span className="text-faint">not synced from Dodo</span>,
+            <TextLink key="n" href={`/entitlements/${encodeURIComponent(props.entitlementId)}`}>
+              {props.entitlementName ?? props.entitlementId}
+            </TextLink>,
           ],
         ]}
       />

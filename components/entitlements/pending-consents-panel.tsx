@@ -64,7 +64,7 @@ export function PendingConsentsPanel({
                     </TCell>
                     <TCell>
                       <TextLink
-                        href={`/grants?customer=${encodeURIComponent(c.customerId)}`}
+                        href={`/customers/${encodeURIComponent(c.customerId)}`}
                         className="font-mono text-xs break-all"
                       >
                         {c.customerId}

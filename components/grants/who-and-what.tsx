@@ -26,10 +26,13 @@ export function WhoAndWhatCell({ row }: { row: WhoAndWhat }) {
         <span className="block text-xs text-muted">{row.customerEmail}</span>
       ) : null}
       {person ? <span className="block font-mono text-xs text-faint">{row.customerId}</span> : null}
-      <span className="mt-0.5 block text-xs text-muted">
+      <TextLink
+        href={`/entitlements/${encodeURIComponent(row.entitlementId)}`}
+        className="mt-0.5 block text-xs text-muted"
+      >
         {row.entitlementName ? `${row.entitlementName} · ` : null}
         <span className="font-mono">{row.entitlementId}</span>
-      </span>
+      </TextLink>
     </>
   );
 }
