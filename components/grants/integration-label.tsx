@@ -25,7 +25,7 @@ export function IntegrationLabel({ type }: { type: string }) {
         strokeLinecap="round"
         strokeLinejoin="round"
         aria-hidden="true"
-        className="h-4 w-4 shrink-0 text-slate-500 dark:text-slate-400"
+        className="h-4 w-4 shrink-0 text-faint"
       >
         <path d={GLYPHS[info.glyph] ?? GLYPHS.dot} />
       </svg>

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import { EventTimeline } from "@/components/grants/event-timeline";
 import { toGrantTableRow } from "@/components/grants/grant-rows";
@@ -16,6 +15,7 @@ import { RevocationPanel } from "@/components/grants/panels/revocation-panel";
 import { RawEvents } from "@/components/grants/raw-events";
 import { StatusBadge } from "@/components/grants/status-badge";
 import { Facts, Panel } from "@/components/ui/panel";
+import { TextLink } from "@/components/ui/text-link";
 import { DodoActionsPanel } from "@/components/grants/panels/dodo-actions-panel";
 import { requirePageViewer } from "@/lib/auth/guards";
 import { can } from "@/lib/auth/viewer";
@@ -67,9 +67,7 @@ export default async function GrantPage({ params }: Props) {
   return (
     <>
       <nav aria-label="Breadcrumb" className="mb-2 text-sm">
-        <Link href="/grants" className="text-indigo-700 hover:underline dark:text-indigo-300">
-          ← Grants
-        </Link>
+        <TextLink href="/grants">← Grants</TextLink>
       </nav>
       <header className="mb-6 flex flex-wrap items-start justify-between gap-4">
         <div>
@@ -77,7 +75,7 @@ export default async function GrantPage({ params }: Props) {
             <span className="font-mono text-xl break-all">{grant.id}</span>
             <StatusBadge status={grant.status} />
           </h1>
-          <p className="mt-1 flex flex-wrap items-center gap-3 text-sm text-slate-600 dark:text-slate-400">
+          <p className="mt-1 flex flex-wrap items-center gap-3 text-sm text-muted">
             <IntegrationLabel type={grant.integrationType} />
             {grant.integrationTypeInferred ? (
               <span title="Dodo did not send integration_type; inferred from the payload">
@@ -178,7 +176,7 @@ export default async function GrantPage({ params }: Props) {
           Other grants of {grant.customerId}
         </h2>
         {others.length === 0 ? (
-          <p className="text-sm text-slate-500">None.</p>
+          <p className="text-sm text-faint">None.</p>
         ) : (
           <GrantsTable rows={others.map((row) => toGrantTableRow(row, now))} />
         )}
