@@ -1,0 +1,27 @@
+import { toGrantTableRow } from "@/components/grants/grant-rows";
+import { GrantsTable } from "@/components/grants/grants-table";
+import type { GrantListItem } from "@/lib/grants/queries/list-grants";
+
+/** The foot of the grant page: the same customer's other grants, most recently changed first. */
+export function OtherGrantsOfCustomer({
+  customerId,
+  grants,
+  now,
+}: {
+  customerId: string;
+  grants: GrantListItem[];
+  now: Date;
+}) {
+  return (
+    <section aria-labelledby="other-grants" className="mt-8">
+      <h2 id="other-grants" className="mb-3 text-lg font-semibold">
+        Other grants of {customerId}
+      </h2>
+      {grants.length === 0 ? (
+        <p className="text-sm text-faint">None.</p>
+      ) : (
+        <GrantsTable rows={grants.map((row) => toGrantTableRow(row, now))} />
+      )}
+    </section>
+  );
+}
