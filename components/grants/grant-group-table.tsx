@@ -7,19 +7,41 @@ import type { GrantGroup } from "@/lib/grants/queries/grant-groups";
 
 export type GroupColumn = { header: string; render: (group: GrantGroup) => React.ReactNode };
 
+/** What a group's key is: the list filter it opens (`/grants?status=…&param=key`), its label, and
+ * what to call the group of grants that came without one. */
+export type GroupKey = {
+  status: "Failed" | "Revoked";
+  param: "error" | "reason";
+  label: (key: string) => string;
+  missing: string;
+};
+
+function GroupLabel({ group, by }: { group: GrantGroup; by: GroupKey }) {
+  if (!group.key) return by.missing;
+  return (
+    <>
+      <span className="block">{by.label(group.key)}</span>
+      <code className="font-mono text-xs font-normal text-faint">{group.key}</code>
+    </>
+  );
+}
+
+function listHref(group: GrantGroup, by: GroupKey): string {
+  const status = `/grants?status=${by.status}`;
+  return group.key ? `${status}&${by.param}=${encodeURIComponent(group.key)}` : status;
+}
+
 /** Failures by error code, revocations by reason: one table shape, each row opening the filtered list. */
 export function GrantGroupTable({
   groups,
   days,
-  groupLabel,
-  listHref,
+  by,
   extraColumns,
   sparkClass,
 }: {
   groups: GrantGroup[];
   days: string[];
-  groupLabel: (group: GrantGroup) => React.ReactNode;
-  listHref: (group: GrantGroup) => string;
+  by: GroupKey;
   extraColumns: GroupColumn[];
   sparkClass: string;
 }) {
@@ -37,8 +59,8 @@ export function GrantGroupTable({
       {groups.map((group) => (
         <TRow key={group.key}>
           <TCell className="py-3">
-            <TextLink href={listHref(group)} className="font-medium">
-              {groupLabel(group)}
+            <TextLink href={listHref(group, by)} className="font-medium">
+              <GroupLabel group={group} by={by} />
             </TextLink>
           </TCell>
           <TCell align="right" className="py-3 font-semibold">
