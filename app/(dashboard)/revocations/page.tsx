@@ -38,7 +38,7 @@ export default async function RevocationsPage() {
               render: (g) => {
                 const info = revocationReasonInfo(g.key);
                 return (
-                  <span className="flex flex-col gap-1">
+                  <span className="flex flex-col items-start gap-1">
                     <Badge tone={info.comesBack ? "emerald" : "slate"}>
                       {info.comesBack ? "Yes" : "No"}
                     </Badge>
