@@ -76,12 +76,12 @@ export function GrantGroupTable({
             <Sparkline values={group.trend} days={days} label="Per day" className={sparkClass} />
           </TCell>
           {extraColumns.map((column) => (
-            <TCell key={column.header} className="max-w-sm min-w-48 px-3 py-3">
+            <TCell key={column.header} className="max-w-sm min-w-40 px-3 py-3">
               {column.render(group)}
             </TCell>
           ))}
           {/* Ids wrap, so the columns beside them still fit at 1280 px. */}
-          <TCell className="max-w-40 px-3 py-3 font-mono text-xs break-all">
+          <TCell className="max-w-36 px-3 py-3 font-mono text-xs break-all">
             <ul className="space-y-0.5">
               {group.examples.map((id) => (
                 <li key={id}>
