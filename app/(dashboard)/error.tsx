@@ -1,6 +1,8 @@
 "use client";
 
 import { useEffect } from "react";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
 
 /**
  * A page that could not load (most often: the database is unreachable). Says so plainly and
@@ -21,26 +23,19 @@ export default function DashboardError({
     );
   }, [error]);
   return (
-    <div
-      role="alert"
-      className="rounded-lg border border-rose-300 bg-white p-6 dark:border-rose-900 dark:bg-slate-900"
-    >
+    <Card role="alert" tone="danger" className="p-6">
       <h1 className="text-lg font-semibold">This page could not be loaded</h1>
-      <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">
+      <p className="mt-2 text-sm text-muted">
         Grantdesk could not read its data. If it keeps happening, check that the database is
         reachable (<code className="font-mono">/api/health</code> says whether it is). Webhooks that
         arrive meanwhile are answered 503 and Dodo retries them, so none are lost.
       </p>
       {error.digest ? (
-        <p className="mt-2 font-mono text-xs text-slate-500">Reference: {error.digest}</p>
+        <p className="mt-2 font-mono text-xs text-faint">Reference: {error.digest}</p>
       ) : null}
-      <button
-        type="button"
-        onClick={reset}
-        className="mt-4 rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-500"
-      >
+      <Button onClick={reset} className="mt-4">
         Try again
-      </button>
-    </div>
+      </Button>
+    </Card>
   );
 }

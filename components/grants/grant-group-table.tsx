@@ -7,19 +7,41 @@ import type { GrantGroup } from "@/lib/grants/queries/grant-groups";
 
 export type GroupColumn = { header: string; render: (group: GrantGroup) => React.ReactNode };
 
+/** What a group's key is: the list filter it opens (`/grants?status=…&param=key`), its label, and
+ * what to call the group of grants that came without one. */
+export type GroupKey = {
+  status: "Failed" | "Revoked";
+  param: "error" | "reason";
+  label: (key: string) => string;
+  missing: string;
+};
+
+function GroupLabel({ group, by }: { group: GrantGroup; by: GroupKey }) {
+  if (!group.key) return by.missing;
+  return (
+    <>
+      <span className="block">{by.label(group.key)}</span>
+      <code className="font-mono text-xs font-normal text-faint">{group.key}</code>
+    </>
+  );
+}
+
+function listHref(group: GrantGroup, by: GroupKey): string {
+  const status = `/grants?status=${by.status}`;
+  return group.key ? `${status}&${by.param}=${encodeURIComponent(group.key)}` : status;
+}
+
 /** Failures by error code, revocations by reason: one table shape, each row opening the filtered list. */
 export function GrantGroupTable({
   groups,
   days,
-  groupLabel,
-  listHref,
+  by,
   extraColumns,
   sparkClass,
 }: {
   groups: GrantGroup[];
   days: string[];
-  groupLabel: (group: GrantGroup) => React.ReactNode;
-  listHref: (group: GrantGroup) => string;
+  by: GroupKey;
   extraColumns: GroupColumn[];
   sparkClass: string;
 }) {
@@ -33,41 +55,37 @@ export function GrantGroupTable({
     "Examples",
   ];
   return (
-    <DataTable columns={columns} bodyClassName="align-top">
+    <DataTable columns={columns} bodyClassName="align-top" headerCellClassName="px-3">
       {groups.map((group) => (
         <TRow key={group.key}>
-          <TCell className="py-3">
-            <TextLink href={listHref(group)} className="font-medium">
-              {groupLabel(group)}
+          <TCell className="px-3 py-3">
+            <TextLink href={listHref(group, by)} className="font-medium">
+              <GroupLabel group={group} by={by} />
             </TextLink>
           </TCell>
-          <TCell align="right" className="py-3 font-semibold">
+          <TCell align="right" className="px-3 py-3 font-semibold">
             {group.count.toLocaleString("en-US")}
           </TCell>
-          <TCell className="py-3 text-muted">
+          <TCell className="px-3 py-3 text-muted">
             {group.firstSeen ? <TimeAgo date={group.firstSeen} /> : "—"}
           </TCell>
-          <TCell className="py-3 text-muted">
+          <TCell className="px-3 py-3 text-muted">
             {group.lastSeen ? <TimeAgo date={group.lastSeen} /> : "—"}
           </TCell>
-          <TCell className="py-3">
+          <TCell className="px-3 py-3">
             <Sparkline values={group.trend} days={days} label="Per day" className={sparkClass} />
           </TCell>
           {extraColumns.map((column) => (
-            <TCell key={column.header} className="max-w-md min-w-72 py-3">
+            <TCell key={column.header} className="max-w-sm min-w-40 px-3 py-3">
               {column.render(group)}
             </TCell>
           ))}
-          <TCell className="py-3">
+          {/* Ids wrap, so the columns beside them still fit at 1280 px. */}
+          <TCell className="max-w-36 px-3 py-3 font-mono text-xs break-all">
             <ul className="space-y-0.5">
               {group.examples.map((id) => (
                 <li key={id}>
-                  <TextLink
-                    href={`/grants/${encodeURIComponent(id)}`}
-                    className="font-mono text-xs"
-                  >
-                    {id}
-                  </TextLink>
+                  <TextLink href={`/grants/${encodeURIComponent(id)}`}>{id}</TextLink>
                 </li>
               ))}
             </ul>

@@ -1,6 +1,9 @@
+import { OutlineIcon } from "@/components/ui/outline-icon";
 import { integrationInfo } from "@/lib/grants/labels/integrations";
 
-// 24×24 outline glyphs, inline so no icon package or network is needed.
+// "dot" and any glyph name not drawn here: an unknown type still gets a mark.
+const DOT = "M12 12m-3 0a3 3 0 1 0 6 0 3 3 0 1 0-6 0";
+
 const GLYPHS: Record<string, string> = {
   key: "M15 7a2 2 0 0 1 2 2m4 0a6 6 0 0 1-7.74 5.74L11 17H9v2H7v2H4a1 1 0 0 1-1-1v-2.59a1 1 0 0 1 .29-.7l5.97-5.97A6 6 0 1 1 21 9z",
   file: "M14 3H7a2 2 0 0 0-2 2v14a2 2 0 0 0 2 2h10a2 2 0 0 0 2-2V8l-5-5zm0 0v5h5",
@@ -10,25 +13,13 @@ const GLYPHS: Record<string, string> = {
   send: "M22 2 11 13M22 2l-7 20-4-9-9-4 20-7z",
   frame: "M4 4h16v16H4zM4 9h16M9 4v16",
   flag: "M4 22V4m0 0h12l-2 4 2 4H4",
-  dot: "M12 12m-3 0a3 3 0 1 0 6 0 3 3 0 1 0-6 0",
 };
 
 export function IntegrationLabel({ type }: { type: string }) {
   const info = integrationInfo(type);
   return (
     <span className="inline-flex items-center gap-1.5 whitespace-nowrap">
-      <svg
-        viewBox="0 0 24 24"
-        fill="none"
-        stroke="currentColor"
-        strokeWidth={1.8}
-        strokeLinecap="round"
-        strokeLinejoin="round"
-        aria-hidden="true"
-        className="h-4 w-4 shrink-0 text-slate-500 dark:text-slate-400"
-      >
-        <path d={GLYPHS[info.glyph] ?? GLYPHS.dot} />
-      </svg>
+      <OutlineIcon path={GLYPHS[info.glyph] ?? DOT} className="h-4 w-4 text-faint" />
       {info.label}
     </span>
   );

@@ -3,6 +3,9 @@
 import { useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useTransition } from "react";
+import { Alert } from "@/components/ui/alert";
+import { focusRing } from "@/components/ui/focus-ring";
+import { cn } from "@/lib/cn";
 import { formatCount } from "@/lib/grants/count-cap";
 
 const POLL_MS = 10_000;
@@ -32,7 +35,7 @@ export function LiveChanges({ since, query }: { since: string; query: string }) 
   return (
     <div aria-live="polite" className="mb-3 min-h-0">
       {changed > 0 ? (
-        <div className="flex items-center justify-between gap-3 rounded-md border border-indigo-200 bg-indigo-50 px-4 py-2 text-sm text-indigo-900 dark:border-indigo-900 dark:bg-indigo-950/50 dark:text-indigo-200">
+        <Alert variant="info" className="flex items-center justify-between gap-3 px-4 py-2">
           <span>
             {changed === 1 ? "1 grant new or updated" : `${label} grants new or updated`} since you
             opened this page.
@@ -41,11 +44,14 @@ export function LiveChanges({ since, query }: { since: string; query: string }) 
             type="button"
             onClick={() => startRefresh(() => router.refresh())}
             disabled={refreshing}
-            className="font-medium underline underline-offset-2 disabled:opacity-50"
+            className={cn(
+              "rounded-sm font-medium underline underline-offset-2 disabled:opacity-50",
+              focusRing,
+            )}
           >
             {refreshing ? "Refreshing…" : "Show them"}
           </button>
-        </div>
+        </Alert>
       ) : null}
     </div>
   );

@@ -1,4 +1,6 @@
 import Link from "next/link";
+import { focusRing } from "@/components/ui/focus-ring";
+import { cn } from "@/lib/cn";
 import { grantFilterQuery, withoutCursor, type GrantFilter } from "@/lib/grants/grant-filters";
 import { COUNT_CAP, formatCount, isCapped } from "@/lib/grants/count-cap";
 import type { StatusCounts } from "@/lib/grants/queries/count-every-grant";
@@ -14,10 +16,7 @@ export function StatusTabs({ filter, counts }: { filter: GrantFilter; counts: St
     })),
   ];
   return (
-    <nav
-      aria-label="Status"
-      className="mb-4 flex gap-1 overflow-x-auto border-b border-slate-200 dark:border-slate-800"
-    >
+    <nav aria-label="Status" className="mb-4 flex gap-1 overflow-x-auto border-b border-border">
       {tabs.map((tab) => {
         const active = filter.status === tab.status;
         return (
@@ -25,15 +24,17 @@ export function StatusTabs({ filter, counts }: { filter: GrantFilter; counts: St
             key={tab.label}
             href={`/grants${grantFilterQuery(withoutCursor(filter), { status: tab.status })}`}
             aria-current={active ? "page" : undefined}
-            className={`-mb-px flex items-center gap-2 border-b-2 px-3 py-2 text-sm font-medium whitespace-nowrap focus-visible:outline-2 focus-visible:outline-indigo-500 ${
+            className={cn(
+              "-mb-px flex items-center gap-2 border-b-2 px-3 py-2 text-sm font-medium whitespace-nowrap",
+              focusRing,
               active
-                ? "border-indigo-600 text-indigo-700 dark:border-indigo-400 dark:text-indigo-300"
-                : "border-transparent text-slate-600 hover:border-slate-300 hover:text-slate-900 dark:text-slate-400 dark:hover:text-slate-100"
-            }`}
+                ? "border-accent text-link"
+                : "border-transparent text-muted hover:border-border-strong hover:text-fg",
+            )}
           >
             {tab.label}
             <span
-              className="rounded-full bg-slate-100 px-2 py-0.5 text-xs text-slate-700 tabular-nums dark:bg-slate-800 dark:text-slate-300"
+              className="rounded-full bg-neutral-soft px-2 py-0.5 text-xs text-neutral-text tabular-nums"
               title={
                 isCapped(tab.count)
                   ? `More than ${COUNT_CAP.toLocaleString("en-US")}: counting stops there under filters`

@@ -2,6 +2,8 @@
 
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState } from "react";
+import { Button } from "@/components/ui/button";
+import { Dialog } from "@/components/ui/dialog";
 import { isTypingTarget } from "./keyboard";
 
 const GO_TO: Record<string, string> = {
@@ -66,11 +68,11 @@ export function KeyboardShortcuts() {
   }, [router]);
 
   return (
-    <dialog
+    <Dialog
       ref={dialog}
       onClose={() => setHelpOpen(false)}
       aria-labelledby="shortcuts-title"
-      className="m-auto rounded-lg bg-white p-6 text-slate-900 shadow-xl backdrop:bg-slate-950/50 dark:bg-slate-900 dark:text-slate-100"
+      className="max-w-none rounded-lg p-6"
     >
       <h2 id="shortcuts-title" className="mb-4 text-lg font-semibold">
         Keyboard shortcuts
@@ -79,7 +81,7 @@ export function KeyboardShortcuts() {
         {HELP.map(([keys, what]) => (
           <div key={keys} className="contents">
             <dt>
-              <kbd className="rounded border border-slate-300 bg-slate-50 px-1.5 py-0.5 font-mono text-xs dark:border-slate-600 dark:bg-slate-800">
+              <kbd className="rounded border border-border-strong bg-subtle px-1.5 py-0.5 font-mono text-xs">
                 {keys}
               </kbd>
             </dt>
@@ -88,10 +90,8 @@ export function KeyboardShortcuts() {
         ))}
       </dl>
       <form method="dialog" className="mt-6 text-right">
-        <button className="rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-500">
-          Close
-        </button>
+        <Button type="submit">Close</Button>
       </form>
-    </dialog>
+    </Dialog>
   );
 }

@@ -1,6 +1,6 @@
+import { OutlineIcon } from "@/components/ui/outline-icon";
 import type { NavIconName } from "./nav-items";
 
-// Outline icons drawn inline (24×24, stroke) so the shell needs no icon package or network.
 const PATHS: Record<NavIconName, string> = {
   overview: "M3 13h8V3H3v10zm0 8h8v-6H3v6zm10 0h8V11h-8v10zm0-18v6h8V3h-8z",
   grants:
@@ -18,18 +18,5 @@ const PATHS: Record<NavIconName, string> = {
 };
 
 export function NavIcon({ name, className }: { name: NavIconName; className?: string }) {
-  return (
-    <svg
-      viewBox="0 0 24 24"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth={1.8}
-      strokeLinecap="round"
-      strokeLinejoin="round"
-      aria-hidden="true"
-      className={className}
-    >
-      <path d={PATHS[name]} />
-    </svg>
-  );
+  return <OutlineIcon path={PATHS[name]} className={className} />;
 }

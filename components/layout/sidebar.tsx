@@ -25,7 +25,7 @@ export function Sidebar({ items, label = "Main" }: { items: NavItem[]; label?: s
             aria-current={active ? "page" : undefined}
             className={`flex shrink-0 items-center gap-3 rounded-md px-3 py-2 text-sm font-medium transition-colors focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-indigo-400 ${
               active
-                ? "bg-slate-800 text-white dark:bg-slate-800"
+                ? "bg-slate-800 text-white"
                 : "text-slate-300 hover:bg-slate-800/60 hover:text-white"
             }`}
           >

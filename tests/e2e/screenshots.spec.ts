@@ -32,6 +32,18 @@ test("screenshots of every page, light and dark", async ({ page, browser, freshG
       await expect(page.getByRole("heading", { level: 1 }).first()).toBeVisible();
       await page.screenshot({ path: `${shotsDir}/${name}-${scheme}.png`, fullPage: true });
     }
+    await page.goto("/no-such-page");
+    await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
+    await page.screenshot({ path: `${shotsDir}/not-found-${scheme}.png`, fullPage: true });
+    await page.goto("/grants/no-such-grant");
+    await expect(page.getByText("No grant with this id")).toBeVisible();
+    await page.screenshot({ path: `${shotsDir}/grant-not-found-${scheme}.png`, fullPage: true });
+    await page.goto("/");
+    await expect(page.locator("html[data-shortcuts=ready]")).toBeAttached();
+    await page.keyboard.press("?");
+    await expect(page.getByRole("dialog", { name: "Keyboard shortcuts" })).toBeVisible();
+    await page.screenshot({ path: `${shotsDir}/shortcuts-${scheme}.png` });
+    await page.keyboard.press("Escape");
     const context = await browser.newContext({
       colorScheme: scheme,
       storageState: { cookies: [], origins: [] },

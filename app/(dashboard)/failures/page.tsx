@@ -27,21 +27,12 @@ export default async function FailuresPage() {
           groups={groups}
           days={days}
           sparkClass="text-danger"
-          groupLabel={(g) =>
-            g.key ? (
-              <>
-                <span className="block">{errorCodeInfo(g.key).label}</span>
-                <code className="font-mono text-xs font-normal text-faint">{g.key}</code>
-              </>
-            ) : (
-              "No error code sent"
-            )
-          }
-          listHref={(g) =>
-            g.key
-              ? `/grants?status=Failed&error=${encodeURIComponent(g.key)}`
-              : "/grants?status=Failed"
-          }
+          by={{
+            status: "Failed",
+            param: "error",
+            label: (key) => errorCodeInfo(key).label,
+            missing: "No error code sent",
+          }}
           extraColumns={[
             {
               header: "What to do",

@@ -26,28 +26,19 @@ export default async function RevocationsPage() {
           groups={groups}
           days={days}
           sparkClass="text-faint"
-          groupLabel={(g) =>
-            g.key ? (
-              <>
-                <span className="block">{revocationReasonInfo(g.key).label}</span>
-                <code className="font-mono text-xs font-normal text-faint">{g.key}</code>
-              </>
-            ) : (
-              "No reason sent"
-            )
-          }
-          listHref={(g) =>
-            g.key
-              ? `/grants?status=Revoked&reason=${encodeURIComponent(g.key)}`
-              : "/grants?status=Revoked"
-          }
+          by={{
+            status: "Revoked",
+            param: "reason",
+            label: (key) => revocationReasonInfo(key).label,
+            missing: "No reason sent",
+          }}
           extraColumns={[
             {
               header: "Comes back by itself?",
               render: (g) => {
                 const info = revocationReasonInfo(g.key);
                 return (
-                  <span className="flex flex-col gap-1">
+                  <span className="flex flex-col items-start gap-1">
                     <Badge tone={info.comesBack ? "emerald" : "slate"}>
                       {info.comesBack ? "Yes" : "No"}
                     </Badge>

@@ -3,9 +3,9 @@ import { GrantFiltersForm } from "@/components/grants/grant-filters-form";
 import { toGrantTableRow } from "@/components/grants/grant-rows";
 import { GrantsTable } from "@/components/grants/grants-table";
 import { LiveChanges } from "@/components/grants/live-changes";
+import { NoGrantsFound } from "@/components/grants/no-grants-found";
 import { Pagination } from "@/components/grants/pagination";
 import { StatusTabs } from "@/components/grants/status-tabs";
-import { EmptyState } from "@/components/ui/empty-state";
 import { IgnoredQueryNotice } from "@/components/ui/ignored-query-notice";
 import { buttonVariants } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
@@ -69,18 +69,7 @@ export default async function GrantsPage({
       <CustomersNamed people={people} />
       <LiveChanges since={openedAt.toISOString()} query={query} />
       {page.items.length === 0 ? (
-        <EmptyState
-          title={counts.all === 0 && !filter.q ? "No grants match these filters" : "Nothing here"}
-        >
-          {filter.q ? (
-            <>
-              No grant, customer email or name, id or license key matches{" "}
-              <code className="font-mono">{filter.q}</code>.
-            </>
-          ) : (
-            "Try another status or clear the filters."
-          )}
-        </EmptyState>
+        <NoGrantsFound filter={filter} total={counts.all} />
       ) : (
         <GrantsTable rows={page.items.map((row) => toGrantTableRow(row, openedAt))} />
       )}

@@ -1,13 +1,13 @@
-import Link from "next/link";
+import { TextLink } from "@/components/ui/text-link";
 import { EmptyState } from "@/components/ui/empty-state";
 
 export default function GrantNotFound() {
   return (
     <EmptyState title="No grant with this id">
       Grantdesk has received no delivery for it. Check the id, or{" "}
-      <Link href="/grants" className="text-indigo-700 underline dark:text-indigo-300">
+      <TextLink href="/grants" className="underline">
         search the grants
-      </Link>
+      </TextLink>
       : a customer, subscription or payment id finds its grants too.
     </EmptyState>
   );
