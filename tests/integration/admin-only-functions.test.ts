@@ -17,6 +17,7 @@ import {
 } from "@/lib/auth/users";
 import { createApiKey, listApiKeys, revokeApiKey } from "@/lib/auth/api-keys";
 import { listAuditLog } from "@/lib/audit/audit-log";
+import { forgetCustomer } from "@/lib/customers/forget-customer";
 import { fulfilLicenseKey, revokeGrant } from "@/lib/dodo/grant-actions";
 import { executeSync } from "@/lib/dodo/sync";
 import { beginSync } from "@/lib/dodo/sync-runs";
@@ -41,6 +42,7 @@ const ADMIN_ONLY_CALLS: Record<string, (viewer: Viewer) => Promise<unknown>> = {
   "lib/auth/api-keys.ts listApiKeys": (v) => listApiKeys(v),
   "lib/auth/api-keys.ts revokeApiKey": (v) => revokeApiKey(v, "key_any"),
   "lib/audit/audit-log.ts listAuditLog": (v) => listAuditLog(v),
+  "lib/customers/forget-customer.ts forgetCustomer": (v) => forgetCustomer(v, "cus_any"),
   "lib/dodo/grant-actions.ts revokeGrant": (v) => revokeGrant(v, "grant_any"),
   "lib/dodo/grant-actions.ts fulfilLicenseKey": (v) =>
     fulfilLicenseKey(v, "grant_any", { key: "KEY-ANY" }),
