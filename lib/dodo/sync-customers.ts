@@ -14,6 +14,7 @@ import { customerRow, subscriptionRow } from "../customers/customer-rows";
 import { storeCustomerReport, storeSubscriptionReport } from "../customers/store-api-report";
 import { getDb, getDriver } from "../db";
 import { dodoClient } from "./client";
+import { askDodoToRefresh } from "./refresh-error";
 import { BACKGROUND, INTERACTIVE, withRetries, type RetryPolicy } from "./retry";
 import { unknownIdsNamedByGrants } from "./unknown-ids";
 
@@ -144,10 +145,16 @@ export async function fillUnknownCustomers(
   return { filled, notFound };
 }
 
-/** "Refresh from Dodo" on a customer: its profile as Dodo has it now, through the merge rule. */
+/**
+ * "Refresh from Dodo" on a customer: its profile as Dodo has it now, through the merge rule (a
+ * webhook newer than this fetch still wins). Dodo's refusal throws DodoRefreshError.
+ */
 export async function refreshCustomer(viewer: Viewer, customerId: string) {
   assertCan(viewer, "grants:refresh");
-  await storeCustomer(await retrieveCustomer(dodoClient(), customerId, INTERACTIVE));
+  const fresh = await askDodoToRefresh(() =>
+    retrieveCustomer(dodoClient(), customerId, INTERACTIVE),
+  );
+  await storeCustomer(fresh);
   const db = await getDb();
   return db.customer.findUniqueOrThrow({ where: { id: customerId } });
 }
