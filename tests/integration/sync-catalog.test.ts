@@ -3,11 +3,13 @@
 // Webhooks and the API share one merge rule: whichever report is newer wins, in either order.
 import { beforeEach, describe, expect, inject, it } from "vitest";
 import { startDodoMock } from "../../scripts/dodo-mock/server";
+import { captureQueries, explain, planProblems, queriesOf } from "../support/query-plans";
 import { testViewer } from "../support/viewers";
 import { SECRET, configureWebhookSecrets, deliver, grantEvent } from "../support/webhooks";
 
 configureWebhookSecrets(SECRET);
 const provider = inject("testProvider");
+captureQueries(provider);
 const mock = await startDodoMock({ apiKey: "test_dodo_key" });
 process.env.DODO_PAYMENTS_API_KEY = "test_dodo_key";
 process.env.DODO_PAYMENTS_BASE_URL = mock.url;
@@ -18,6 +20,7 @@ const { dodoClient } = await import("@/lib/dodo/client");
 const { fillUnknownCustomers, refreshCustomer } = await import("@/lib/dodo/sync-customers");
 const { refreshEntitlement } = await import("@/lib/dodo/sync-catalog");
 const { Refusal } = await import("@/lib/refusal");
+const { unknownIdsNamedByGrants } = await import("@/lib/dodo/unknown-ids");
 const admin = testViewer("admin");
 const support = testViewer("support");
 
@@ -141,6 +144,38 @@ describe(`the catalog and the people behind grants (${provider})`, () => {
     expect(rest).toEqual({ filled: 1, notFound: 1 });
     expect(await db.customer.count({ where: { id: { in: ids }, email: null } })).toBe(1);
   });
+
+  it.each(["customer", "entitlement"] as const)(
+    "finds the %s ids grants name without a row by seeking the grant index, not reading Grant",
+    async (kind) => {
+      const db = await getDb();
+      for (let i = 0; i < 3; i++)
+        await deliver(
+          grantEvent("created", {
+            id: unique("grant_plan"),
+            customer_id: `cus_plan_${i}`,
+            entitlement_id: `ent_plan_${i}`,
+            updated_at: "2026-03-01T10:00:00Z",
+          }),
+        );
+      const queries = await queriesOf(() => unknownIdsNamedByGrants(db, kind, 500));
+      expect(queries).toHaveLength(1);
+      const plan = await explain(provider, process.env.DATABASE_URL!, queries[0]!);
+      expect(planProblems(provider, plan)).toEqual([]);
+      const column = kind === "customer" ? "customerId" : "entitlementId";
+      expect(plan.join("\n")).toMatch(
+        provider === "sqlite"
+          ? new RegExp(`SEARCH (g|Grant) USING COVERING INDEX Grant_${column}_`)
+          : new RegExp(`Index Only Scan using "Grant_${column}_`),
+      );
+      const found = await unknownIdsNamedByGrants(db, kind, 500);
+      expect(found).toEqual(
+        expect.arrayContaining(
+          [0, 1, 2].map((i) => `${kind === "customer" ? "cus" : "ent"}_plan_${i}`),
+        ),
+      );
+    },
+  );
 
   it("lands the catalog with names, types and integration config; an entitlement Dodo deleted is inactive", async () => {
     for (const integration_type of ["discord", "github", "telegram", "license_key"] as const)
