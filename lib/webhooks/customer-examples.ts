@@ -13,6 +13,8 @@ export type CustomerEnvelope = {
 const BUSINESS = "bus_demo_grantdesk";
 const BRAND = "bnd_demo_grantdesk";
 const ADA = { customer_id: "cus_ada_lovelace", email: "ada@example.com", name: "Ada Lovelace" };
+
+export type ExampleCustomer = { customer_id: string; email: string; name: string };
 const BILLING = {
   country: "GB",
   city: "London",
@@ -29,8 +31,10 @@ function envelope(
   return { business_id: BUSINESS, type, timestamp, data };
 }
 
-function subscription(
+/** A subscription.* `data` in Dodo's shape; the demo builds its own from it. */
+export function subscriptionData(
   fields: Record<string, unknown> & { subscription_id: string; status: string },
+  customer: ExampleCustomer = ADA,
 ) {
   return {
     payload_type: "Subscription" as const,
@@ -42,7 +46,7 @@ function subscription(
     cancelled_at: null,
     created_at: "2026-02-01T09:00:00Z",
     currency: "USD",
-    customer: ADA,
+    customer,
     discount_id: null,
     metadata: {},
     meters: [],
@@ -63,56 +67,67 @@ function subscription(
   };
 }
 
+/** A payment.succeeded `data` in Dodo's shape. */
+export function paymentData(
+  fields: Record<string, unknown> & { payment_id: string; created_at: string },
+  customer: ExampleCustomer = ADA,
+) {
+  return {
+    payload_type: "Payment" as const,
+    billing: BILLING,
+    brand_id: BRAND,
+    business_id: BUSINESS,
+    card_last_four: "4242",
+    card_network: "VISA",
+    card_type: "CREDIT",
+    currency: "USD",
+    customer,
+    discount_id: null,
+    disputes: [],
+    error_code: null,
+    error_message: null,
+    metadata: {},
+    payment_link: null,
+    payment_method: "card",
+    payment_method_type: "credit",
+    product_cart: [{ product_id: "pdt_desktop_license", quantity: 1 }],
+    refunds: [],
+    settlement_amount: 4900,
+    settlement_currency: "USD",
+    status: "succeeded",
+    subscription_id: null,
+    tax: 0,
+    total_amount: 4900,
+    updated_at: fields.created_at,
+    ...fields,
+  };
+}
+
 export const CUSTOMER_WEBHOOK_EXAMPLES = {
   "payment-succeeded": () =>
-    envelope("payment.succeeded", "2026-03-01T09:59:58.100000Z", {
-      payload_type: "Payment",
-      billing: BILLING,
-      brand_id: BRAND,
-      business_id: BUSINESS,
-      card_last_four: "4242",
-      card_network: "VISA",
-      card_type: "CREDIT",
-      created_at: "2026-03-01T09:59:55Z",
-      currency: "USD",
-      customer: ADA,
-      discount_id: null,
-      disputes: [],
-      error_code: null,
-      error_message: null,
-      metadata: {},
-      payment_id: "pay_demo_0001",
-      payment_link: null,
-      payment_method: "card",
-      payment_method_type: "credit",
-      product_cart: [{ product_id: "pdt_desktop_license", quantity: 1 }],
-      refunds: [],
-      settlement_amount: 4900,
-      settlement_currency: "USD",
-      status: "succeeded",
-      subscription_id: null,
-      tax: 0,
-      total_amount: 4900,
-      updated_at: "2026-03-01T09:59:58Z",
-    }),
+    envelope(
+      "payment.succeeded",
+      "2026-03-01T09:59:58.100000Z",
+      paymentData({ payment_id: "pay_demo_0001", created_at: "2026-03-01T09:59:55Z" }),
+    ),
   "subscription-active": () =>
     envelope(
       "subscription.active",
       "2026-03-01T12:59:59.100000Z",
-      subscription({ subscription_id: "sub_demo_0001", status: "active" }),
+      subscriptionData({ subscription_id: "sub_demo_0001", status: "active" }),
     ),
   "subscription-on-hold": () =>
     envelope(
       "subscription.on_hold",
       "2026-03-03T08:00:00.100000Z",
       // The renewal payment failed: Dodo retries it, and the subscription resumes if one succeeds.
-      subscription({ subscription_id: "sub_demo_0003", status: "on_hold" }),
+      subscriptionData({ subscription_id: "sub_demo_0003", status: "on_hold" }),
     ),
   "subscription-cancelled": () =>
     envelope(
       "subscription.cancelled",
       "2026-03-01T13:59:59.100000Z",
-      subscription({
+      subscriptionData({
         subscription_id: "sub_demo_0002",
         status: "cancelled",
         cancelled_at: "2026-03-01T13:59:58Z",
