@@ -1,6 +1,7 @@
 // npm run demo: the product on the embedded SQLite default with demo data, at http://localhost:3000.
-// Migrates, builds, starts `next start`, then loads the demo grants by sending signed webhooks
-// through the real ingestion route, exactly as Dodo would.
+// Migrates, copies the demo entitlement catalog from the local Dodo stand-in, builds, starts
+// `next start`, then loads the demo grants, customers and subscriptions by sending signed
+// webhooks through the real ingestion route, exactly as Dodo would.
 //   --port N        (default 3000)      --grants N   how many demo grants (default 2500)
 //   --no-build      reuse the last build
 import { spawn, spawnSync } from "node:child_process";
@@ -107,6 +108,11 @@ async function main() {
     ["tsx", "--conditions=react-server", "scripts/demo/demo-admin.ts"],
     { DEMO_ADMIN_PASSWORD: adminPassword },
   );
+  step("Copying the demo entitlement catalog", "npx", [
+    "tsx",
+    "--conditions=react-server",
+    "scripts/demo/demo-catalog.ts",
+  ]);
   if (!values["no-build"]) step("Building Grantdesk", "npx", ["next", "build"]);
   console.log(`\n▶ Starting Grantdesk on ${baseUrl}`);
   const server = spawn(process.execPath, nextStartArgs(["-p", values.port]), {

@@ -1,7 +1,8 @@
 // npm run dodo:mock -- [--port 4010] [--api-key K] [--webhook-url URL] [--webhook-secret whsec_…] [--seed N]
 // Runs the Dodo entitlement-grant API stand-in (scripts/dodo-mock/server.ts) for a person: seeded
-// with a few entitlements and N grants in varied states, so re-sync, revoke and license-key
-// fulfilment can be tried locally without a Dodo account. The data is the same on every run.
+// with a few entitlements and N grants in varied states (their customers and subscriptions follow
+// from the grants), so re-sync, revoke and license-key fulfilment can be tried locally without a
+// Dodo account. The data is the same on every run.
 import { parseArgs } from "node:util";
 import type { EntitlementGrant } from "dodopayments/resources/entitlements/grants";
 import { startDodoMock, type DodoMock } from "./dodo-mock/server";
@@ -333,7 +334,7 @@ async function main() {
       : "\nWebhooks: off (pass --webhook-url and --webhook-secret to receive them).",
   );
   console.log(
-    `\nControl (no API key): POST ${mock.url}/__mock/reset | /__mock/entitlements | /__mock/grants | /__mock/faults, PATCH /__mock/grants/{id}, GET /__mock/grants | /__mock/requests`,
+    `\nControl (no API key): POST ${mock.url}/__mock/reset | /__mock/entitlements | /__mock/grants | /__mock/customers | /__mock/subscriptions | /__mock/faults, PATCH /__mock/grants/{id} | /__mock/customers/{id}, GET /__mock/grants | /__mock/customers | /__mock/subscriptions | /__mock/requests`,
   );
   console.log(
     `  e.g. curl -X POST ${mock.url}/__mock/faults -d '{"path":"/grants","status":429,"retryAfterSeconds":5}'`,

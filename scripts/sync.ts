@@ -1,5 +1,6 @@
 // npm run sync: list every entitlement and all its grants from Dodo's API and apply each through
-// the merge rule, as the dashboard's "Run a sync" does. Prints progress and what it found.
+// the merge rule, then the catalog, subscriptions and unnamed customers, as the dashboard's
+// "Run a sync" does. Prints progress and what it found.
 import { cliViewer } from "../lib/auth/viewer";
 import { runSync } from "../lib/dodo/sync";
 import { runCli } from "./cli";
@@ -20,6 +21,8 @@ runCli(async () => {
   );
   if (created + updated > 0)
     console.log(`${created + updated} grants had missed webhooks: see /sync in the dashboard.`);
+  // Succeeded with a note: the grants are in, but the catalog or the customers were not refreshed.
+  if (result.status === "succeeded" && result.error) console.warn(`⚠ ${result.error}`);
   if (result.status === "failed") throw new Error(`the sync stopped: ${result.error}`);
   if (result.status === "interrupted")
     throw new Error(

@@ -1,8 +1,13 @@
 // npm run webhook:send -- <example|file.json> [--url URL] [--secret whsec_…] [--id msg_…]
 // Signs an event and POSTs it to a running Grantdesk, as Dodo would. With no argument it lists the
-// built-in examples (one per case in Dodo's docs).
+// built-in examples (one per case in Dodo's docs: the grant events, then payment.succeeded and
+// subscription.* carrying the customer).
 import fs from "node:fs";
 import { parseArgs } from "node:util";
+import {
+  CUSTOMER_WEBHOOK_EXAMPLES,
+  isCustomerWebhookExampleName,
+} from "../lib/webhooks/customer-examples";
 import { WEBHOOK_EXAMPLES, isWebhookExampleName } from "../lib/webhooks/examples";
 import { signDelivery } from "../lib/webhooks/sign";
 
@@ -19,12 +24,15 @@ function usage(): never {
   console.error(
     "usage: npm run webhook:send -- <example|file.json> [--url URL] [--secret whsec_…] [--id msg_…]",
   );
-  console.error(`examples: ${Object.keys(WEBHOOK_EXAMPLES).join(", ")}`);
+  const examples = [...Object.keys(WEBHOOK_EXAMPLES), ...Object.keys(CUSTOMER_WEBHOOK_EXAMPLES)];
+  console.error(`examples: ${examples.join(", ")}`);
   process.exit(2);
 }
 
 function loadBody(source: string): string {
   if (isWebhookExampleName(source)) return JSON.stringify(WEBHOOK_EXAMPLES[source]());
+  if (isCustomerWebhookExampleName(source))
+    return JSON.stringify(CUSTOMER_WEBHOOK_EXAMPLES[source]());
   if (fs.existsSync(source)) return fs.readFileSync(source, "utf8");
   console.error(`"${source}" is neither a built-in example nor a file.`);
   usage();

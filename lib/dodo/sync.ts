@@ -1,8 +1,11 @@
 // Re-sync: list every entitlement and every one of its grants (all pages) and apply each as a
 // snapshot. Catches up on webhooks Dodo gave up on (after its 27-hour retry window) or sent
-// before the endpoint existed. Each run is recorded with its counts and the grants that differed.
+// before the endpoint existed. Then the catalog, subscriptions and customers, whose failures are
+// notes, never the run's failure (sync-who-and-what.ts). Each run is recorded with its counts and
+// the grants that differed.
 import crypto from "node:crypto";
 import type DodoPayments from "dodopayments";
+import type { Entitlement } from "dodopayments/resources/entitlements/entitlements";
 import type { EntitlementGrant } from "dodopayments/resources/entitlements/grants";
 import { assertCan, type Viewer } from "../auth/viewer";
 import { getDb } from "../db";
@@ -10,6 +13,7 @@ import { applyApiSnapshot, type AppliedSnapshot } from "./apply-snapshot";
 import { dodoClient } from "./client";
 import { dodoErrorMessage } from "./errors";
 import { BACKGROUND, withRetries, type RetryPolicy } from "./retry";
+import { joinNotes } from "./sync-notes";
 import {
   beginSync,
   finishRun,
@@ -18,6 +22,7 @@ import {
   SyncTakenOverError,
   type RunProgress,
 } from "./sync-runs";
+import { syncListedCatalog, syncWhoAndWhat } from "./sync-who-and-what";
 
 const PAGE_SIZE = 100;
 
@@ -143,16 +148,21 @@ export async function executeSync(
   });
   const heartbeat = startHeartbeat(db, runId, progress);
   let error: string | null = null;
+  // Why a name may be missing (catalog, subscriptions, customers): kept apart from the grant sync.
+  const notes: (string | null)[] = [];
   try {
     const client = dodoClient();
     const entitlements: string[] = [];
+    const listed: Entitlement[] = [];
     for await (const page of everyPage(
       (page) => client.entitlements.list({ page_number: page, page_size: PAGE_SIZE }),
       BACKGROUND,
     )) {
+      listed.push(...page);
       entitlements.push(...page.map((entitlement) => entitlement.id));
       await heartbeat.beat();
     }
+    notes.push(await syncListedCatalog(listed));
     total = entitlements.length;
     // Only what Dodo still lists counts as done: a deleted entitlement is not progress.
     done.splice(0, done.length, ...entitlements.filter((id) => inherited.has(id)));
@@ -173,6 +183,7 @@ export async function executeSync(
       await heartbeat.beat();
       report();
     }
+    notes.push(...(await syncWhoAndWhat(client, heartbeat.beat)));
   } catch (caught) {
     if (caught instanceof SyncTakenOverError) {
       await heartbeat.stop();
@@ -182,6 +193,8 @@ export async function executeSync(
   }
   await heartbeat.stop();
   const status = error ? "failed" : "succeeded";
+  // A succeeded run may still carry notes: the grants are in, some names are not.
+  error = joinNotes(error, notes);
   const recorded = await finishRun(db, runId, { status, error }, progress());
   if (!recorded)
     return { runId, status: "interrupted", error: "the run was marked interrupted", counts };

@@ -1,9 +1,19 @@
 // Realistic demo deliveries: grants of every integration type going through their lifecycles over
 // the last days, with every revocation reason, several error codes, and (as Dodo really does)
 // some deliveries out of order or twice. Deterministic (seeded) so two demos look alike.
+// Each grant's customer has a name and an email, sent as Dodo does: payment.succeeded before a
+// one-time grant, subscription.* around a subscription grant (on_hold, paused, cancelled or
+// expired when its grant is revoked for that reason, active again when it comes back).
+import {
+  CUSTOMER_WEBHOOK_EXAMPLES,
+  paymentData,
+  subscriptionData,
+  type CustomerEnvelope,
+  type ExampleCustomer,
+} from "../../lib/webhooks/customer-examples";
 import { WEBHOOK_EXAMPLES, type GrantEnvelope } from "../../lib/webhooks/examples";
 
-export type DemoDelivery = { envelope: GrantEnvelope; webhookId: string };
+export type DemoDelivery = { envelope: GrantEnvelope | CustomerEnvelope; webhookId: string };
 
 const INTEGRATIONS = [
   "license_key",
@@ -37,6 +47,113 @@ const FAILURES: Record<string, [code: string, message: string][]> = {
   notion: [["notion_page_not_shared", "The Notion page is not shared with the integration."]],
 };
 const OAUTH = new Set(["discord", "github", "notion"]);
+// What a revocation reason says the subscription became.
+const SUBSCRIPTION_STATUS_OF_REASON: Record<string, string> = {
+  subscription_cancelled: "cancelled",
+  subscription_on_hold: "on_hold",
+  SubscriptionPaused: "paused",
+  subscription_expired: "expired",
+};
+const FIRST_NAMES = [
+  "Jane",
+  "Omar",
+  "Priya",
+  "Lucas",
+  "Mei",
+  "Tomás",
+  "Aisha",
+  "Noah",
+  "Sofia",
+  "Kenji",
+  "Amara",
+  "Elias",
+];
+const LAST_NAMES = [
+  "Doe",
+  "Haddad",
+  "Raman",
+  "Silva",
+  "Chen",
+  "García",
+  "Bello",
+  "Fischer",
+  "Rossi",
+  "Sato",
+  "Okafor",
+  "Lind",
+  "Novak",
+];
+
+/** The demo customer behind index c: same name and email on every run, no PRNG draws. */
+function demoCustomer(c: number): ExampleCustomer {
+  const first = FIRST_NAMES[c % FIRST_NAMES.length]!;
+  const last = LAST_NAMES[Math.floor(c / FIRST_NAMES.length) % LAST_NAMES.length]!;
+  const local = `${first}.${last}`
+    .normalize("NFD")
+    .replace(/[^A-Za-z.]/g, "")
+    .toLowerCase();
+  return {
+    customer_id: `cus_demo_${String(c).padStart(4, "0")}`,
+    email: `${local}${c >= FIRST_NAMES.length * LAST_NAMES.length ? c : ""}@example.com`,
+    name: `${first} ${last}`,
+  };
+}
+
+type PersonStep = { type: string; at: number; data: CustomerEnvelope["data"] };
+
+/** The payment or subscription events around one grant's life, for its customer. */
+function personSteps(
+  grant: { payment_id: string | null; subscription_id: string | null; integration_type: string },
+  customer: ExampleCustomer,
+  life: { createdMs: number; revokedMs?: number; reason?: string; backMs?: number },
+): PersonStep[] {
+  const createdAt = isoSeconds(life.createdMs - 2_000);
+  if (grant.payment_id)
+    return [
+      {
+        type: "payment.succeeded",
+        at: life.createdMs - 2_000,
+        data: paymentData(
+          {
+            payment_id: grant.payment_id,
+            created_at: createdAt,
+            product_cart: [{ product_id: `pdt_demo_${grant.integration_type}`, quantity: 1 }],
+          },
+          customer,
+        ),
+      },
+    ];
+  const subscription = (status: string, at: number, extra: Record<string, unknown> = {}) => ({
+    type: `subscription.${status}`,
+    at,
+    data: subscriptionData(
+      {
+        subscription_id: grant.subscription_id!,
+        status,
+        product_id: `pdt_demo_${grant.integration_type}`,
+        created_at: createdAt,
+        previous_billing_date: createdAt,
+        next_billing_date: isoSeconds(life.createdMs + 30 * 86_400_000),
+        ...extra,
+      },
+      customer,
+    ),
+  });
+  const steps = [subscription("active", life.createdMs - 1_000)];
+  const status = life.reason ? SUBSCRIPTION_STATUS_OF_REASON[life.reason] : undefined;
+  if (status && life.revokedMs !== undefined) {
+    const at = isoSeconds(life.revokedMs - 500);
+    steps.push(
+      subscription(status, life.revokedMs - 500, {
+        cancelled_at: status === "cancelled" ? at : null,
+        paused_at: status === "paused" ? at : null,
+        expires_at: status === "expired" ? at : null,
+      }),
+    );
+    if (life.backMs !== undefined) steps.push(subscription("active", life.backMs - 500));
+  }
+  return steps;
+}
 
 /** mulberry32: tiny seeded PRNG, so the demo is the same every time. */
 function random(seed: number) {
@@ -94,10 +211,10 @@ function nestedObjects(type: string, n: number, next: () => number) {
 export function demoDeliveries(grantCount: number, now = Date.now()): DemoDelivery[] {
   const next = random(20_260_301);
   const pick = <T>(items: readonly T[]) => items[Math.floor(next() * items.length)]!;
-  const deliveries: DemoDelivery[] = Object.entries(WEBHOOK_EXAMPLES).map(([name, make]) => ({
-    envelope: make(),
-    webhookId: `msg_demo_example_${name}`,
-  }));
+  const deliveries: DemoDelivery[] = [
+    ...Object.entries(CUSTOMER_WEBHOOK_EXAMPLES),
+    ...Object.entries(WEBHOOK_EXAMPLES),
+  ].map(([name, make]) => ({ envelope: make(), webhookId: `msg_demo_example_${name}` }));
 
   for (let n = 0; n < grantCount; n++) {
     const type = INTEGRATIONS[n % INTEGRATIONS.length]!;
@@ -108,7 +225,7 @@ export function demoDeliveries(grantCount: number, now = Date.now()): DemoDelive
       payload_type: "EntitlementGrant" as const,
       id,
       business_id: n % 7 === 0 ? "bus_demo_studio" : "bus_demo_grantdesk",
-      customer_id: `cus_demo_${String(Math.floor(n / 3)).padStart(4, "0")}`,
+      customer_id: demoCustomer(Math.floor(n / 3)).customer_id,
       entitlement_id: `ent_demo_${type}`,
       integration_type: type,
       metadata: {
@@ -117,10 +234,14 @@ export function demoDeliveries(grantCount: number, now = Date.now()): DemoDelive
       },
       created_at: isoSeconds(createdMs),
       payment_id: subscription ? null : `pay_demo_${n}`,
-      subscription_id: subscription ? `sub_demo_${Math.floor(n / 2)}` : null,
+      // One subscription per grant, so its state always matches the grant's revocation reason.
+      subscription_id: subscription ? `sub_demo_${n}` : null,
       ...nestedObjects(type, n, next),
     };
     const steps: { type: string; data: Record<string, unknown>; at: number }[] = [];
+    const life: { createdMs: number; revokedMs?: number; reason?: string; backMs?: number } = {
+      createdMs,
+    };
     const deliveredMs = createdMs + Math.floor(next() * (OAUTH.has(type) ? 3_600_000 : 20_000));
     const pendingFields = OAUTH.has(type)
       ? {
@@ -166,6 +287,7 @@ export function demoDeliveries(grantCount: number, now = Date.now()): DemoDelive
               ? SUBSCRIPTION_REASONS
               : ONE_TIME_REASONS;
         const reason = reasons[n % reasons.length]!;
+        Object.assign(life, { revokedMs, reason });
         steps.push({
           type: "revoked",
           data: {
@@ -181,6 +303,7 @@ export function demoDeliveries(grantCount: number, now = Date.now()): DemoDelive
           ["license_key_disabled", "subscription_on_hold", "SubscriptionPaused"].includes(reason)
         ) {
           const backMs = revokedMs + Math.floor(next() * (now - revokedMs));
+          life.backMs = backMs;
           steps.push({
             type: "delivered",
             data: { status: "Delivered", delivered_at: isoSeconds(backMs) },
@@ -216,6 +339,20 @@ export function demoDeliveries(grantCount: number, now = Date.now()): DemoDelive
     if (events.length > 1 && next() < 0.1) events.reverse();
     if (next() < 0.08) events.push(events[0]!);
     deliveries.push(...events);
+    const customer = demoCustomer(Math.floor(n / 3));
+    deliveries.push(
+      ...personSteps(base, customer, life)
+        .filter((step) => step.at <= now)
+        .map((step, index) => ({
+          webhookId: `msg_demo_${id}_person_${index}`,
+          envelope: {
+            business_id: base.business_id,
+            type: step.type,
+            timestamp: new Date(step.at).toISOString(),
+            data: { ...step.data, business_id: base.business_id },
+          },
+        })),
+    );
   }
   return deliveries;
 }

@@ -1,4 +1,5 @@
-// A small, real HTTP stand-in for Dodo Payments' entitlement-grant API. Tests start it in-process
+// A small, real HTTP stand-in for Dodo Payments' entitlement-grant API, and the customers,
+// subscriptions and entitlement catalog those grants point at (people.ts). Tests start it in-process
 // (port 0), e2e tests and people start it as a separate process (`npm run dodo:mock`). It speaks
 // exactly what the `dodopayments` SDK sends and expects, so the app's real client code runs against
 // it unchanged: point DODO_PAYMENTS_BASE_URL at `mock.url`. It only ever listens on 127.0.0.1 and
@@ -11,10 +12,22 @@ import type {
   IntegrationConfigResponse,
 } from "dodopayments/resources/entitlements/entitlements";
 import type { EntitlementGrant } from "dodopayments/resources/entitlements/grants";
+import type { SubscriptionStatus } from "dodopayments/resources/subscriptions";
 import { signDelivery } from "../../lib/webhooks/sign";
+import {
+  completeCustomer,
+  completeSubscription,
+  subscriptionListItem,
+  subscriptionSeedFromGrant,
+  type CustomerSeed,
+  type MockCustomer,
+  type MockSubscription,
+  type SubscriptionSeed,
+} from "./people";
 
 export type MockGrant = EntitlementGrant;
 export type MockEntitlement = Entitlement;
+export type { CustomerSeed, MockCustomer, MockSubscription, SubscriptionSeed } from "./people";
 
 export type MockFault = {
   method?: "GET" | "POST" | "DELETE";
@@ -46,9 +59,18 @@ export type DodoMock = {
   url: string;
   port: number;
   stop(): Promise<void>;
-  /** Forget grants, entitlements, faults and the request log. */
+  /** Forget grants, entitlements, customers, subscriptions, faults and the request log. */
   reset(): void;
   addEntitlement(e: Partial<Entitlement> & { id: string; integration_type: string }): void;
+  /** A customer with this profile; one a grant names but nobody added gets a default profile. */
+  addCustomer(c: CustomerSeed): MockCustomer;
+  /** Shallow-merges the patch into a customer (added or derived from a grant). */
+  updateCustomer(id: string, patch: Partial<MockCustomer>): MockCustomer;
+  /** A subscription; one a grant names but nobody added is derived from that grant. */
+  addSubscription(s: SubscriptionSeed): MockSubscription;
+  /** Every customer it serves: the ones added, then the ones only grants name. */
+  customers(): MockCustomer[];
+  subscriptions(): MockSubscription[];
   /** Fills defaults: status Pending, business_id, brand_id, created_at/updated_at now, metadata {}, integration_type from its entitlement. */
   addGrant(
     g: Partial<MockGrant> & { id: string; entitlement_id: string; customer_id: string },
@@ -78,6 +100,16 @@ const BUSINESS_ID = "bus_mock_grantdesk";
 const BRAND_ID = "bnd_mock_grantdesk";
 const MAX_PAGE_SIZE = 100;
 const GRANT_STATUSES = ["Pending", "Delivered", "Failed", "Revoked"] as const;
+const SUBSCRIPTION_STATUSES: readonly SubscriptionStatus[] = [
+  "pending",
+  "active",
+  "on_hold",
+  "paused",
+  "cancelled",
+  "failed",
+  "expired",
+  "past_due",
+];
 const INTEGRATION_TYPES: readonly EntitlementIntegrationType[] = [
   "discord",
   "telegram",
@@ -244,6 +276,14 @@ function paginate<T>(items: T[], query: URLSearchParams, pageSizeDefault: number
   return { items: items.slice(start, start + pageSize) };
 }
 
+/** Dodo's created_at_gte / created_at_lte filters (inclusive). */
+function createdWithin(createdAt: string, query: URLSearchParams): boolean {
+  const at = Date.parse(createdAt);
+  const from = Date.parse(query.get("created_at_gte") ?? "");
+  const to = Date.parse(query.get("created_at_lte") ?? "");
+  return !(at < from) && !(at > to);
+}
+
 /** Stable order (created_at, then id) so pages never overlap or skip while nothing changes. */
 function byCreatedThenId(
   a: { created_at: string; id: string },
@@ -280,36 +320,66 @@ function faultReply(fault: MockFault & { status: number }): Reply {
 // ---------------------------------------------------------------------------------------------
 // Defaults for seeded objects
 
+// What a merchant would configure: every integration type with a plausible target, so the
+// catalog a sync copies reads like a real one ("Discord role … in guild …", "GitHub repo …, pull").
 function defaultIntegrationConfig(type: string): IntegrationConfigResponse {
   switch (type) {
     case "license_key":
       return {
-        activations_limit: null,
-        duration_count: null,
-        duration_interval: null,
+        activations_limit: 3,
+        duration_count: 1,
+        duration_interval: "Year",
+        // Manual: the stand-in's pending license-key grants wait for POST /grants/{id}/license-key.
         fulfillment_mode: "manual",
-        activation_message: null,
+        activation_message: "Paste the key into Preferences → License.",
       };
     case "digital_files":
-      return { digital_files: { files: [], instructions: null, external_url: null } };
+      return {
+        digital_files: {
+          files: [
+            {
+              file_id: "file_mock_handbook",
+              filename: "handbook.pdf",
+              content_type: "application/pdf",
+              file_size: 2_457_600,
+              download_url: "http://127.0.0.1/mock-files/handbook.pdf?sig=mock",
+              expires_in: 3600,
+            },
+          ],
+          instructions: "Start with the handbook.",
+          external_url: null,
+        },
+      };
     case "discord":
-      return { guild_id: "000000000000000000", role_id: null };
+      return { guild_id: "112233445566778899", role_id: "998877665544332211" };
     case "github":
-      return { permission: "pull", target_id: "grantdesk-mock/private-repo" };
+      return { permission: "pull", target_id: "grantdesk-mock/pro-templates" };
     case "telegram":
-      return { chat_id: "-1000000000000" };
+      return { chat_id: "-1001234567890" };
     case "figma":
-      return { figma_file_id: "figma_mock_file" };
+      return { figma_file_id: "FgMk7aQ2pZxUiKit" };
     case "framer":
-      return { framer_template_id: "framer_mock_template" };
+      return { framer_template_id: "framer-portfolio-pro" };
     case "notion":
-      return { notion_template_id: "notion_mock_template" };
+      return { notion_template_id: "notion-creator-os" };
     case "feature_flag":
-      return { feature_id: "mock_feature", feature_type: "boolean" };
+      return { feature_id: "pro_exports", feature_type: "boolean" };
     default:
       return {} as IntegrationConfigResponse; // an integration Dodo adds later: no known shape
   }
 }
+
+const DEFAULT_NAMES: Record<string, string> = {
+  license_key: "Desktop app license",
+  digital_files: "E-book bundle",
+  discord: "Patrons role",
+  github: "Pro templates repository",
+  telegram: "Members chat",
+  figma: "UI kit (Figma)",
+  framer: "Portfolio template (Framer)",
+  notion: "Creator OS (Notion)",
+  feature_flag: "Pro exports",
+};
 
 function completeEntitlement(
   e: Partial<Entitlement> & { id: string; integration_type: string },
@@ -319,7 +389,7 @@ function completeEntitlement(
     business_id: BUSINESS_ID,
     created_at: at,
     updated_at: at,
-    name: e.id,
+    name: DEFAULT_NAMES[e.integration_type] ?? e.id,
     description: null,
     is_active: true,
     metadata: {},
@@ -358,6 +428,8 @@ export async function startDodoMock(options: DodoMockOptions = {}): Promise<Dodo
   const pageSizeDefault = options.pageSizeDefault ?? 10;
   const entitlements = new Map<string, Entitlement>();
   const grants = new Map<string, MockGrant>();
+  const addedCustomers = new Map<string, MockCustomer>();
+  const addedSubscriptions = new Map<string, SubscriptionSeed>();
   let faults: (MockFault & { remaining: number })[] = [];
   let requestLog: MockRequest[] = [];
   // Aborts delayed answers and webhook retries on stop(), so nothing keeps the process alive.
@@ -423,9 +495,110 @@ export async function startDodoMock(options: DodoMockOptions = {}): Promise<Dodo
     return [...grants.values()].sort(byCreatedThenId).map(cloneGrant);
   }
 
+  // Customers and subscriptions: the added ones, and the ones grants name (people.ts).
+
+  function grantedCustomerIds(): Map<string, string> {
+    const firstGrantAt = new Map<string, string>();
+    for (const grant of listGrants())
+      if (!firstGrantAt.has(grant.customer_id))
+        firstGrantAt.set(grant.customer_id, grant.created_at);
+    return firstGrantAt;
+  }
+
+  function allCustomers(): MockCustomer[] {
+    const derived = [...grantedCustomerIds()]
+      .filter(([id]) => !addedCustomers.has(id))
+      .map(([customer_id, createdAt]) =>
+        completeCustomer({ customer_id }, { businessId: BUSINESS_ID, createdAt }),
+      );
+    return [...addedCustomers.values(), ...derived]
+      .map((customer) => structuredClone(customer))
+      .sort((a, b) =>
+        byCreatedThenId(
+          { created_at: a.created_at, id: a.customer_id },
+          { created_at: b.created_at, id: b.customer_id },
+        ),
+      );
+  }
+
+  function findCustomer(id: string): MockCustomer | undefined {
+    const added = addedCustomers.get(id);
+    if (added) return structuredClone(added);
+    const createdAt = grantedCustomerIds().get(id);
+    return createdAt
+      ? completeCustomer({ customer_id: id }, { businessId: BUSINESS_ID, createdAt })
+      : undefined;
+  }
+
+  function addCustomer(seed: CustomerSeed): MockCustomer {
+    if (addedCustomers.has(seed.customer_id))
+      throw new HttpError(409, `customer ${seed.customer_id} already exists`);
+    const customer = completeCustomer(seed, {
+      businessId: BUSINESS_ID,
+      createdAt: seed.created_at ?? nowWholeSeconds(),
+    });
+    addedCustomers.set(customer.customer_id, customer);
+    return structuredClone(customer);
+  }
+
+  function updateCustomer(id: string, patch: Partial<MockCustomer>): MockCustomer {
+    const customer = findCustomer(id);
+    if (!customer) throw new HttpError(404, `customer ${id} not found`);
+    const updated = { ...customer, ...patch, customer_id: id };
+    addedCustomers.set(id, updated);
+    return structuredClone(updated);
+  }
+
+  function addSubscription(seed: SubscriptionSeed): MockSubscription {
+    if (addedSubscriptions.has(seed.subscription_id))
+      throw new HttpError(409, `subscription ${seed.subscription_id} already exists`);
+    addedSubscriptions.set(seed.subscription_id, structuredClone(seed));
+    return findSubscription(seed.subscription_id)!;
+  }
+
+  function subscriptionSeeds(): SubscriptionSeed[] {
+    const seeds = new Map(addedSubscriptions);
+    for (const grant of listGrants()) {
+      const seed = subscriptionSeedFromGrant(grant);
+      if (seed && !seeds.has(seed.subscription_id)) seeds.set(seed.subscription_id, seed);
+    }
+    return [...seeds.values()];
+  }
+
+  function completeSeed(seed: SubscriptionSeed): MockSubscription {
+    const customer =
+      findCustomer(seed.customer_id) ??
+      completeCustomer(
+        { customer_id: seed.customer_id },
+        { businessId: BUSINESS_ID, createdAt: seed.created_at ?? nowWholeSeconds() },
+      );
+    return completeSubscription(seed, customer, {
+      brandId: BRAND_ID,
+      createdAt: seed.created_at ?? nowWholeSeconds(),
+    });
+  }
+
+  function allSubscriptions(): MockSubscription[] {
+    return subscriptionSeeds()
+      .map(completeSeed)
+      .sort((a, b) =>
+        byCreatedThenId(
+          { created_at: a.created_at, id: a.subscription_id },
+          { created_at: b.created_at, id: b.subscription_id },
+        ),
+      );
+  }
+
+  function findSubscription(id: string): MockSubscription | undefined {
+    const seed = subscriptionSeeds().find((candidate) => candidate.subscription_id === id);
+    return seed ? completeSeed(seed) : undefined;
+  }
+
   function reset(): void {
     entitlements.clear();
     grants.clear();
+    addedCustomers.clear();
+    addedSubscriptions.clear();
     faults = [];
     requestLog = [];
   }
@@ -504,6 +677,52 @@ export async function startDodoMock(options: DodoMockOptions = {}): Promise<Dodo
       .filter((e) => !integrationType || e.integration_type === integrationType)
       .sort(byCreatedThenId);
     return { status: 200, body: paginate(matching, query, pageSizeDefault) };
+  }
+
+  function listCustomersRoute(query: URLSearchParams): Reply {
+    const email = query.get("email")?.toLowerCase() || undefined;
+    const name = query.get("name")?.toLowerCase() || undefined;
+    const matching = allCustomers().filter(
+      (customer) =>
+        (!email || customer.email.toLowerCase() === email) &&
+        (!name || customer.name.toLowerCase().includes(name)) &&
+        createdWithin(customer.created_at, query),
+    );
+    return { status: 200, body: paginate(matching, query, pageSizeDefault) };
+  }
+
+  function retrieveCustomerRoute(id: string): Reply {
+    const customer = findCustomer(id);
+    if (!customer) throw new HttpError(404, `customer ${id} not found`);
+    return { status: 200, body: customer };
+  }
+
+  function listSubscriptionsRoute(query: URLSearchParams): Reply {
+    const status = queryEnum(query, "status", SUBSCRIPTION_STATUSES);
+    const wanted = (name: string, value: string) => !query.get(name) || query.get(name) === value;
+    const matching = allSubscriptions().filter(
+      (subscription) =>
+        (!status || subscription.status === status) &&
+        wanted("customer_id", subscription.customer.customer_id) &&
+        wanted("product_id", subscription.product_id) &&
+        wanted("brand_id", subscription.brand_id) &&
+        createdWithin(subscription.created_at, query),
+    );
+    const listed = matching.map((subscription) =>
+      subscriptionListItem(subscription, productName(subscription.product_id)),
+    );
+    return { status: 200, body: paginate(listed, query, pageSizeDefault) };
+  }
+
+  /** The stand-in's products are its entitlements: pdt_<x> sells ent_<x>. */
+  function productName(productId: string): string | null {
+    return entitlements.get(productId.replace(/^pdt_/, "ent_"))?.name ?? null;
+  }
+
+  function retrieveSubscriptionRoute(id: string): Reply {
+    const subscription = findSubscription(id);
+    if (!subscription) throw new HttpError(404, `subscription ${id} not found`);
+    return { status: 200, body: subscription };
   }
 
   function requireEntitlement(id: string): Entitlement {
@@ -624,8 +843,16 @@ export async function startDodoMock(options: DodoMockOptions = {}): Promise<Dodo
     body: Record<string, unknown>,
   ): Reply {
     const [first, id, third, grantId, ...rest] = segments;
-    if (first === "entitlements" && id === undefined && method === "GET")
-      return listEntitlementsRoute(query);
+    if (method === "GET" && third === undefined) {
+      if (first === "entitlements")
+        return id === undefined
+          ? listEntitlementsRoute(query)
+          : { status: 200, body: structuredClone(requireEntitlement(id)) };
+      if (first === "customers")
+        return id === undefined ? listCustomersRoute(query) : retrieveCustomerRoute(id);
+      if (first === "subscriptions")
+        return id === undefined ? listSubscriptionsRoute(query) : retrieveSubscriptionRoute(id);
+    }
     if (first === "entitlements" && id !== undefined && third === "grants" && rest.length === 0) {
       if (grantId === undefined && method === "GET") return listGrantsRoute(id, query);
       if (grantId !== undefined && method === "DELETE") return revokeGrantRoute(id, grantId);
@@ -669,6 +896,19 @@ export async function startDodoMock(options: DodoMockOptions = {}): Promise<Dodo
           return { status: 200, body: updateGrant(id as string, body as Partial<MockGrant>) };
         case "GET grants":
           return { status: 200, body: listGrants() };
+        case "POST customers":
+          return { status: 201, body: addCustomer(body as CustomerSeed) };
+        case "PATCH customers/:id":
+          return {
+            status: 200,
+            body: updateCustomer(id as string, body as Partial<MockCustomer>),
+          };
+        case "GET customers":
+          return { status: 200, body: allCustomers() };
+        case "POST subscriptions":
+          return { status: 201, body: addSubscription(body as SubscriptionSeed) };
+        case "GET subscriptions":
+          return { status: 200, body: allSubscriptions() };
         case "POST faults":
           injectFault(body as MockFault);
           return { status: 201, body: { ok: true } };
@@ -691,7 +931,11 @@ export async function startDodoMock(options: DodoMockOptions = {}): Promise<Dodo
         ? ["id", "integration_type"]
         : resource === "grants"
           ? ["id", "entitlement_id", "customer_id"]
-          : [];
+          : resource === "customers"
+            ? ["customer_id"]
+            : resource === "subscriptions"
+              ? ["subscription_id", "customer_id"]
+              : [];
     const missing = required.filter(
       (field) => typeof body[field] !== "string" || body[field] === "",
     );
@@ -808,6 +1052,11 @@ export async function startDodoMock(options: DodoMockOptions = {}): Promise<Dodo
     addGrant: plainErrors(addGrant),
     updateGrant: plainErrors(updateGrant),
     grants: listGrants,
+    addCustomer: plainErrors(addCustomer),
+    updateCustomer: plainErrors(updateCustomer),
+    addSubscription: plainErrors(addSubscription),
+    customers: allCustomers,
+    subscriptions: allSubscriptions,
     injectFault,
     requests: () => requestLog.map((entry) => ({ ...entry, query: { ...entry.query } })),
   };

@@ -239,6 +239,157 @@ describe("Dodo mock, driven by the dodopayments SDK", () => {
     expect((error as AuthenticationError).error).toMatchObject({ code: "UNAUTHORIZED" });
   });
 
+  describe("customers, subscriptions and the entitlement catalog", () => {
+    beforeEach(() => {
+      mock.addEntitlement({ id: "ent_patrons", integration_type: "discord", created_at: at(0) });
+      mock.addGrant({
+        id: "entg_held",
+        entitlement_id: "ent_patrons",
+        customer_id: "cus_mock_ada_lovelace",
+        subscription_id: "sub_held",
+        status: "Revoked",
+        revocation_reason: "subscription_on_hold",
+        revoked_at: at(5),
+        created_at: at(1),
+      });
+      mock.addGrant({
+        id: "entg_live",
+        entitlement_id: "ent_patrons",
+        customer_id: "cus_grace",
+        subscription_id: "sub_live",
+        status: "Delivered",
+        created_at: at(2),
+      });
+    });
+
+    it("retrieves the customer a grant names, with a profile, and 404s an unknown one", async () => {
+      await expect(client.customers.retrieve("cus_mock_ada_lovelace")).resolves.toEqual({
+        business_id: expect.any(String),
+        created_at: at(1),
+        customer_id: "cus_mock_ada_lovelace",
+        email: "ada.lovelace@example.com",
+        name: "Ada Lovelace",
+        metadata: {},
+        phone_number: null,
+      });
+      await expect(client.customers.retrieve("cus_nobody")).rejects.toBeInstanceOf(NotFoundError);
+      expect(mock.requests().at(-1)).toMatchObject({
+        method: "GET",
+        path: "/customers/cus_nobody",
+      });
+    });
+
+    it("lists customers page by page, added ones with their own profile, filtered by email and name", async () => {
+      mock.addCustomer({
+        customer_id: "cus_jane",
+        email: "Jane@Example.com",
+        name: "Jane Doe",
+        created_at: at(0),
+      });
+      const all = await collect(client.customers.list({ page_number: 0, page_size: 1 }));
+      expect(all.map((c) => c.customer_id)).toEqual([
+        "cus_jane",
+        "cus_mock_ada_lovelace",
+        "cus_grace",
+      ]);
+      const byEmail = await collect(
+        client.customers.list({ page_number: 0, email: "jane@example.com" }),
+      );
+      expect(byEmail.map((c) => c.name)).toEqual(["Jane Doe"]);
+      const byName = await collect(client.customers.list({ page_number: 0, name: "LOVE" }));
+      expect(byName.map((c) => c.customer_id)).toEqual(["cus_mock_ada_lovelace"]);
+      mock.updateCustomer("cus_grace", { name: "Grace Hopper" });
+      await expect(client.customers.retrieve("cus_grace")).resolves.toMatchObject({
+        name: "Grace Hopper",
+        email: "grace@example.com",
+      });
+    });
+
+    it("lists and retrieves the subscriptions grants name, their status agreeing with the revocation", async () => {
+      const listed = await collect(client.subscriptions.list({ page_number: 0, page_size: 1 }));
+      expect(listed.map((s) => [s.subscription_id, s.status])).toEqual([
+        ["sub_held", "on_hold"],
+        ["sub_live", "active"],
+      ]);
+      expect(listed[0]).toMatchObject({
+        customer: {
+          customer_id: "cus_mock_ada_lovelace",
+          email: "ada.lovelace@example.com",
+          name: "Ada Lovelace",
+        },
+        product_id: "pdt_patrons",
+        product_name: "Patrons role",
+        next_billing_date: expect.any(String),
+        discounts: [],
+      });
+      expect(listed[0]).not.toHaveProperty("addons");
+
+      const held = await collect(
+        client.subscriptions.list({
+          page_number: 0,
+          status: "on_hold",
+          customer_id: "cus_mock_ada_lovelace",
+        }),
+      );
+      expect(held.map((s) => s.subscription_id)).toEqual(["sub_held"]);
+      await expect(client.subscriptions.retrieve("sub_live")).resolves.toMatchObject({
+        subscription_id: "sub_live",
+        status: "active",
+        addons: [],
+        customer: { customer_id: "cus_grace" },
+      });
+      await expect(client.subscriptions.retrieve("sub_none")).rejects.toBeInstanceOf(NotFoundError);
+      await expect(
+        client.subscriptions.list({ page_number: 0, status: "asleep" as "active" }),
+      ).rejects.toBeInstanceOf(UnprocessableEntityError);
+
+      mock.addSubscription({
+        subscription_id: "sub_live",
+        customer_id: "cus_grace",
+        status: "cancelled",
+        cancelled_at: at(9),
+      });
+      await expect(client.subscriptions.retrieve("sub_live")).resolves.toMatchObject({
+        status: "cancelled",
+        cancelled_at: at(9),
+      });
+    });
+
+    it("retrieves an entitlement by id, named and configured like a real catalog", async () => {
+      await expect(client.entitlements.retrieve("ent_patrons")).resolves.toMatchObject({
+        id: "ent_patrons",
+        name: "Patrons role",
+        integration_type: "discord",
+        is_active: true,
+        integration_config: { guild_id: expect.any(String), role_id: expect.any(String) },
+      });
+      await expect(client.entitlements.retrieve("ent_none")).rejects.toBeInstanceOf(NotFoundError);
+    });
+
+    it.each([
+      ["discord", { guild_id: expect.any(String), role_id: expect.any(String) }],
+      ["github", { target_id: expect.stringContaining("/"), permission: "pull" }],
+      ["telegram", { chat_id: expect.stringMatching(/^-\d+$/) }],
+      ["figma", { figma_file_id: expect.any(String) }],
+      ["framer", { framer_template_id: expect.any(String) }],
+      ["notion", { notion_template_id: expect.any(String) }],
+      [
+        "digital_files",
+        { digital_files: { files: [expect.objectContaining({ filename: expect.any(String) })] } },
+      ],
+      ["license_key", { activations_limit: 3, duration_interval: "Year" }],
+      ["feature_flag", { feature_id: expect.any(String), feature_type: "boolean" }],
+    ] as const)(
+      "gives a %s entitlement a name and a realistic integration_config",
+      async (type, config) => {
+        mock.addEntitlement({ id: `ent_${type}`, integration_type: type });
+        const entitlement = await client.entitlements.retrieve(`ent_${type}`);
+        expect(entitlement.name).not.toBe(`ent_${type}`);
+        expect(entitlement.integration_config).toMatchObject(config);
+      },
+    );
+  });
+
   describe("faults", () => {
     beforeEach(() => mock.addEntitlement({ id: "ent_lk", integration_type: "license_key" }));
 
@@ -362,8 +513,24 @@ describe("Dodo mock, driven by the dodopayments SDK", () => {
       }[];
       expect(requests.map((r) => r.path)).toEqual(["/entitlements/ent_x/grants"]);
 
+      expect(
+        (await post("customers", { customer_id: "cus_ctl", email: "ctl@example.com", name: "Ctl" }))
+          .status,
+      ).toBe(201);
+      expect((await post("customers", { email: "x@example.com" })).status).toBe(400);
+      expect(
+        (await post("subscriptions", { subscription_id: "sub_ctl", customer_id: "cus_ctl" }))
+          .status,
+      ).toBe(201);
+      const people = (await (await fetch(`${mock.url}/__mock/customers`)).json()) as {
+        customer_id: string;
+      }[];
+      expect(people.map((c) => c.customer_id).sort()).toEqual(["cus_ada", "cus_ctl"]);
+
       expect((await post("reset", {})).status).toBe(200);
       expect(mock.grants()).toEqual([]);
+      expect(mock.customers()).toEqual([]);
+      expect(mock.subscriptions()).toEqual([]);
       expect(
         (await fetch(`${mock.url}/nowhere`, { headers: { authorization: `Bearer ${API_KEY}` } }))
           .status,
