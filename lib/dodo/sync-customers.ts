@@ -6,6 +6,7 @@
 // event time: a webhook newer than the fetch keeps its profile, an older one loses to it.
 import "server-only";
 import type DodoPayments from "dodopayments";
+import { FORGOTTEN_SOURCE } from "@/lib/customers/forgotten";
 import type { Customer as DodoCustomer } from "dodopayments/resources/customers/customers";
 import { NotFoundError } from "dodopayments";
 import { assertCan, type Viewer } from "../auth/viewer";
@@ -98,8 +99,9 @@ export async function syncSubscriptions(
 async function customersToFill(limit: number): Promise<string[]> {
   const db = await getDb();
   // Served by the emailNormalized index (NULLs are indexed on both databases).
+  // An erased customer (customer:forget) is not asked for again.
   const withoutEmail = await db.customer.findMany({
-    where: { emailNormalized: null },
+    where: { emailNormalized: null, source: { not: FORGOTTEN_SOURCE } },
     select: { id: true },
     take: limit,
   });

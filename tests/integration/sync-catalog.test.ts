@@ -127,6 +127,30 @@ describe(`the catalog and the people behind grants (${provider})`, () => {
     ).toEqual([]);
   });
 
+  it("never fills back a customer whose personal data was erased (customer:forget)", async () => {
+    // Fixed ids: unique() would shift the ids (and so the order) of the tests after this one.
+    const [id, sub] = ["cus_mock_erased_person", "sub_erased"];
+    await deliver({
+      business_id: "bus_test",
+      type: "payment.succeeded",
+      timestamp: "2026-03-01T10:00:00Z",
+      data: {
+        payment_id: "pay_erased",
+        customer: { customer_id: id, email: "erased@example.com", name: "Erased Person" },
+      },
+    });
+    mock.addCustomer({ customer_id: id, email: "erased@example.com", name: "Erased Person" });
+    mock.addSubscription({ subscription_id: sub, customer_id: id, status: "active" });
+    const { forgetCustomer } = await import("@/lib/customers/forget-customer");
+    await forgetCustomer(admin, id);
+    const result = await runSync(admin, { trigger: "cli" });
+    expect(result).toMatchObject({ status: "succeeded" });
+    // The subscription itself is stored; the person it carries is not.
+    expect(await subscription(sub)).toMatchObject({ status: "active" });
+    expect(await customer(id)).toMatchObject({ email: null, name: null, source: "forgotten" });
+    expect(retrieved(`/customers/${id}`)).toEqual([]);
+  });
+
   it("retrieves at most the per-run bound, and records a customer Dodo does not know as an id", async () => {
     const db = await getDb();
     const ids = Array.from({ length: 5 }, () => unique("cus_bound"));
