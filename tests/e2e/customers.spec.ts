@@ -2,6 +2,7 @@
 // customer is, what they have now, their subscription and one timeline.
 import { expect, test } from "./fixtures";
 import { sendWebhook } from "./webhooks";
+import { E2E_DODO_URL } from "./e2e-env";
 
 const shotsDir = process.env.SHOTS_DIR;
 
@@ -71,4 +72,31 @@ test("an unknown customer id is a 404 page that says how to find one", async ({ 
   const response = await page.goto("/customers/cus_never_seen_anywhere");
   expect(response?.status()).toBe(404);
   await expect(page.getByText("No customer with this id")).toBeVisible();
+});
+
+test("a customer known only by id gets their name from Dodo with Refresh", async ({
+  page,
+  request,
+  freshGrant,
+}) => {
+  const suffix = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e6)}`;
+  const customerId = `cus_refresh_${suffix}`;
+  // Dodo knows the person; Grantdesk has only seen their id, on a grant.
+  const added = await request.post(`${E2E_DODO_URL}/__mock/customers`, {
+    data: {
+      customer_id: customerId,
+      email: `grace.${suffix}@example.com`,
+      name: `Grace ${suffix}`,
+    },
+  });
+  expect(added.status()).toBe(201);
+  await freshGrant("license-key-delivered", { customer_id: customerId });
+
+  await page.goto(`/customers/${customerId}`);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(customerId);
+  await expect(page.getByText("Dodo has named this customer by id only so far")).toBeVisible();
+  await page.getByRole("button", { name: "Refresh from Dodo" }).click();
+  await expect(page.getByRole("status")).toHaveText(/the customer's email and name are up to date/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(`Grace ${suffix}`);
+  await expect(page.getByText(`grace.${suffix}@example.com`)).toBeVisible();
 });

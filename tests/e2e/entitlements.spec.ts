@@ -2,7 +2,7 @@
 // status, failures with what to do, consents still waiting, and on into the grants list. Each
 // test names an entitlement of its own, so counts are exact on a reused database.
 import { execFileSync } from "node:child_process";
-import { e2eDatabaseUrl, E2E_AUTH_SECRET } from "./e2e-env";
+import { e2eDatabaseUrl, E2E_AUTH_SECRET, E2E_DODO_URL } from "./e2e-env";
 import { expect, test } from "./fixtures";
 
 function addToCatalog(entitlementId: string) {
@@ -87,4 +87,25 @@ test("an entitlement nothing names is a 404", async ({ page }) => {
   const response = await page.goto("/entitlements/ent_never_seen_anywhere");
   expect(response?.status()).toBe(404);
   await expect(page.getByText("No entitlement with this id")).toBeVisible();
+});
+
+test("an entitlement not yet synced gets its name from Dodo with Refresh", async ({
+  page,
+  request,
+  freshGrant,
+}) => {
+  const entitlement = `ent_refresh_${Date.now().toString(36)}`;
+  const added = await request.post(`${E2E_DODO_URL}/__mock/entitlements`, {
+    data: { id: entitlement, integration_type: "github", name: "Pro repository access" },
+  });
+  expect(added.status()).toBe(201);
+  await freshGrant("github-failed-permission", { entitlement_id: entitlement });
+
+  await page.goto(`/entitlements/${entitlement}`);
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(entitlement);
+  await page.getByRole("button", { name: "Refresh from Dodo" }).click();
+  await expect(page.getByRole("status")).toHaveText(
+    /name, description and integration are up to date/,
+  );
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Pro repository access");
 });

@@ -4,11 +4,16 @@ import { CustomerAccess } from "@/components/customers/customer-access";
 import { CustomerProfile } from "@/components/customers/customer-profile";
 import { CustomerSubscriptions } from "@/components/customers/customer-subscriptions";
 import { CustomerTimeline } from "@/components/customers/customer-timeline";
+import { RefreshFromDodo } from "@/components/ui/refresh-from-dodo";
 import { TextLink } from "@/components/ui/text-link";
 import { requirePageViewer } from "@/lib/auth/guards";
+import { can } from "@/lib/auth/viewer";
+import { FORGOTTEN_SOURCE } from "@/lib/customers/forgotten";
+import { dodoUnavailableReason } from "@/lib/dodo/client";
 import { getCustomerPage } from "@/lib/customers/queries/customer-page";
 import { readGrantId } from "@/lib/grants/grant-id";
 import { decodeSegment } from "@/lib/search-params";
+import { refreshCustomerAction } from "./actions";
 
 export const dynamic = "force-dynamic";
 
@@ -34,11 +39,22 @@ export default async function CustomerPage({ params }: Props) {
           ← Grants of this customer
         </TextLink>
       </nav>
-      <header className="mb-6">
-        <h1 className="text-2xl font-semibold tracking-tight break-all">
-          {person ?? <span className="font-mono text-xl">{page.id}</span>}
-        </h1>
-        {person ? <p className="mt-1 font-mono text-sm text-muted">{page.id}</p> : null}
+      <header className="mb-6 flex flex-wrap items-start justify-between gap-4">
+        <div className="min-w-0">
+          <h1 className="text-2xl font-semibold tracking-tight break-all">
+            {person ?? <span className="font-mono text-xl">{page.id}</span>}
+          </h1>
+          {person ? <p className="mt-1 font-mono text-sm text-muted">{page.id}</p> : null}
+        </div>
+        {/* An erased customer is not fetched again: the button would bring nothing back. */}
+        {can(viewer, "grants:refresh") && page.customer?.source !== FORGOTTEN_SOURCE ? (
+          <RefreshFromDodo
+            action={refreshCustomerAction}
+            name="customerId"
+            value={page.id}
+            unavailable={dodoUnavailableReason()}
+          />
+        ) : null}
       </header>
       <div className="grid gap-6 xl:grid-cols-[minmax(0,1fr)_24rem]">
         <div className="min-w-0 space-y-6">

@@ -5,11 +5,15 @@ import { EntitlementActivity } from "@/components/entitlements/entitlement-activ
 import { EntitlementSummaryPanel } from "@/components/entitlements/entitlement-summary-panel";
 import { ActiveBadge } from "@/components/entitlements/entitlements-table";
 import { IntegrationLabel } from "@/components/grants/integration-label";
+import { RefreshFromDodo } from "@/components/ui/refresh-from-dodo";
 import { TextLink } from "@/components/ui/text-link";
 import { requirePageViewer } from "@/lib/auth/guards";
+import { can } from "@/lib/auth/viewer";
+import { dodoUnavailableReason } from "@/lib/dodo/client";
 import { getEntitlement } from "@/lib/entitlements/queries/get-entitlement";
 import { readGrantId } from "@/lib/grants/grant-id";
 import { decodeSegment } from "@/lib/search-params";
+import { refreshEntitlementAction } from "./actions";
 
 export const dynamic = "force-dynamic";
 
@@ -32,17 +36,27 @@ export default async function EntitlementPage({ params }: Props) {
       <nav aria-label="Breadcrumb" className="mb-2 text-sm">
         <TextLink href="/entitlements">← Entitlements</TextLink>
       </nav>
-      <header className="mb-6">
-        <h1 className="flex flex-wrap items-center gap-3 text-2xl font-semibold tracking-tight">
-          {entitlement.name ?? (
-            <span className="font-mono text-xl break-all">{entitlement.id}</span>
-          )}
-          <ActiveBadge isActive={entitlement.isActive} />
-        </h1>
-        {entitlement.integrationType ? (
-          <p className="mt-1 text-sm text-muted">
-            <IntegrationLabel type={entitlement.integrationType} />
-          </p>
+      <header className="mb-6 flex flex-wrap items-start justify-between gap-4">
+        <div>
+          <h1 className="flex flex-wrap items-center gap-3 text-2xl font-semibold tracking-tight">
+            {entitlement.name ?? (
+              <span className="font-mono text-xl break-all">{entitlement.id}</span>
+            )}
+            <ActiveBadge isActive={entitlement.isActive} />
+          </h1>
+          {entitlement.integrationType ? (
+            <p className="mt-1 text-sm text-muted">
+              <IntegrationLabel type={entitlement.integrationType} />
+            </p>
+          ) : null}
+        </div>
+        {can(viewer, "grants:refresh") ? (
+          <RefreshFromDodo
+            action={refreshEntitlementAction}
+            name="entitlementId"
+            value={entitlement.id}
+            unavailable={dodoUnavailableReason()}
+          />
         ) : null}
       </header>
       <div className="grid gap-6">
