@@ -1,3 +1,4 @@
+import { formatDay } from "@/lib/format";
 import { Badge } from "@/components/ui/badge";
 import { DataTable } from "@/components/ui/data-table";
 import { Panel } from "@/components/ui/panel";
@@ -5,15 +6,7 @@ import { TCell, TRow } from "@/components/ui/table";
 import { explainSubscription } from "@/lib/customers/subscription-explanation";
 import type { CustomerPage } from "@/lib/customers/queries/customer-page";
 
-const day = (date: Date | null) =>
-  date
-    ? date.toLocaleDateString("en-GB", {
-        day: "numeric",
-        month: "short",
-        year: "numeric",
-        timeZone: "UTC",
-      })
-    : "—";
+const day = (date: Date | null) => (date ? formatDay(date, { withYear: true }) : "—");
 
 /** The customer's subscriptions, each with its status as sent and what it means now. */
 export function CustomerSubscriptions({ page }: { page: CustomerPage }) {

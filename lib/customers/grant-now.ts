@@ -1,5 +1,6 @@
 // What a customer has now, one line per grant: the status and, where it matters, when, why and
 // what happens next, in the words of the label maps the grant page uses.
+import { formatDay } from "@/lib/format";
 import { errorCodeInfo } from "@/lib/grants/labels/error-codes";
 import { revocationReasonInfo } from "@/lib/grants/labels/revocation-reasons";
 import { statusInfo, type Tone } from "@/lib/grants/labels/status";
@@ -15,9 +16,6 @@ export type GrantNowFacts = {
 
 export type GrantNow = { tone: Tone; headline: string; next: string | null };
 
-const day = (date: Date) =>
-  date.toLocaleDateString("en-GB", { day: "numeric", month: "short", timeZone: "UTC" });
-
 /** "Revoked 2 Dec: Subscription on hold — comes back by itself", and so on. */
 export function grantNow(grant: GrantNowFacts): GrantNow {
   const { tone, label } = statusInfo(grant.status);
@@ -25,11 +23,11 @@ export function grantNow(grant: GrantNowFacts): GrantNow {
     case "Delivered":
       return {
         tone,
-        headline: grant.deliveredAt ? `Delivered ${day(grant.deliveredAt)}` : "Delivered",
+        headline: grant.deliveredAt ? `Delivered ${formatDay(grant.deliveredAt)}` : "Delivered",
         next: null,
       };
     case "Revoked": {
-      const when = grant.revokedAt ? ` ${day(grant.revokedAt)}` : "";
+      const when = grant.revokedAt ? ` ${formatDay(grant.revokedAt)}` : "";
       if (!grant.revocationReason) return { tone, headline: `Revoked${when}`, next: null };
       const reason = revocationReasonInfo(grant.revocationReason);
       return {

@@ -2,6 +2,8 @@
 // subscription is in now and what happens next. Pure: the grant page reads the Subscription row
 // and hands it here, and the tests pin the sentences.
 
+import { formatDay } from "@/lib/format";
+
 /** The revocation reasons that a subscription's state explains (Dodo's own spelling). */
 export const SUBSCRIPTION_REASONS = [
   "subscription_on_hold",
@@ -36,9 +38,6 @@ export type SubscriptionExplanation = {
   comesBack: boolean;
 };
 
-const day = (date: Date) =>
-  date.toLocaleDateString("en-GB", { day: "numeric", month: "short", timeZone: "UTC" });
-
 const STATUS_LABELS: Record<string, string> = {
   active: "Active",
   on_hold: "On hold",
@@ -56,7 +55,7 @@ const STATUS_LABELS: Record<string, string> = {
 export function explainSubscription(subscription: SubscriptionFacts): SubscriptionExplanation {
   const status = subscription.status.toLowerCase();
   const statusLabel = STATUS_LABELS[status] ?? subscription.status;
-  const asOf = day(subscription.snapshotEventAt);
+  const asOf = formatDay(subscription.snapshotEventAt);
   switch (status) {
     case "on_hold":
       // The state in force is the hold, so its report's time is when the renewal failed; the
@@ -74,7 +73,7 @@ export function explainSubscription(subscription: SubscriptionFacts): Subscripti
         statusLabel,
         comesBack: true,
         text:
-          `The subscription was paused${subscription.pausedAt ? ` on ${day(subscription.pausedAt)}` : ""}. ` +
+          `The subscription was paused${subscription.pausedAt ? ` on ${formatDay(subscription.pausedAt)}` : ""}. ` +
           "Access comes back on its own when it is resumed.",
       };
     case "cancelled":
@@ -82,7 +81,7 @@ export function explainSubscription(subscription: SubscriptionFacts): Subscripti
         statusLabel,
         comesBack: false,
         text:
-          `The subscription was cancelled${subscription.cancelledAt ? ` on ${day(subscription.cancelledAt)}` : ""}. ` +
+          `The subscription was cancelled${subscription.cancelledAt ? ` on ${formatDay(subscription.cancelledAt)}` : ""}. ` +
           "Access does not come back by itself: the customer has to subscribe again.",
       };
     case "expired":
@@ -90,7 +89,7 @@ export function explainSubscription(subscription: SubscriptionFacts): Subscripti
         statusLabel,
         comesBack: false,
         text:
-          `The subscription ended${subscription.expiresAt ? ` on ${day(subscription.expiresAt)}` : ""}. ` +
+          `The subscription ended${subscription.expiresAt ? ` on ${formatDay(subscription.expiresAt)}` : ""}. ` +
           "Access does not come back by itself: a new subscription is needed.",
       };
     case "active":
@@ -100,7 +99,7 @@ export function explainSubscription(subscription: SubscriptionFacts): Subscripti
         text:
           `The subscription is active again (as of ${asOf})` +
           (subscription.nextBillingDate
-            ? `, next billed on ${day(subscription.nextBillingDate)}`
+            ? `, next billed on ${formatDay(subscription.nextBillingDate)}`
             : "") +
           ". Dodo re-grants access on its own; if this grant still shows revoked in a few " +
           "minutes, refresh it from Dodo.",
