@@ -1,19 +1,8 @@
-import { CopyButton } from "@/components/ui/copy-button";
+import { CopyableText } from "@/components/ui/copyable-text";
 import { Facts, Panel } from "@/components/ui/panel";
 import { formatExact } from "@/lib/format";
 import { FORGOTTEN_SOURCE } from "@/lib/customers/forgotten";
 import type { CustomerPage } from "@/lib/customers/queries/customer-page";
-
-function Copyable({ value, mono = false }: { value: string; mono?: boolean }) {
-  return (
-    <span className="flex min-w-0 items-center gap-2">
-      <span className={mono ? "min-w-0 font-mono text-xs break-all" : "min-w-0 break-all"}>
-        {value}
-      </span>
-      <CopyButton value={value} />
-    </span>
-  );
-}
 
 /** Who the customer is, as far as Dodo has told us. */
 export function CustomerProfile({ page }: { page: CustomerPage }) {
@@ -24,8 +13,8 @@ export function CustomerProfile({ page }: { page: CustomerPage }) {
       <Facts
         items={[
           ["Name", customer?.name ?? unknown],
-          ["Email", customer?.email ? <Copyable key="e" value={customer.email} /> : unknown],
-          ["Customer id", <Copyable key="i" value={page.id} mono />],
+          ["Email", customer?.email ? <CopyableText key="e" value={customer.email} /> : unknown],
+          ["Customer id", <CopyableText key="i" value={page.id} mono />],
           [
             "Business",
             customer?.businessId ? (
