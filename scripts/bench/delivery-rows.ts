@@ -9,20 +9,11 @@
 import { parseDelivery } from "../../lib/ingest/parse";
 import { toStoreRequest } from "../../lib/ingest/store";
 import { notWrittenOutcome, type Row } from "../../lib/ingest/stores/store-request";
+import { PROFILE_COLUMNS } from "../../lib/ingest/stores/sql";
 
 export type ArrivingDelivery = { webhookId: string; body: string; receivedAt: Date };
 export type GrantRow = Row & { id: string; snapshotOrder: string };
 export type BulkRows = { grants: GrantRow[]; events: Row[]; customers: Row[] };
-
-const PROFILE_COLUMNS = [
-  "email",
-  "emailNormalized",
-  "name",
-  "nameNormalized",
-  "source",
-  "profileEventAt",
-  "profileOrder",
-] as const;
 
 /**
  * The store's customer upsert (lib/ingest/stores/sql.ts, upsertCustomerSql) on rows in memory: a

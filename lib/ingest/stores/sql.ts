@@ -54,7 +54,8 @@ export function memo<T>(): (key: string, build: () => T) => T {
 // A customer: the profile columns move only for a newer report (customer-merge-rule.ts), the
 // business is kept once known, first/last seen widen to the report's time. RETURNING a row means
 // the customer was created or changed (the event's outcome is then "applied").
-const PROFILE_COLUMNS = [
+/** The columns a newer profile replaces (the merge rule's unit); the bench's bulk path uses them too. */
+export const PROFILE_COLUMNS = [
   "email",
   "emailNormalized",
   "name",
