@@ -47,8 +47,9 @@ async function callRoute(file: string, url: string, headers: Record<string, stri
   });
 }
 
-/** The actions support may take (refreshing a grant from Dodo); every other one is admin-only. */
-const SUPPORT_MAY = ["refreshGrantAction"];
+/** The actions support may take (refreshing a grant, customer or entitlement from Dodo); every
+ * other one is admin-only. */
+const SUPPORT_MAY = ["refreshGrantAction", "refreshCustomerAction", "refreshEntitlementAction"];
 
 /** Every server action except signing out, found on disk likewise. */
 async function allActions() {
