@@ -164,12 +164,12 @@ describe(`grants list (${provider})`, () => {
     { q: "nothing_like_it" },
   ])("counts changes in memory exactly as the list's where does: %j", async (query) => {
     const { countChangedSince } = await import("@/lib/grants/queries/count-changed-since");
-    const { resolveGrantWhere } = await import("@/lib/grants/queries/grant-search");
+    const { resolveGrantQuery } = await import("@/lib/grants/queries/grant-search");
     const { getDb } = await import("@/lib/db");
     const db = await getDb();
     const filter = parseGrantFilter(query);
     // Every grant here changed after 1970: the in-memory filter must count what the query does.
-    const expected = await db.grant.count({ where: await resolveGrantWhere(db, filter) });
+    const expected = await db.grant.count({ where: (await resolveGrantQuery(db, filter)).where });
     expect(await countChangedSince(testViewer("support"), filter, new Date(0))).toBe(expected);
     if (Object.keys(query).length > 0 && !("q" in query && query.q === "nothing_like_it"))
       expect(expected).toBeGreaterThan(0);

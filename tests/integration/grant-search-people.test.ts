@@ -68,7 +68,9 @@ describe("search by person", () => {
   });
 
   it("names the customers a search found, to open their page", async () => {
-    const { customersNamedBySearch } = await import("@/lib/grants/queries/grant-search");
+    const { summarizeSearch } = await import("@/lib/grants/queries/grant-search");
+    const customersNamedBySearch = async (...args: Parameters<typeof summarizeSearch>) =>
+      (await summarizeSearch(...args)).people;
     const viewer = testViewer("support");
     expect(await customersNamedBySearch(viewer, "JANE.DOE@example.com")).toEqual([
       { id: "cus_people_1", name: "Jane Doe", email: "Jane.Doe@Example.com" },

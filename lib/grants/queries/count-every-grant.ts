@@ -15,7 +15,8 @@ import type { Viewer } from "@/lib/auth/viewer";
 /** The status tabs' counts: every grant the filter matches, and those of each status. */
 export type StatusCounts = { all: number; byStatus: Record<string, number> };
 
-function withEveryStatus(counts: Record<string, number>): StatusCounts {
+/** Counts per status, every known status present (0 when none), and their total. */
+export function withEveryStatus(counts: Record<string, number>): StatusCounts {
   const byStatus: Record<string, number> = {
     ...Object.fromEntries(GRANT_STATUSES.map((status) => [status, 0])),
     ...counts,

@@ -1,14 +1,17 @@
 // The grants list: filtered, sorted by updated or created time, paged by keyset cursors (no
 // OFFSET: page 200 costs what page 1 costs, and rows arriving meanwhile do not shift the pages).
 import "server-only";
-import { getDb } from "@/lib/db";
+import { cache } from "react";
+import { getDb, type Database } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma-sqlite/client.ts";
 import { decodeCursor, encodeCursor, type Cursor } from "@/lib/grants/cursor";
 import { sortOf, type GrantFilter } from "@/lib/grants/grant-filters";
-import { resolveGrantQuery, resolveGrantWhere } from "@/lib/grants/queries/grant-search";
+import { resolveGrantQuery, type GrantQuery } from "@/lib/grants/queries/grant-search";
+import { keysetSlice, type SortField } from "@/lib/grants/rows-in-memory";
 import { COUNT_LIMIT } from "@/lib/grants/count-cap";
 import {
   countByStatusFromSummary,
+  withEveryStatus,
   type StatusCounts,
 } from "@/lib/grants/queries/count-every-grant";
 import { GRANT_STATUSES } from "@/lib/grants/labels/status";
@@ -40,7 +43,6 @@ export type GrantPage = {
   prevCursor: string | null;
 };
 
-type SortField = "updatedAt" | "createdAt";
 const sortFieldOf = (filter: GrantFilter): SortField =>
   sortOf(filter) === "created" ? "createdAt" : "updatedAt";
 
@@ -79,6 +81,21 @@ export function keysetOrder(
 
 const flip = (direction: "asc" | "desc") => (direction === "asc" ? "desc" : "asc");
 
+/**
+ * The grants a bounded search names, read by primary key and nothing else, once per request (the
+ * list and its counts share them). At most MAX_SEARCH_GRANTS rows.
+ */
+const readNamedGrants = cache(async (db: Database, grantIds: string[]): Promise<GrantListRow[]> =>
+  grantIds.length === 0
+    ? []
+    : db.grant.findMany({ where: { id: { in: grantIds } }, select: grantListSelect }),
+);
+
+/** The named grants the rest of the filter keeps (its conditions tested in memory). */
+async function boundedRows(db: Database, bounded: NonNullable<GrantQuery["bounded"]>) {
+  return (await readNamedGrants(db, bounded.grantIds)).filter(bounded.matches);
+}
+
 export async function listGrants(viewer: Viewer, filter: GrantFilter): Promise<GrantPage> {
   assertCan(viewer, "grants:read");
   const db = await getDb();
@@ -88,13 +105,15 @@ export async function listGrants(viewer: Viewer, filter: GrantFilter): Promise<G
   // Walking backwards: read the rows before the cursor in reverse, then put them back in order.
   const walk = before ? flip(filter.dir) : filter.dir;
   const cursor = after ?? before;
-  const base = await resolveGrantWhere(db, filter);
-  const rows = await db.grant.findMany({
-    where: cursor ? { AND: [base, keysetWhere(field, walk, cursor)] } : base,
-    orderBy: keysetOrder(field, walk),
-    take: filter.size + 1,
-    select: grantListSelect,
-  });
+  const { where: base, bounded } = await resolveGrantQuery(db, filter);
+  const rows = bounded
+    ? keysetSlice(await boundedRows(db, bounded), field, walk, cursor, filter.size + 1)
+    : await db.grant.findMany({
+        where: cursor ? { AND: [base, keysetWhere(field, walk, cursor)] } : base,
+        orderBy: keysetOrder(field, walk),
+        take: filter.size + 1,
+        select: grantListSelect,
+      });
   const more = rows.length > filter.size;
   const page = rows.slice(0, filter.size);
   if (before) page.reverse();
@@ -153,7 +172,10 @@ export async function countGrantsByStatusFor(
   const summarized = await countByStatusFromSummary(viewer, filter);
   if (summarized) return summarized;
   const db = await getDb();
-  const { where, searchColumn } = await resolveGrantQuery(db, filter, { withStatus: false });
+  const { where, searchColumn, bounded } = await resolveGrantQuery(db, filter, {
+    withStatus: false,
+  });
+  if (bounded) return countInMemory(await boundedRows(db, bounded));
   // A count with `take` is ordered (Prisma orders by id when told nothing, which sorts every
   // match), so order by what the narrowest index holds: a search's column (equal on every row, so
   // no sort), else a date range's column, else the sort's.
@@ -177,6 +199,13 @@ export async function countGrantsByStatusFor(
   };
 }
 
+/** A bounded search's tab counts: its grants are at most MAX_SEARCH_GRANTS, so never capped. */
+function countInMemory(rows: { status: string }[]): StatusCounts {
+  const byStatus: Record<string, number> = {};
+  for (const { status } of rows) byStatus[status] = (byStatus[status] ?? 0) + 1;
+  return withEveryStatus(byStatus);
+}
+
 /** Every grant matching the filter, in batches, for the CSV export (never the whole set in memory). */
 export async function* iterateGrants(
   viewer: Viewer,
@@ -186,7 +215,13 @@ export async function* iterateGrants(
   assertCan(viewer, "grants:read");
   const db = await getDb();
   const field = sortFieldOf(filter);
-  const base = await resolveGrantWhere(db, filter);
+  const { where: base, bounded } = await resolveGrantQuery(db, filter);
+  if (bounded) {
+    const rows = keysetSlice(await boundedRows(db, bounded), field, filter.dir, null, Infinity);
+    for (let start = 0; start < rows.length; start += batchSize)
+      yield await withNames(db, rows.slice(start, start + batchSize));
+    return;
+  }
   let cursor: Cursor | null = null;
   for (;;) {
     const rows: GrantListRow[] = await db.grant.findMany({

@@ -19,8 +19,9 @@ import {
   type GrantFilter,
 } from "@/lib/grants/grant-filters";
 import { countGrantsByStatusFor, listGrants } from "@/lib/grants/queries/list-grants";
-import { customersNamedBySearch } from "@/lib/grants/queries/grant-search";
+import { MAX_SEARCH_GRANTS, summarizeSearch } from "@/lib/grants/queries/grant-search";
 import { CustomersNamed } from "@/components/customers/customers-named";
+import { SearchTruncatedNotice } from "@/components/grants/search-truncated-notice";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Grants" };
@@ -42,11 +43,11 @@ export default async function GrantsPage({
   const params = await searchParams;
   const { filter, problems } = readGrantFilter(params);
   const openedAt = new Date();
-  const [page, counts, options, people] = await Promise.all([
+  const [page, counts, options, search] = await Promise.all([
     listGrants(viewer, filter),
     countGrantsByStatusFor(viewer, filter),
     listFilterOptions(viewer),
-    customersNamedBySearch(viewer, filter.q),
+    summarizeSearch(viewer, filter.q),
   ]);
   const query = grantFilterQuery(withoutCursor(filter));
   return (
@@ -66,7 +67,8 @@ export default async function GrantsPage({
       <IgnoredQueryNotice problems={problems} startOver="/grants" />
       <StatusTabs filter={filter} counts={counts} />
       <GrantFiltersForm filter={filter} options={options} focusSearch={params.focus === "search"} />
-      <CustomersNamed people={people} />
+      <CustomersNamed people={search.people} />
+      <SearchTruncatedNotice truncated={search.truncated} limit={MAX_SEARCH_GRANTS} />
       <LiveChanges since={openedAt.toISOString()} query={query} />
       {page.items.length === 0 ? (
         <NoGrantsFound filter={filter} total={counts.all} />
