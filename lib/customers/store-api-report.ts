@@ -8,7 +8,6 @@ import { encode as encodePostgres, placeholder } from "@/lib/ingest/stores/postg
 import { upsertCustomerSql, upsertSubscriptionSql } from "@/lib/ingest/stores/sql";
 import { encode as encodeSqlite } from "@/lib/ingest/stores/sqlite-store";
 import type { Row } from "@/lib/ingest/stores/store-request";
-import { FORGOTTEN_SOURCE } from "./forgotten";
 
 type UpsertSql = (columns: string[], values: string[]) => string;
 
@@ -34,13 +33,6 @@ async function upsertRow(driver: Driver, sql: UpsertSql, row: Row): Promise<bool
   return result.rows.length > 0;
 }
 
-async function isForgotten(driver: Driver, id: string): Promise<boolean> {
-  const sql = `SELECT 1 FROM "Customer" WHERE "id" = $1 AND "source" = '${FORGOTTEN_SOURCE}'`;
-  if (driver.provider === "sqlite")
-    return driver.sqlite.prepare(sql.replace("$1", "?")).get(id) !== undefined;
-  return (await driver.pool.query({ text: sql, values: [id] })).rows.length > 0;
-}
-
 /**
  * True when the row was created or changed (a newer profile, a wider first/last seen). A customer
  * whose personal data was erased on request (customer:forget) is never filled back in from the
@@ -50,8 +42,11 @@ export async function storeCustomerReport(
   driver: Driver,
   row: Row & { id: string },
 ): Promise<boolean> {
-  if (await isForgotten(driver, row.id)) return false;
-  return upsertRow(driver, upsertCustomerSql, row);
+  return upsertRow(
+    driver,
+    (columns, values) => upsertCustomerSql(columns, values, { fromApi: true }),
+    row,
+  );
 }
 
 /** True when the subscription was created or replaced by this newer report. */

@@ -1,6 +1,7 @@
 // The SQL both stores share (SQLite and PostgreSQL accept the same text): the merge rule's
 // conditional upsert of a grant, the event insert, and the small reads. Column lists come from
 // the rows' keys, which are typed against Prisma's models (lib/ingest/store.ts).
+import { FORGOTTEN_SOURCE } from "@/lib/customers/forgotten";
 
 /** JSON columns: text in SQLite, jsonb in PostgreSQL. */
 export const JSON_COLUMNS = new Set(["metadata", "deliveryFiles"]);
@@ -66,7 +67,16 @@ export const PROFILE_COLUMNS = [
 ];
 const NEWER_PROFILE = `(excluded."profileOrder" IS NOT NULL AND ("Customer"."profileOrder" IS NULL OR excluded."profileOrder" > "Customer"."profileOrder"))`;
 
-export function upsertCustomerSql(columns: string[], values: string[]): string {
+/**
+ * `fromApi`: Dodo's API never fills a customer erased on request (customer:forget) back in; only
+ * a new webhook naming them does. Checked in the upsert's own condition, not by a read before it
+ * (one round trip per customer of a sync).
+ */
+export function upsertCustomerSql(
+  columns: string[],
+  values: string[],
+  { fromApi = false }: { fromApi?: boolean } = {},
+): string {
   const set = [
     ...PROFILE_COLUMNS.map(
       (c) =>
@@ -82,9 +92,11 @@ export function upsertCustomerSql(columns: string[], values: string[]): string {
     `excluded."lastSeenAt" > "Customer"."lastSeenAt"`,
     `("Customer"."businessId" IS NULL AND excluded."businessId" IS NOT NULL)`,
   ];
+  const allowed = fromApi ? `"Customer"."source" <> '${FORGOTTEN_SOURCE}' AND ` : "";
   return (
     `INSERT INTO "Customer" (${columns.map(quote).join(", ")}) VALUES (${values.join(", ")}) ` +
-    `ON CONFLICT ("id") DO UPDATE SET ${set.join(", ")} WHERE ${changes.join(" OR ")} RETURNING "id"`
+    `ON CONFLICT ("id") DO UPDATE SET ${set.join(", ")} ` +
+    `WHERE ${allowed}(${changes.join(" OR ")}) RETURNING "id"`
   );
 }
 
