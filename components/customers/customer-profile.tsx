@@ -31,6 +31,11 @@ export function CustomerProfile({ page }: { page: CustomerPage }) {
         <p className="mt-3 text-sm text-muted">
           Their email and name were erased on request. Grants and history are kept, by id.
         </p>
+      ) : !customer?.email && customer?.source === "api" ? (
+        <p className="mt-3 text-sm text-muted">
+          Dodo&apos;s API had no name or email for this customer when last asked. Their name and
+          email arrive with their next payment or subscription webhook, or with Refresh from Dodo.
+        </p>
       ) : !customer?.email ? (
         <p className="mt-3 text-sm text-muted">
           Dodo has named this customer by id only so far. Their name and email arrive with their

@@ -100,13 +100,27 @@ async function customersToFill(limit: number): Promise<string[]> {
   const db = await getDb();
   // Served by the emailNormalized index (NULLs are indexed on both databases).
   // An erased customer (customer:forget) is not asked for again.
+  // One the API was already asked for (source "api": Dodo had no email for them, or answered 404)
+  // is not asked again each run, or a few hundred of them would use up every run's bound.
   const withoutEmail = await db.customer.findMany({
-    where: { emailNormalized: null, source: { not: FORGOTTEN_SOURCE } },
+    where: { emailNormalized: null, source: { notIn: [FORGOTTEN_SOURCE, "api"] } },
     select: { id: true },
     take: limit,
   });
   const unseen = await unknownIdsNamedByGrants(db, "customer", limit - withoutEmail.length);
   return [...withoutEmail.map((row) => row.id), ...unseen];
+}
+
+/**
+ * Records that Dodo's API was asked for a customer still without an email (it had none, or no
+ * longer knows them), so the next run's fill skips them; "Refresh from Dodo" still asks.
+ */
+async function markAskedOfApi(id: string): Promise<void> {
+  const db = await getDb();
+  await db.customer.updateMany({
+    where: { id, emailNormalized: null, source: "webhook" },
+    data: { source: "api" },
+  });
 }
 
 async function retrieveCustomer(client: DodoPayments, id: string, policy: RetryPolicy) {
@@ -127,6 +141,7 @@ export async function fillUnknownCustomers(
   for (const id of await customersToFill(limit)) {
     try {
       await storeCustomer(await retrieveCustomer(client, id, BACKGROUND));
+      await markAskedOfApi(id);
       filled++;
     } catch (error) {
       if (!(error instanceof NotFoundError)) throw error;
@@ -141,6 +156,7 @@ export async function fillUnknownCustomers(
         null,
       );
       if (idOnly) await storeCustomerReport(getDriver(), idOnly);
+      await markAskedOfApi(id);
     }
     await beat();
   }

@@ -167,6 +167,13 @@ describe(`the catalog and the people behind grants (${provider})`, () => {
     // The fifth has no grant at the stand-in: Dodo answers 404, the row stays an id.
     expect(rest).toEqual({ filled: 1, notFound: 1 });
     expect(await db.customer.count({ where: { id: { in: ids }, email: null } })).toBe(1);
+    // Asked once: the next run does not spend its bound on the one Dodo does not know.
+    const asked = retrieved("/customers/").length;
+    expect(await fillUnknownCustomers(dodoClient(), async () => {}, 10)).toEqual({
+      filled: 0,
+      notFound: 0,
+    });
+    expect(retrieved("/customers/")).toHaveLength(asked);
   });
 
   it.each(["customer", "entitlement"] as const)(
