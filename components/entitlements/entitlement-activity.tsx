@@ -7,15 +7,18 @@ import { getEntitlementActivity } from "@/lib/entitlements/queries/get-entitleme
 export async function EntitlementActivity({
   viewer,
   entitlementId,
+  integrationType,
 }: {
   viewer: Viewer;
   entitlementId: string;
+  integrationType: string | null;
 }) {
   const now = new Date();
   const { windows, consents, consentsShown } = await getEntitlementActivity(
     viewer,
     entitlementId,
     now,
+    integrationType,
   );
   return (
     <>

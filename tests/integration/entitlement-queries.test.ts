@@ -170,12 +170,21 @@ describe(`entitlement queries (${provider})`, () => {
         medianDeliveryMs: 30_000,
       },
     ]);
-    expect(consents.map((c) => [c.id, c.oauthExpiresAt?.toISOString()])).toEqual([
+    expect(consents?.map((c) => [c.id, c.oauthExpiresAt?.toISOString()])).toEqual([
       ["g_ent_4", ago(-1)],
       ["g_ent_8", ago(19)],
     ]);
     const none = await getEntitlementActivity(viewer, B, NOW);
     expect(none.consents).toEqual([]);
+    // Said by the integration: a license key has no consent link, so none are looked for;
+    // an OAuth one (or one not known yet) still lists them.
+    expect((await getEntitlementActivity(viewer, A, NOW, "license_key")).consents).toBeNull();
+    expect((await getEntitlementActivity(viewer, A, NOW, "discord")).consents).toHaveLength(2);
+    const consentReads = await queriesOf(
+      () => getEntitlementActivity(viewer, A, NOW, "license_key"),
+      "Grant",
+    );
+    expect(consentReads.filter((query) => query.sql.includes("oauthUrl"))).toEqual([]);
     expect(none.windows[0]).toMatchObject({
       created: 1,
       failed: 0,

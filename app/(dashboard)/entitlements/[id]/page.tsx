@@ -62,7 +62,11 @@ export default async function EntitlementPage({ params }: Props) {
       <div className="grid gap-6">
         <EntitlementSummaryPanel entitlement={entitlement} />
         <Suspense fallback={<ActivitySkeleton />}>
-          <EntitlementActivity viewer={viewer} entitlementId={entitlement.id} />
+          <EntitlementActivity
+            viewer={viewer}
+            entitlementId={entitlement.id}
+            integrationType={entitlement.integrationType}
+          />
         </Suspense>
       </div>
     </>
