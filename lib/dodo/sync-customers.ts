@@ -68,13 +68,25 @@ async function storeCustomer(customer: DodoCustomer, fetch = fetchedNow()): Prom
   return row ? storeCustomerReport(getDriver(), row) : false;
 }
 
-/** Every page of subscriptions.list, each subscription and its customer through the merge rule. */
+/**
+ * subscriptions.list pages per run, at most: the newest 10,000 subscriptions. Their webhooks keep
+ * every subscription current; the sync is the safety net, and a merchant with a million would
+ * otherwise turn each run into 10,000 calls.
+ */
+export const SUBSCRIPTION_PAGES_PER_RUN = 100;
+
+/**
+ * Pages of subscriptions.list (Dodo lists the newest first), each subscription and its customer
+ * through the merge rule. `capped` when more pages were left than a run reads.
+ */
 export async function syncSubscriptions(
   client: DodoPayments,
   beat: () => Promise<void>,
-): Promise<number> {
+  maxPages = SUBSCRIPTION_PAGES_PER_RUN,
+): Promise<{ count: number; capped: boolean }> {
   let count = 0;
   for (let page = 0; ; page++) {
+    if (page === maxPages) return { count, capped: true };
     const fetch = fetchedNow();
     const { items } = await withRetries(BACKGROUND, () =>
       client.subscriptions.list({ page_number: page, page_size: PAGE_SIZE }),
@@ -91,7 +103,7 @@ export async function syncSubscriptions(
       count++;
     }
     await beat();
-    if (items.length < PAGE_SIZE) return count;
+    if (items.length < PAGE_SIZE) return { count, capped: false };
   }
 }
 

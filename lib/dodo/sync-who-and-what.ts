@@ -22,7 +22,10 @@ export async function syncWhoAndWhat(
     await fillUnknownEntitlements(client, beat);
   });
   const subscriptions = await notedFailure("Subscriptions", async () => {
-    await syncSubscriptions(client, beat);
+    const { count, capped } = await syncSubscriptions(client, beat);
+    return capped
+      ? `Subscriptions: the newest ${count.toLocaleString("en-US")} refreshed; older ones stay as their webhooks left them.`
+      : null;
   });
   // After the subscriptions: each carried its customer's profile, so fewer are left to retrieve.
   const customers = await notedFailure("Customers", async () => {

@@ -17,7 +17,8 @@ process.env.DODO_PAYMENTS_BASE_URL = mock.url;
 const { getDb } = await import("@/lib/db");
 const { runSync } = await import("@/lib/dodo/sync");
 const { dodoClient } = await import("@/lib/dodo/client");
-const { fillUnknownCustomers, refreshCustomer } = await import("@/lib/dodo/sync-customers");
+const { fillUnknownCustomers, refreshCustomer, syncSubscriptions } =
+  await import("@/lib/dodo/sync-customers");
 const { refreshEntitlement } = await import("@/lib/dodo/sync-catalog");
 const { Refusal } = await import("@/lib/refusal");
 const { unknownIdsNamedByGrants } = await import("@/lib/dodo/unknown-ids");
@@ -149,6 +150,19 @@ describe(`the catalog and the people behind grants (${provider})`, () => {
     expect(await subscription(sub)).toMatchObject({ status: "active" });
     expect(await customer(id)).toMatchObject({ email: null, name: null, source: "forgotten" });
     expect(retrieved(`/customers/${id}`)).toEqual([]);
+  });
+
+  it("reads at most the per-run pages of subscriptions, and says so", async () => {
+    for (let i = 0; i < 150; i++)
+      mock.addSubscription({
+        subscription_id: unique("sub_many"),
+        customer_id: unique("cus_many"),
+        status: "active",
+      });
+    const beat = async () => {};
+    expect(await syncSubscriptions(dodoClient(), beat, 1)).toEqual({ count: 100, capped: true });
+    expect(retrieved("/subscriptions")).toHaveLength(1);
+    expect(await syncSubscriptions(dodoClient(), beat, 2)).toEqual({ count: 150, capped: false });
   });
 
   it("retrieves at most the per-run bound, and records a customer Dodo does not know as an id", async () => {
