@@ -23,6 +23,7 @@ import {
 import { DatabaseUnavailableError } from "./db-errors";
 import { withoutQueryArguments } from "./db-query-errors";
 import { getEnv } from "./env";
+import { PrismaSqliteOnThread } from "./sqlite-thread/adapter";
 
 export type { Driver } from "./db-driver";
 
@@ -58,14 +59,26 @@ class SqliteAdapterWithPragmas extends PrismaBetterSqlite3 {
   }
 }
 
+/**
+ * In the server Prisma's statements run on their own thread (lib/sqlite-thread/adapter.ts says
+ * why); scripts and tests keep them on theirs, where the query-plan tests record them.
+ */
+function sqliteAdapter(file: string) {
+  const setting = getEnv().sqliteQueryThread;
+  const onThread = setting === "on" || (setting === "auto" && Boolean(process.env.NEXT_RUNTIME));
+  if (onThread)
+    return new PrismaSqliteOnThread({
+      file,
+      busyTimeoutMs: SQLITE_BUSY_TIMEOUT_MS,
+      pragmas: SQLITE_CONNECTION_PRAGMAS,
+    });
+  return new SqliteAdapterWithPragmas({ url: file, timeout: SQLITE_BUSY_TIMEOUT_MS });
+}
+
 function openSqliteConnection(url: string): Connection {
   const file = sqliteFilePath(url);
   const sqlite = openSqlite(file);
-  const client = redactingQueryErrors(
-    new SqliteClient({
-      adapter: new SqliteAdapterWithPragmas({ url: file, timeout: SQLITE_BUSY_TIMEOUT_MS }),
-    }),
-  );
+  const client = redactingQueryErrors(new SqliteClient({ adapter: sqliteAdapter(file) }));
   return { url, client, driver: { provider: "sqlite", sqlite } };
 }
 

@@ -95,6 +95,11 @@ const envSchema = z
     GRANTDESK_WEBHOOK_POOL_MAX: poolMax(8),
     GRANTDESK_KEEP_RAW_BODIES_DAYS: keepDays(90),
     GRANTDESK_KEEP_INVALID_BODIES_DAYS: keepDays(365),
+    GRANTDESK_SQLITE_QUERY_THREAD: z
+      .enum(["auto", "on", "off"], {
+        error: "must be auto (on in the server, off in scripts and tests), on or off",
+      })
+      .default("auto"),
     VERCEL: z.string().optional(),
     // Set by Vercel: production, preview or development (`vercel dev`).
     VERCEL_ENV: z.string().optional(),
@@ -138,6 +143,8 @@ export type Env = {
   keepRawBodiesDays: number | null;
   /** Days raw bodies of invalid (never reprocessed) events are kept (null: forever). */
   keepInvalidBodiesDays: number | null;
+  /** SQLite: Prisma's statements on their own thread (lib/sqlite-thread/), "auto" in the server. */
+  sqliteQueryThread: "auto" | "on" | "off";
   /** Running on Vercel, whose edge sets X-Forwarded-For itself. */
   onVercel: boolean;
   isProduction: boolean;
@@ -177,6 +184,7 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     webhookPoolMax: parsed.GRANTDESK_WEBHOOK_POOL_MAX,
     keepRawBodiesDays: parsed.GRANTDESK_KEEP_RAW_BODIES_DAYS,
     keepInvalidBodiesDays: parsed.GRANTDESK_KEEP_INVALID_BODIES_DAYS,
+    sqliteQueryThread: parsed.GRANTDESK_SQLITE_QUERY_THREAD,
     onVercel: Boolean(parsed.VERCEL),
     isProduction: parsed.NODE_ENV === "production",
   };
