@@ -56,7 +56,8 @@ export function EventsTable({
             {event.type ?? <span className="text-faint">not JSON</span>}
           </TCell>
           <OutcomeCell event={event} reprocessAction={reprocessAction} />
-          <TCell className="font-mono text-xs">
+          {/* Ids break where they must: long ones pushed the table past 1280 px. */}
+          <TCell className="font-mono text-xs break-all">
             {event.grantId ? (
               <TextLink href={`/grants/${encodeURIComponent(event.grantId)}`}>
                 {event.grantId}
@@ -65,7 +66,7 @@ export function EventsTable({
               "—"
             )}
           </TCell>
-          <TCell className="font-mono text-xs text-faint">{event.id}</TCell>
+          <TCell className="font-mono text-xs break-all text-faint">{event.id}</TCell>
         </TRow>
       ))}
     </DataTable>

@@ -26,6 +26,23 @@ function GroupLabel({ group, by }: { group: GrantGroup; by: GroupKey }) {
   );
 }
 
+/** Last and first seen in one column: as two columns they pushed the examples past 1280 px. */
+function SeenTimes({ group }: { group: GrantGroup }) {
+  if (!group.lastSeen) return "—";
+  return (
+    <>
+      <span className="block whitespace-nowrap">
+        Last <TimeAgo date={group.lastSeen} />
+      </span>
+      {group.firstSeen ? (
+        <span className="block text-xs whitespace-nowrap text-faint">
+          First <TimeAgo date={group.firstSeen} />
+        </span>
+      ) : null}
+    </>
+  );
+}
+
 function listHref(group: GrantGroup, by: GroupKey): string {
   const status = `/grants?status=${by.status}`;
   return group.key ? `${status}&${by.param}=${encodeURIComponent(group.key)}` : status;
@@ -48,8 +65,7 @@ export function GrantGroupTable({
   const columns = [
     "Group",
     { label: "Grants", align: "right" as const },
-    "First seen",
-    "Last seen",
+    "Seen",
     "Last 30 days",
     ...extraColumns.map((column) => column.header),
     "Examples",
@@ -67,10 +83,7 @@ export function GrantGroupTable({
             {group.count.toLocaleString("en-US")}
           </TCell>
           <TCell className="px-3 py-3 text-muted">
-            {group.firstSeen ? <TimeAgo date={group.firstSeen} /> : "—"}
-          </TCell>
-          <TCell className="px-3 py-3 text-muted">
-            {group.lastSeen ? <TimeAgo date={group.lastSeen} /> : "—"}
+            <SeenTimes group={group} />
           </TCell>
           <TCell className="px-3 py-3">
             <Sparkline values={group.trend} days={days} label="Per day" className={sparkClass} />

@@ -46,6 +46,41 @@ async function askDodo<T>(call: () => Promise<T>): Promise<T> {
   }
 }
 
+type AuditDetail = Record<string, string | number | boolean | null>;
+
+/** The request (pending until Dodo's webhook confirms it) and its audit entry, in one transaction. */
+async function recordRequest(
+  viewer: Viewer,
+  grantId: string,
+  request: {
+    kind: "revoke" | "fulfil";
+    requestedAt: Date;
+    detail: AuditDetail;
+    audit: { action: "grant.revoked" | "grant.fulfilled"; detail: AuditDetail };
+  },
+) {
+  const db = await getDb();
+  await db.$transaction(async (tx) => {
+    await tx.grantAction.create({
+      data: {
+        id: crypto.randomUUID(),
+        grantId,
+        kind: request.kind,
+        requestedAt: request.requestedAt,
+        requestedBy: viewer.label,
+        detail: request.detail,
+      },
+    });
+    await recordAudit(
+      tx,
+      viewer,
+      request.audit.action,
+      { type: "grant", id: grantId },
+      request.audit.detail,
+    );
+  });
+}
+
 /** There is no single-grant GET: list the grant's entitlement filtered by its customer. */
 export async function refreshGrant(viewer: Viewer, grantId: string): Promise<AppliedSnapshot> {
   assertCan(viewer, "grants:refresh");
@@ -79,25 +114,14 @@ export async function revokeGrant(viewer: Viewer, grantId: string): Promise<void
       dodoClient().entitlements.grants.revoke(grantId, { id: grant.entitlementId }),
     ),
   );
-  const db = await getDb();
-  await db.$transaction(async (tx) => {
-    await tx.grantAction.create({
-      data: {
-        id: crypto.randomUUID(),
-        grantId,
-        kind: "revoke",
-        requestedAt,
-        requestedBy: viewer.label,
-        detail: { statusBefore: grant.status },
-      },
-    });
-    await recordAudit(
-      tx,
-      viewer,
-      "grant.revoked",
-      { type: "grant", id: grantId },
-      { customer: grant.customerId, statusBefore: grant.status },
-    );
+  await recordRequest(viewer, grantId, {
+    kind: "revoke",
+    requestedAt,
+    detail: { statusBefore: grant.status },
+    audit: {
+      action: "grant.revoked",
+      detail: { customer: grant.customerId, statusBefore: grant.status },
+    },
   });
 }
 
@@ -156,19 +180,11 @@ export async function fulfilLicenseKey(
     activationsLimit: activationsLimit ?? null,
     expiresAt: expiresAt?.toISOString() ?? null,
   };
-  const db = await getDb();
-  await db.$transaction(async (tx) => {
-    await tx.grantAction.create({
-      data: {
-        id: crypto.randomUUID(),
-        grantId,
-        kind: "fulfil",
-        requestedAt,
-        requestedBy: viewer.label,
-        detail,
-      },
-    });
-    await recordAudit(tx, viewer, "grant.fulfilled", { type: "grant", id: grantId }, detail);
+  await recordRequest(viewer, grantId, {
+    kind: "fulfil",
+    requestedAt,
+    detail,
+    audit: { action: "grant.fulfilled", detail },
   });
 }
 

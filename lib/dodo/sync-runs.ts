@@ -96,17 +96,21 @@ function busy(startedBy: string | null): SyncBusyError {
   );
 }
 
-/** What a run has done so far; written with every heartbeat, so an interrupted run keeps it. */
-export type RunProgress = {
-  entitlements: number | null;
-  entitlementsDone: number;
-  doneEntitlementIds: string[];
+/** What a run did to the grants it saw. */
+export type SyncCounts = {
   seen: number;
   created: number;
   updated: number;
   unchanged: number;
   older: number;
   invalid: number;
+};
+
+/** What a run has done so far; written with every heartbeat, so an interrupted run keeps it. */
+export type RunProgress = SyncCounts & {
+  entitlements: number | null;
+  entitlementsDone: number;
+  doneEntitlementIds: string[];
 };
 
 /**

@@ -21,20 +21,13 @@ import {
   startHeartbeat,
   SyncTakenOverError,
   type RunProgress,
+  type SyncCounts,
 } from "./sync-runs";
 import { syncListedCatalog, syncWhoAndWhat } from "./sync-who-and-what";
 
 const PAGE_SIZE = 100;
 
 export type SyncProgress = { entitlements: number; entitlementsDone: number; grantsSeen: number };
-export type SyncCounts = {
-  seen: number;
-  created: number;
-  updated: number;
-  unchanged: number;
-  older: number;
-  invalid: number;
-};
 export type SyncResult = {
   runId: string;
   // interrupted: it was marked so while still going (its heartbeat had stopped for too long).

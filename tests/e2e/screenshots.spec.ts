@@ -8,6 +8,8 @@ const shotsDir = process.env.SHOTS_DIR;
 const PAGES: [name: string, path: string][] = [
   ["overview", "/"],
   ["grants", "/grants"],
+  ["customers", "/customers"],
+  ["entitlements", "/entitlements"],
   ["events", "/events"],
   ["failures", "/failures"],
   ["revocations", "/revocations"],
@@ -23,8 +25,18 @@ test("screenshots of every page, light and dark", async ({ page, browser, freshG
   test.setTimeout(180_000);
   // One grant page per example: each integration's panels (key, files, OAuth, revocation, failure).
   const grantPages: [string, string][] = [];
-  for (const example of Object.keys(WEBHOOK_EXAMPLES) as ExampleName[])
-    grantPages.push([`grant-${example}`, `/grants/${(await freshGrant(example)).id}`]);
+  // The customer and entitlement pages share the grant page's header: one of each id the examples name.
+  const otherPages = new Map<string, string>();
+  for (const example of Object.keys(WEBHOOK_EXAMPLES) as ExampleName[]) {
+    const grant = await freshGrant(example);
+    grantPages.push([`grant-${example}`, `/grants/${grant.id}`]);
+    for (const [kind, id] of [
+      ["customer", grant.data.customer_id],
+      ["entitlement", grant.data.entitlement_id],
+    ] as const)
+      otherPages.set(`${kind}-${String(id)}`, `/${kind}s/${encodeURIComponent(String(id))}`);
+  }
+  grantPages.push(...otherPages);
   for (const scheme of ["light", "dark"] as const) {
     await page.emulateMedia({ colorScheme: scheme });
     for (const [name, path] of [...PAGES, ...grantPages]) {

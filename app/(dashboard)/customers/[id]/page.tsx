@@ -5,7 +5,7 @@ import { CustomerProfile } from "@/components/customers/customer-profile";
 import { CustomerSubscriptions } from "@/components/customers/customer-subscriptions";
 import { CustomerTimeline } from "@/components/customers/customer-timeline";
 import { RefreshFromDodo } from "@/components/ui/refresh-from-dodo";
-import { TextLink } from "@/components/ui/text-link";
+import { RecordHeader } from "@/components/ui/record-header";
 import { requirePageViewer } from "@/lib/auth/guards";
 import { can } from "@/lib/auth/viewer";
 import { FORGOTTEN_SOURCE } from "@/lib/customers/forgotten";
@@ -34,28 +34,25 @@ export default async function CustomerPage({ params }: Props) {
   const person = page.customer?.name ?? page.customer?.email ?? null;
   return (
     <>
-      <nav aria-label="Breadcrumb" className="mb-2 text-sm">
-        <TextLink href={`/grants?customer=${encodeURIComponent(page.id)}`}>
-          ← Grants of this customer
-        </TextLink>
-      </nav>
-      <header className="mb-6 flex flex-wrap items-start justify-between gap-4">
-        <div className="min-w-0">
-          <h1 className="text-2xl font-semibold tracking-tight break-all">
-            {person ?? <span className="font-mono text-xl">{page.id}</span>}
-          </h1>
-          {person ? <p className="mt-1 font-mono text-sm text-muted">{page.id}</p> : null}
-        </div>
-        {/* An erased customer is not fetched again: the button would bring nothing back. */}
-        {can(viewer, "grants:refresh") && page.customer?.source !== FORGOTTEN_SOURCE ? (
-          <RefreshFromDodo
-            action={refreshCustomerAction}
-            name="customerId"
-            value={page.id}
-            unavailable={dodoUnavailableReason()}
-          />
-        ) : null}
-      </header>
+      <RecordHeader
+        back={{
+          href: `/grants?customer=${encodeURIComponent(page.id)}`,
+          label: "Grants of this customer",
+        }}
+        name={person}
+        id={page.id}
+        actions={
+          // An erased customer is not fetched again: the button would bring nothing back.
+          can(viewer, "grants:refresh") && page.customer?.source !== FORGOTTEN_SOURCE ? (
+            <RefreshFromDodo
+              action={refreshCustomerAction}
+              name="customerId"
+              value={page.id}
+              unavailable={dodoUnavailableReason()}
+            />
+          ) : null
+        }
+      />
       <div className="grid gap-6 xl:grid-cols-[minmax(0,1fr)_24rem]">
         <div className="min-w-0 space-y-6">
           <CustomerAccess page={page} />

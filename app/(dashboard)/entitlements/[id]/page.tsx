@@ -6,7 +6,7 @@ import { EntitlementSummaryPanel } from "@/components/entitlements/entitlement-s
 import { ActiveBadge } from "@/components/entitlements/entitlements-table";
 import { IntegrationLabel } from "@/components/grants/integration-label";
 import { RefreshFromDodo } from "@/components/ui/refresh-from-dodo";
-import { TextLink } from "@/components/ui/text-link";
+import { RecordHeader } from "@/components/ui/record-header";
 import { requirePageViewer } from "@/lib/auth/guards";
 import { can } from "@/lib/auth/viewer";
 import { dodoUnavailableReason } from "@/lib/dodo/client";
@@ -33,32 +33,26 @@ export default async function EntitlementPage({ params }: Props) {
   if (!entitlement) notFound();
   return (
     <>
-      <nav aria-label="Breadcrumb" className="mb-2 text-sm">
-        <TextLink href="/entitlements">← Entitlements</TextLink>
-      </nav>
-      <header className="mb-6 flex flex-wrap items-start justify-between gap-4">
-        <div>
-          <h1 className="flex flex-wrap items-center gap-3 text-2xl font-semibold tracking-tight">
-            {entitlement.name ?? (
-              <span className="font-mono text-xl break-all">{entitlement.id}</span>
-            )}
-            <ActiveBadge isActive={entitlement.isActive} />
-          </h1>
-          {entitlement.integrationType ? (
-            <p className="mt-1 text-sm text-muted">
-              <IntegrationLabel type={entitlement.integrationType} />
-            </p>
-          ) : null}
-        </div>
-        {can(viewer, "grants:refresh") ? (
-          <RefreshFromDodo
-            action={refreshEntitlementAction}
-            name="entitlementId"
-            value={entitlement.id}
-            unavailable={dodoUnavailableReason()}
-          />
+      <RecordHeader
+        back={{ href: "/entitlements", label: "Entitlements" }}
+        name={entitlement.name}
+        id={entitlement.id}
+        badge={<ActiveBadge isActive={entitlement.isActive} />}
+        actions={
+          can(viewer, "grants:refresh") ? (
+            <RefreshFromDodo
+              action={refreshEntitlementAction}
+              name="entitlementId"
+              value={entitlement.id}
+              unavailable={dodoUnavailableReason()}
+            />
+          ) : null
+        }
+      >
+        {entitlement.integrationType ? (
+          <IntegrationLabel type={entitlement.integrationType} />
         ) : null}
-      </header>
+      </RecordHeader>
       <div className="grid gap-6">
         <EntitlementSummaryPanel entitlement={entitlement} />
         <Suspense fallback={<ActivitySkeleton />}>
