@@ -17,6 +17,13 @@ import {
 } from "@/lib/auth/users";
 import { createApiKey, listApiKeys, revokeApiKey } from "@/lib/auth/api-keys";
 import { listAuditLog } from "@/lib/audit/audit-log";
+import { evaluateAlertRules } from "@/lib/alerts/evaluate-rules";
+import {
+  getSyncSchedule,
+  listRuleSettings,
+  saveRuleSetting,
+  saveSyncSchedule,
+} from "@/lib/alerts/rule-settings";
 import { forgetCustomer } from "@/lib/customers/forget-customer";
 import { fulfilLicenseKey, revokeGrant } from "@/lib/dodo/grant-actions";
 import { executeSync } from "@/lib/dodo/sync";
@@ -42,6 +49,13 @@ const ADMIN_ONLY_CALLS: Record<string, (viewer: Viewer) => Promise<unknown>> = {
   "lib/auth/api-keys.ts listApiKeys": (v) => listApiKeys(v),
   "lib/auth/api-keys.ts revokeApiKey": (v) => revokeApiKey(v, "key_any"),
   "lib/audit/audit-log.ts listAuditLog": (v) => listAuditLog(v),
+  "lib/alerts/evaluate-rules.ts evaluateAlertRules": (v) => evaluateAlertRules(v),
+  "lib/alerts/rule-settings.ts listRuleSettings": (v) => listRuleSettings(v),
+  "lib/alerts/rule-settings.ts getSyncSchedule": (v) => getSyncSchedule(v),
+  "lib/alerts/rule-settings.ts saveRuleSetting": (v) =>
+    saveRuleSetting(v, "failure_spike", { enabled: false, values: {} }),
+  "lib/alerts/rule-settings.ts saveSyncSchedule": (v) =>
+    saveSyncSchedule(v, { enabled: false, everyHours: 6 }),
   "lib/customers/forget-customer.ts forgetCustomer": (v) => forgetCustomer(v, "cus_any"),
   "lib/dodo/grant-actions.ts revokeGrant": (v) => revokeGrant(v, "grant_any"),
   "lib/dodo/grant-actions.ts fulfilLicenseKey": (v) =>
@@ -91,6 +105,11 @@ async function rowCounts() {
     audit: await db.auditLog.count(),
     syncRuns: await db.syncRun.count(),
     grantActions: await db.grantAction.count(),
+    alertSettings: await db.alertSetting.count(),
+    alertChannels: await db.alertChannel.count(),
+    alertIncidents: await db.alertIncident.count(),
+    alertDeliveries: await db.alertDelivery.count(),
+    leases: await db.schedulerLease.count(),
   };
 }
 
