@@ -19,7 +19,7 @@ const incidents = async (rule?: string) =>
   });
 
 describe(`alert rules (${provider})`, () => {
-  it("a storm of 500 failures of one code is one spike incident, resolved once it clears", async () => {
+  it("a storm of 500 failures of a new code is exactly one incident, resolved once it clears", async () => {
     const now = new Date();
     await insertGrants(500, {
       status: "Failed",
@@ -29,26 +29,72 @@ describe(`alert rules (${provider})`, () => {
     });
     await evaluateAlertRules(admin, now);
     await evaluateAlertRules(admin, new Date(now.getTime() + 60_000));
-    const spikes = await incidents("failure_spike");
-    // One per code and one per entitlement: both are true, and each is one incident.
-    expect(spikes.map((incident) => incident.key).sort()).toEqual([
-      "code:github_permission_denied",
-      "entitlement:ent_alert",
-    ]);
-    expect(spikes[0]).toMatchObject({ count: 500, peakCount: 500, resolvedAt: null });
-    expect(spikes[0]!.link).toBe("/grants?status=Failed&error=github_permission_denied");
-    expect(spikes[0]!.examples).toHaveLength(5);
+    const open = await incidents();
+    // New, and a spike, of one code in one entitlement: one incident says it all.
+    expect(open).toHaveLength(1);
+    expect(open[0]).toMatchObject({
+      rule: "new_failure_mode",
+      key: "github_permission_denied",
+      count: 500,
+      peakCount: 500,
+      resolvedAt: null,
+      link: "/grants?status=Failed&error=github_permission_denied",
+    });
+    expect(open[0]!.examples).toHaveLength(5);
 
-    // 20 minutes later the 15-minute window is empty: resolved, once, and nothing reopens.
-    const later = new Date(now.getTime() + 20 * 60_000);
+    // 2 hours later the window is empty: resolved, once, and nothing reopens.
+    const later = new Date(now.getTime() + 2 * 3_600_000);
     await evaluateAlertRules(admin, later);
     await evaluateAlertRules(admin, new Date(later.getTime() + 60_000));
-    const after = await incidents("failure_spike");
-    expect(after).toHaveLength(2);
-    expect(after.every((incident) => incident.resolvedAt?.getTime() === later.getTime())).toBe(
-      true,
-    );
-    expect(after.every((incident) => incident.openKey === null)).toBe(true);
+    const after = await incidents();
+    expect(after).toHaveLength(1);
+    expect(after[0]!.resolvedAt?.getTime()).toBe(later.getTime());
+    expect(after[0]!.openKey).toBeNull();
+  });
+
+  it("a spike of a known code is one spike incident; resolved when the window clears", async () => {
+    const now = new Date();
+    await insertGrants(1, {
+      status: "Failed",
+      updatedAt: minutesAgo(now, 2 * 24 * 60),
+      errorCode: "known",
+    });
+    await insertGrants(500, {
+      status: "Failed",
+      updatedAt: minutesAgo(now, 5),
+      errorCode: "known",
+    });
+    await evaluateAlertRules(admin, now);
+    await evaluateAlertRules(admin, new Date(now.getTime() + 60_000));
+    const spikes = await incidents();
+    // The entitlement's failures are all of that code: no second incident for it.
+    expect(spikes.map((incident) => [incident.rule, incident.key, incident.count])).toEqual([
+      ["failure_spike", "code:known", 500],
+    ]);
+    const later = new Date(now.getTime() + 20 * 60_000);
+    await evaluateAlertRules(admin, later);
+    expect((await incidents())[0]!.resolvedAt?.getTime()).toBe(later.getTime());
+  });
+
+  it("an entitlement failing with many known codes is an entitlement spike", async () => {
+    const now = new Date();
+    for (let code = 0; code < 5; code++) {
+      await insertGrants(1, {
+        status: "Failed",
+        updatedAt: minutesAgo(now, 3 * 24 * 60),
+        errorCode: `c${code}`,
+      });
+      await insertGrants(6, {
+        status: "Failed",
+        updatedAt: minutesAgo(now, 3),
+        errorCode: `c${code}`,
+        entitlementId: "ent_many",
+      });
+    }
+    await evaluateAlertRules(admin, now);
+    expect((await incidents()).map((incident) => [incident.key, incident.count])).toEqual([
+      ["entitlement:ent_many", 30],
+    ]);
   });
 
   it("failures below the threshold open no spike", async () => {
@@ -245,6 +291,7 @@ describe(`alert rules (${provider})`, () => {
   it("two evaluations at once open one incident", async () => {
     const now = new Date();
     await insertGrants(25, { status: "Failed", updatedAt: minutesAgo(now, 1), errorCode: "race" });
+    await saveRuleSetting(admin, "new_failure_mode", { enabled: false, values: {} });
     await Promise.all([evaluateAlertRules(admin, now), evaluateAlertRules(admin, now)]);
     const spikes = await incidents("failure_spike");
     expect(spikes.filter((incident) => incident.key === "code:race")).toHaveLength(1);

@@ -11,7 +11,10 @@ import {
   type Finding,
 } from "../finding";
 
-type Groups = Map<string, { count: number; examples: { id: string; text: string }[] }>;
+type Groups = Map<
+  string,
+  { count: number; codes: Set<string>; examples: { id: string; text: string }[] }
+>;
 
 /** Failed grants changed since `since`, grouped by `by`; at most `cap` rows are read. */
 async function failedSince(
@@ -29,8 +32,9 @@ async function failedSince(
   const groups: Groups = new Map();
   for (const row of rows) {
     const key = by === "errorCode" ? (row.errorCode ?? "unknown") : row.entitlementId;
-    const group = groups.get(key) ?? { count: 0, examples: [] };
+    const group = groups.get(key) ?? { count: 0, codes: new Set<string>(), examples: [] };
     group.count++;
+    group.codes.add(row.errorCode ?? "unknown");
     if (group.examples.length < EXAMPLES)
       group.examples.push({ id: row.id, text: row.errorMessage ?? row.errorCode ?? "failed" });
     groups.set(key, group);
@@ -75,27 +79,43 @@ export async function findNewFailureModes(
   return findings;
 }
 
-/** At least `threshold` failures of one code, or of one entitlement, within the window. */
+/**
+ * At least `threshold` failures of one code, or of one entitlement, within the window. A storm is
+ * one incident: a code already open as a new failure mode is left to that incident (its count
+ * grows there), and an entitlement whose failures are all of codes already reported is left out.
+ */
 export async function findFailureSpikes(
   context: ConditionContext<RuleValues<"failure_spike">>,
 ): Promise<Finding[]> {
-  const { values, now } = context;
+  const { db, values, now } = context;
   const since = ago(now, values.windowMinutes * MINUTE_MS);
+  const newModes = await db.alertIncident.findMany({
+    where: { rule: "new_failure_mode", resolvedAt: null },
+    select: { key: true },
+  });
+  const covered = new Set(newModes.map((incident) => incident.key));
   const findings: Finding[] = [];
-  for (const by of ["errorCode", "entitlementId"] as const) {
-    for (const [value, group] of await failedSince(context, since, by)) {
-      if (group.count < values.threshold) continue;
-      const byCode = by === "errorCode";
-      findings.push({
-        key: `${byCode ? "code" : "entitlement"}:${value}`,
-        title: `${group.count} failures of ${byCode ? "" : "entitlement "}${value} in ${values.windowMinutes} min`,
-        count: group.count,
-        examples: group.examples,
-        link: grantsLink(
-          byCode ? { status: "Failed", error: value } : { status: "Failed", q: value },
-        ),
-      });
-    }
+  for (const [code, group] of await failedSince(context, since, "errorCode")) {
+    if (group.count < values.threshold || covered.has(code)) continue;
+    covered.add(code);
+    findings.push({
+      key: `code:${code}`,
+      title: `${group.count} failures of ${code} in ${values.windowMinutes} min`,
+      count: group.count,
+      examples: group.examples,
+      link: grantsLink({ status: "Failed", error: code }),
+    });
+  }
+  for (const [entitlement, group] of await failedSince(context, since, "entitlementId")) {
+    if (group.count < values.threshold || [...group.codes].every((code) => covered.has(code)))
+      continue;
+    findings.push({
+      key: `entitlement:${entitlement}`,
+      title: `${group.count} failures of entitlement ${entitlement} in ${values.windowMinutes} min`,
+      count: group.count,
+      examples: group.examples,
+      link: grantsLink({ status: "Failed", q: entitlement }),
+    });
   }
   return findings;
 }
