@@ -17,7 +17,14 @@ import {
 } from "@/lib/auth/users";
 import { createApiKey, listApiKeys, revokeApiKey } from "@/lib/auth/api-keys";
 import { listAuditLog } from "@/lib/audit/audit-log";
+import {
+  createAlertChannel,
+  deleteAlertChannel,
+  listAlertChannels,
+  setAlertChannelEnabled,
+} from "@/lib/alerts/channels";
 import { evaluateAlertRules } from "@/lib/alerts/evaluate-rules";
+import { sendDueAlerts, sendTestAlert } from "@/lib/alerts/send-outbox";
 import {
   getSyncSchedule,
   listRuleSettings,
@@ -49,7 +56,14 @@ const ADMIN_ONLY_CALLS: Record<string, (viewer: Viewer) => Promise<unknown>> = {
   "lib/auth/api-keys.ts listApiKeys": (v) => listApiKeys(v),
   "lib/auth/api-keys.ts revokeApiKey": (v) => revokeApiKey(v, "key_any"),
   "lib/audit/audit-log.ts listAuditLog": (v) => listAuditLog(v),
+  "lib/alerts/channels.ts createAlertChannel": (v) =>
+    createAlertChannel(v, { kind: "webhook", name: "x", url: "http://127.0.0.1:9/x" }),
+  "lib/alerts/channels.ts listAlertChannels": (v) => listAlertChannels(v),
+  "lib/alerts/channels.ts setAlertChannelEnabled": (v) => setAlertChannelEnabled(v, "ch", false),
+  "lib/alerts/channels.ts deleteAlertChannel": (v) => deleteAlertChannel(v, "ch"),
   "lib/alerts/evaluate-rules.ts evaluateAlertRules": (v) => evaluateAlertRules(v),
+  "lib/alerts/send-outbox.ts sendDueAlerts": (v) => sendDueAlerts(v),
+  "lib/alerts/send-outbox.ts sendTestAlert": (v) => sendTestAlert(v, "ch"),
   "lib/alerts/rule-settings.ts listRuleSettings": (v) => listRuleSettings(v),
   "lib/alerts/rule-settings.ts getSyncSchedule": (v) => getSyncSchedule(v),
   "lib/alerts/rule-settings.ts saveRuleSetting": (v) =>
