@@ -24,6 +24,7 @@ import {
   setAlertChannelEnabled,
 } from "@/lib/alerts/channels";
 import { evaluateAlertRules } from "@/lib/alerts/evaluate-rules";
+import { listIncidents } from "@/lib/alerts/list-incidents";
 import { sendDueAlerts, sendTestAlert } from "@/lib/alerts/send-outbox";
 import {
   getSyncSchedule,
@@ -62,6 +63,7 @@ const ADMIN_ONLY_CALLS: Record<string, (viewer: Viewer) => Promise<unknown>> = {
   "lib/alerts/channels.ts setAlertChannelEnabled": (v) => setAlertChannelEnabled(v, "ch", false),
   "lib/alerts/channels.ts deleteAlertChannel": (v) => deleteAlertChannel(v, "ch"),
   "lib/alerts/evaluate-rules.ts evaluateAlertRules": (v) => evaluateAlertRules(v),
+  "lib/alerts/list-incidents.ts listIncidents": (v) => listIncidents(v),
   "lib/alerts/send-outbox.ts sendDueAlerts": (v) => sendDueAlerts(v),
   "lib/alerts/send-outbox.ts sendTestAlert": (v) => sendTestAlert(v, "ch"),
   "lib/alerts/rule-settings.ts listRuleSettings": (v) => listRuleSettings(v),

@@ -61,3 +61,26 @@ describe("alert message", () => {
     expect(message.payload).toMatchObject({ type: "incident.resolved" });
   });
 });
+
+describe("rule form", () => {
+  it("reads numbers, per-integration minutes and the switch", async () => {
+    const { readRuleForm } = await import("@/lib/alerts/rule-form");
+    const form = new FormData();
+    form.set("rule", "stuck_pending");
+    form.set("enabled", "on");
+    form.set("value.defaultMinutes", " 45 ");
+    form.set("value.minutesByIntegration", "discord=90, license_key = 10");
+    form.set("value.maxAgeDays", "lots");
+    expect(readRuleForm(form)).toEqual({
+      rule: "stuck_pending",
+      enabled: true,
+      values: {
+        defaultMinutes: 45,
+        minutesByIntegration: { discord: 90, license_key: 10 },
+        maxAgeDays: "lots",
+      },
+    });
+    form.set("value.minutesByIntegration", "discord:90");
+    expect(() => readRuleForm(form)).toThrow(/not integration=minutes/);
+  });
+});
