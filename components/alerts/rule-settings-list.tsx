@@ -28,7 +28,7 @@ function ValueField({ field, value }: { field: string; value: unknown }) {
         <Input
           name={`value.${field}`}
           defaultValue={formatMinutesByIntegration(value as Record<string, number>)}
-          placeholder="discord=1440, license_key=30"
+          placeholder="defaults: OAuth 1440, license_key and digital_files 30; e.g. discord=720"
         />
       </Field>
     );

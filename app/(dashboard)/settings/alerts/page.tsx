@@ -46,42 +46,44 @@ export default async function AlertsPage() {
           secrets are stored encrypted with it.
         </Alert>
       )}
-      <div className="grid gap-6 xl:grid-cols-[1fr_22rem]">
-        <Panel title="Channels">
-          {channels.length === 0 ? (
-            <EmptyState title="No channels yet">
-              Incidents are recorded below; add a channel to be told.
-            </EmptyState>
+      <div className="space-y-6">
+        <div className="grid gap-6 xl:grid-cols-[1fr_22rem]">
+          <Panel title="Channels">
+            {channels.length === 0 ? (
+              <EmptyState title="No channels yet">
+                Incidents are recorded below; add a channel to be told.
+              </EmptyState>
+            ) : (
+              <ChannelsTable
+                channels={channels}
+                sendTestAction={sendTestAction}
+                setEnabledAction={setChannelEnabledAction}
+                deleteAction={deleteChannelAction}
+              />
+            )}
+          </Panel>
+          <Panel title="Add a channel">
+            <AddChannelForm action={createChannelAction} />
+          </Panel>
+        </div>
+        <Panel title="Incidents">
+          {incidents.length === 0 ? (
+            <EmptyState title="No incidents">Nothing has needed attention.</EmptyState>
           ) : (
-            <ChannelsTable
-              channels={channels}
-              sendTestAction={sendTestAction}
-              setEnabledAction={setChannelEnabledAction}
-              deleteAction={deleteChannelAction}
-            />
+            <IncidentsTable incidents={incidents} />
           )}
         </Panel>
-        <Panel title="Add a channel">
-          <AddChannelForm action={createChannelAction} />
+        <Panel title="Rules and thresholds">
+          <RuleSettingsList settings={rules} saveAction={saveRuleAction} />
+        </Panel>
+        <Panel title="Scheduled sync">
+          <SyncScheduleForm
+            schedule={schedule}
+            hasApiKey={Boolean(env.dodoApiKey)}
+            action={saveSyncScheduleAction}
+          />
         </Panel>
       </div>
-      <Panel title="Incidents">
-        {incidents.length === 0 ? (
-          <EmptyState title="No incidents">Nothing has needed attention.</EmptyState>
-        ) : (
-          <IncidentsTable incidents={incidents} />
-        )}
-      </Panel>
-      <Panel title="Rules and thresholds">
-        <RuleSettingsList settings={rules} saveAction={saveRuleAction} />
-      </Panel>
-      <Panel title="Scheduled sync">
-        <SyncScheduleForm
-          schedule={schedule}
-          hasApiKey={Boolean(env.dodoApiKey)}
-          action={saveSyncScheduleAction}
-        />
-      </Panel>
     </>
   );
 }
