@@ -7,7 +7,9 @@ import {
   ADMIN_STATE,
   e2eDatabaseUrl,
   E2E_ADMIN,
+  E2E_ALERTS_KEY,
   E2E_AUTH_SECRET,
+  E2E_CRON_SECRET,
   E2E_DODO_API_KEY,
   E2E_DODO_PORT,
   E2E_DODO_URL,
@@ -67,6 +69,11 @@ export default defineConfig({
         E2E_ADMIN_PASSWORD: E2E_ADMIN.password,
         E2E_PORT: String(port),
         NEXT_TELEMETRY_DISABLED: "1",
+        // Alerts (tests/e2e/alerts.spec.ts): the spec runs the tick through the cron route, so
+        // the in-server scheduler stays off and cannot start a sync the sync specs do not expect.
+        ALERTS_ENCRYPTION_KEY: E2E_ALERTS_KEY,
+        CRON_SECRET: E2E_CRON_SECRET,
+        GRANTDESK_SCHEDULER: "off",
       },
     },
   ],

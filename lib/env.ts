@@ -100,6 +100,16 @@ const envSchema = z
         error: "must be auto (on in the server, off in scripts and tests), on or off",
       })
       .default("auto"),
+    ALERTS_ENCRYPTION_KEY: z
+      .string()
+      .trim()
+      .regex(
+        /^([0-9a-fA-F]{64}|[A-Za-z0-9+/]{43}=)$/,
+        "must be 32 random bytes as 64 hex characters or base64 (openssl rand -base64 32)",
+      )
+      .optional(),
+    CRON_SECRET: z.string().trim().min(16, "must be at least 16 characters").optional(),
+    GRANTDESK_SCHEDULER: z.enum(["on", "off"]).default("on"),
     VERCEL: z.string().optional(),
     // Set by Vercel: production, preview or development (`vercel dev`).
     VERCEL_ENV: z.string().optional(),
@@ -145,6 +155,15 @@ export type Env = {
   keepInvalidBodiesDays: number | null;
   /** SQLite: Prisma's statements on their own thread (lib/sqlite-thread/), "auto" in the server. */
   sqliteQueryThread: "auto" | "on" | "off";
+  /**
+   * The key sealing alert channel secrets (Slack URL, SMTP password, signing secret) with
+   * AES-256-GCM (lib/alerts/secret-box.ts); unset, channels that need a secret cannot be added.
+   */
+  alertsEncryptionKey: Buffer | undefined;
+  /** What /api/cron/* requires as `Authorization: Bearer …` (Vercel Cron sends it); unset: refused. */
+  cronSecret: string | undefined;
+  /** Whether each server process runs the alert and sync scheduler itself (off on Vercel). */
+  schedulerEnabled: boolean;
   /** Running on Vercel, whose edge sets X-Forwarded-For itself. */
   onVercel: boolean;
   isProduction: boolean;
@@ -185,6 +204,15 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     keepRawBodiesDays: parsed.GRANTDESK_KEEP_RAW_BODIES_DAYS,
     keepInvalidBodiesDays: parsed.GRANTDESK_KEEP_INVALID_BODIES_DAYS,
     sqliteQueryThread: parsed.GRANTDESK_SQLITE_QUERY_THREAD,
+    alertsEncryptionKey: parsed.ALERTS_ENCRYPTION_KEY
+      ? Buffer.from(
+          parsed.ALERTS_ENCRYPTION_KEY,
+          parsed.ALERTS_ENCRYPTION_KEY.length === 64 ? "hex" : "base64",
+        )
+      : undefined,
+    cronSecret: parsed.CRON_SECRET,
+    // Vercel's functions do not outlive their request: there Vercel Cron calls /api/cron/*.
+    schedulerEnabled: parsed.GRANTDESK_SCHEDULER === "on" && !parsed.VERCEL,
     onVercel: Boolean(parsed.VERCEL),
     isProduction: parsed.NODE_ENV === "production",
   };

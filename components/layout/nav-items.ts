@@ -11,7 +11,8 @@ export type NavIconName =
   | "team"
   | "keys"
   | "audit"
-  | "sync";
+  | "sync"
+  | "alerts";
 
 /** The sidebar, in the order support staff work: look around, find the grant, diagnose. */
 export const NAV_ITEMS: NavItem[] = [
@@ -28,5 +29,6 @@ export const NAV_ITEMS: NavItem[] = [
 export const ADMIN_NAV_ITEMS: NavItem[] = [
   { href: "/settings/team", label: "Team", icon: "team", permission: "users:manage" },
   { href: "/settings/api-keys", label: "API keys", icon: "keys", permission: "api-keys:manage" },
+  { href: "/settings/alerts", label: "Alerts", icon: "alerts", permission: "alerts:manage" },
   { href: "/audit", label: "Audit log", icon: "audit", permission: "audit:read" },
 ];

@@ -22,6 +22,12 @@ export const AUDIT_ACTIONS = {
   "license_key.revealed": "revealed the license key of",
   "sync.started": "started a sync",
   "customer.forgotten": "erased the personal data of",
+  "alerts.channel_created": "added the alert channel",
+  "alerts.channel_changed": "changed the alert channel",
+  "alerts.channel_deleted": "removed the alert channel",
+  "alerts.test_sent": "sent a test alert to",
+  "alerts.rule_changed": "changed the alert rule",
+  "alerts.sync_schedule_changed": "changed the sync schedule",
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

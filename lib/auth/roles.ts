@@ -20,6 +20,8 @@ export const PERMISSIONS = {
   "users:manage": ["admin"],
   "api-keys:manage": ["admin"],
   "audit:read": ["admin"],
+  /** Alert channels, rules and thresholds, the sync schedule; and the scheduler's own work (#17). */
+  "alerts:manage": ["admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;

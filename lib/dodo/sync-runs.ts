@@ -32,7 +32,10 @@ export function parseEntitlementIds(value: unknown): string[] {
  * no live run (PostgreSQL's read committed). The newest run, when interrupted recently, is
  * resumed: the new run inherits the entitlements it had finished.
  */
-export async function beginSync(viewer: Viewer, trigger: "cli" | "dashboard"): Promise<string> {
+export async function beginSync(
+  viewer: Viewer,
+  trigger: "cli" | "dashboard" | "schedule",
+): Promise<string> {
   assertCan(viewer, "sync:run");
   const db = await getDb();
   const runId = crypto.randomUUID();

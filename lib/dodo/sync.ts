@@ -197,7 +197,10 @@ export async function executeSync(
 /** Begins and executes a run (the command line, and tests). */
 export async function runSync(
   viewer: Viewer,
-  options: { trigger: "cli" | "dashboard"; onProgress?: (progress: SyncProgress) => void },
+  options: {
+    trigger: "cli" | "dashboard" | "schedule";
+    onProgress?: (progress: SyncProgress) => void;
+  },
 ): Promise<SyncResult> {
   return executeSync(viewer, await beginSync(viewer, options.trigger), options.onProgress);
 }

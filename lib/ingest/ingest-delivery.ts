@@ -3,6 +3,7 @@
 // so Dodo redelivers (its retries span about 27 hours). Parsing and storing run in the ingestion
 // worker (worker-client.ts).
 import "server-only";
+import { noteSignatureFailure } from "@/lib/alerts/signature-failures";
 import { getEnv } from "@/lib/env";
 import { logDelivery } from "./delivery-log";
 import { answerInWorker } from "./worker-client";
@@ -41,7 +42,11 @@ export async function ingestDelivery(request: Request): Promise<Response> {
     return respond(413, { error: `body larger than ${MAX_WEBHOOK_BYTES} bytes` }, rejected);
 
   const verified = verifySignature(read.body, request.headers, env.webhookSecrets);
-  if (!verified.ok) return respond(401, { error: verified.reason }, rejected);
+  if (!verified.ok) {
+    // For the signature-failures alert (a wrong or rotated secret); in memory, written later.
+    noteSignatureFailure();
+    return respond(401, { error: verified.reason }, rejected);
+  }
 
   const database = { databaseUrl: env.databaseUrl, pgPoolSize: env.webhookPoolMax };
   const answer = await answerInWorker(database, {

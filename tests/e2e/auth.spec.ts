@@ -20,6 +20,7 @@ const PAGES = [
   "/events",
   "/settings/team",
   "/settings/api-keys",
+  "/settings/alerts",
   "/audit",
 ];
 const BYPASS_HEADERS = [
@@ -261,6 +262,7 @@ test("an admin creates a support user, who reads but cannot reprocess or manage,
     supportPage.getByRole("heading", { name: "Only admins can open this page" }),
   ).toBeVisible();
   await shot(supportPage, "forbidden");
+  expect((await supportPage.goto("/settings/alerts"))?.status()).toBe(403);
 
   // The admin sees the button the support user does not.
   await page.goto("/events?outcome=invalid");

@@ -5,6 +5,9 @@ import path from "node:path";
 export const E2E_WEBHOOK_SECRET = "whsec_ZTJlLXRlc3Qtc2VjcmV0LWZvci1ncmFudGRlc2s=";
 /** Signs the e2e server's session cookies (required on PostgreSQL; fixed so reruns agree). */
 export const E2E_AUTH_SECRET = "e2e-auth-secret-for-grantdesk-0123456789";
+/** Seals alert channel secrets; the spec runs the alert tick through /api/cron/alerts with this. */
+export const E2E_ALERTS_KEY = Buffer.alloc(32, 5).toString("base64");
+export const E2E_CRON_SECRET = "e2e-cron-secret-0123456789";
 /** Created by scripts/e2e-server.mjs before the server starts. */
 export const E2E_ADMIN = { email: "admin@e2e.grantdesk.test", password: "e2e-owner-passphrase-7" };
 /** The Dodo API stand-in the e2e server talks to (scripts/dodo-mock.ts, started by Playwright). */

@@ -16,6 +16,7 @@ const PAGES: [name: string, path: string][] = [
   ["sync", "/sync"],
   ["settings-team", "/settings/team"],
   ["settings-api-keys", "/settings/api-keys"],
+  ["settings-alerts", "/settings/alerts"],
   ["audit", "/audit"],
 ];
 

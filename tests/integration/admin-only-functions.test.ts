@@ -17,6 +17,21 @@ import {
 } from "@/lib/auth/users";
 import { createApiKey, listApiKeys, revokeApiKey } from "@/lib/auth/api-keys";
 import { listAuditLog } from "@/lib/audit/audit-log";
+import {
+  createAlertChannel,
+  deleteAlertChannel,
+  listAlertChannels,
+  setAlertChannelEnabled,
+} from "@/lib/alerts/channels";
+import { evaluateAlertRules } from "@/lib/alerts/evaluate-rules";
+import { listIncidents } from "@/lib/alerts/list-incidents";
+import { sendDueAlerts, sendTestAlert } from "@/lib/alerts/send-outbox";
+import {
+  getSyncSchedule,
+  listRuleSettings,
+  saveRuleSetting,
+  saveSyncSchedule,
+} from "@/lib/alerts/rule-settings";
 import { forgetCustomer } from "@/lib/customers/forget-customer";
 import { fulfilLicenseKey, revokeGrant } from "@/lib/dodo/grant-actions";
 import { executeSync } from "@/lib/dodo/sync";
@@ -42,6 +57,21 @@ const ADMIN_ONLY_CALLS: Record<string, (viewer: Viewer) => Promise<unknown>> = {
   "lib/auth/api-keys.ts listApiKeys": (v) => listApiKeys(v),
   "lib/auth/api-keys.ts revokeApiKey": (v) => revokeApiKey(v, "key_any"),
   "lib/audit/audit-log.ts listAuditLog": (v) => listAuditLog(v),
+  "lib/alerts/channels.ts createAlertChannel": (v) =>
+    createAlertChannel(v, { kind: "webhook", name: "x", url: "http://127.0.0.1:9/x" }),
+  "lib/alerts/channels.ts listAlertChannels": (v) => listAlertChannels(v),
+  "lib/alerts/channels.ts setAlertChannelEnabled": (v) => setAlertChannelEnabled(v, "ch", false),
+  "lib/alerts/channels.ts deleteAlertChannel": (v) => deleteAlertChannel(v, "ch"),
+  "lib/alerts/evaluate-rules.ts evaluateAlertRules": (v) => evaluateAlertRules(v),
+  "lib/alerts/list-incidents.ts listIncidents": (v) => listIncidents(v),
+  "lib/alerts/send-outbox.ts sendDueAlerts": (v) => sendDueAlerts(v),
+  "lib/alerts/send-outbox.ts sendTestAlert": (v) => sendTestAlert(v, "ch"),
+  "lib/alerts/rule-settings.ts listRuleSettings": (v) => listRuleSettings(v),
+  "lib/alerts/rule-settings.ts getSyncSchedule": (v) => getSyncSchedule(v),
+  "lib/alerts/rule-settings.ts saveRuleSetting": (v) =>
+    saveRuleSetting(v, "failure_spike", { enabled: false, values: {} }),
+  "lib/alerts/rule-settings.ts saveSyncSchedule": (v) =>
+    saveSyncSchedule(v, { enabled: false, everyHours: 6 }),
   "lib/customers/forget-customer.ts forgetCustomer": (v) => forgetCustomer(v, "cus_any"),
   "lib/dodo/grant-actions.ts revokeGrant": (v) => revokeGrant(v, "grant_any"),
   "lib/dodo/grant-actions.ts fulfilLicenseKey": (v) =>
@@ -91,6 +121,11 @@ async function rowCounts() {
     audit: await db.auditLog.count(),
     syncRuns: await db.syncRun.count(),
     grantActions: await db.grantAction.count(),
+    alertSettings: await db.alertSetting.count(),
+    alertChannels: await db.alertChannel.count(),
+    alertIncidents: await db.alertIncident.count(),
+    alertDeliveries: await db.alertDelivery.count(),
+    leases: await db.schedulerLease.count(),
   };
 }
 

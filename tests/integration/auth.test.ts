@@ -397,6 +397,45 @@ describe(`sign-in (${provider})`, () => {
   });
 });
 
+describe(`every API route has a door (${provider})`, () => {
+  // The routes that take no session: their callers are machines with their own credential. Any
+  // other route under app/api must be /api/v1 (checked above) or Better Auth's own.
+  const MACHINE_ROUTES = [
+    "app/api/webhooks/dodo/route.ts", // Standard Webhooks signature (below)
+    "app/api/health/route.ts", // public by design: monitors
+    "app/api/health/live/route.ts",
+    "app/api/cron/alerts/route.ts", // CRON_SECRET (below)
+    "app/api/cron/sync/route.ts",
+  ];
+
+  it("lists every route outside /api/v1 and /api/auth here", () => {
+    const others = filesNamed("app/api", "route.ts")
+      .filter((file) => !file.startsWith("app/api/v1/") && !file.startsWith("app/api/auth/"))
+      .sort();
+    expect(others).toEqual([...MACHINE_ROUTES].sort());
+  });
+
+  it("the cron routes refuse a session, an API key, a missing or wrong CRON_SECRET", async () => {
+    // No CRON_SECRET is configured in this file: then nothing opens them, not even an admin.
+    const { withApiKey } = await import("../support/viewers");
+    const admin = await makeUser("cron-admin@auth.test", "admin");
+    const cookie = await signIn(admin.email, admin.password);
+    for (const file of filesNamed("app/api/cron", "route.ts")) {
+      const url = `${ORIGIN}/${path.dirname(file).replace(/^app\//, "")}`;
+      const apiKey = await withApiKey(url);
+      for (const headers of [
+        {},
+        { cookie },
+        { authorization: apiKey.headers.get("authorization")! },
+        { authorization: "Bearer wrong-cron-secret-000000" },
+      ] as Record<string, string>[]) {
+        const response = await callRoute(file, url, headers);
+        expect(response.status, `${file} ${JSON.stringify(headers)}`).toBe(401);
+      }
+    }
+  });
+});
+
 describe(`the webhook route (${provider})`, () => {
   it("still takes signed deliveries with no session at all", async () => {
     const result = await deliver(

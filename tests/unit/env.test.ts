@@ -108,6 +108,31 @@ describe("parseEnv", () => {
     ).toBe("postgresql");
   });
 
+  it("reads the alerts key as hex or base64, and refuses a key of the wrong size", () => {
+    expect(parseEnv({}).alertsEncryptionKey).toBeUndefined();
+    expect(parseEnv({ ALERTS_ENCRYPTION_KEY: "ab".repeat(32) }).alertsEncryptionKey).toHaveLength(
+      32,
+    );
+    const base64 = Buffer.alloc(32, 7).toString("base64");
+    expect(parseEnv({ ALERTS_ENCRYPTION_KEY: base64 }).alertsEncryptionKey).toEqual(
+      Buffer.alloc(32, 7),
+    );
+    for (const bad of ["short", "ab".repeat(31), Buffer.alloc(16).toString("base64")])
+      expect(errorOf({ ALERTS_ENCRYPTION_KEY: bad }), bad).toMatch(
+        /ALERTS_ENCRYPTION_KEY: must be 32/,
+      );
+  });
+
+  it("runs the scheduler in the server unless turned off or on Vercel", () => {
+    expect(parseEnv({}).schedulerEnabled).toBe(true);
+    expect(parseEnv({ GRANTDESK_SCHEDULER: "off" }).schedulerEnabled).toBe(false);
+    expect(
+      parseEnv({ VERCEL: "1", DATABASE_URL: "postgresql://u:p@db/g", AUTH_SECRET })
+        .schedulerEnabled,
+    ).toBe(false);
+    expect(errorOf({ CRON_SECRET: "short" })).toMatch(/CRON_SECRET: must be at least 16/);
+  });
+
   it("trusts no forwarding proxy unless told how many there are", () => {
     expect(parseEnv({}).trustedProxyHops).toBe(0);
     expect(parseEnv({ GRANTDESK_TRUSTED_PROXY_HOPS: " 2 " }).trustedProxyHops).toBe(2);

@@ -1,3 +1,4 @@
+import { OpenIncidentsPanel } from "@/components/alerts/open-incidents-panel";
 import { DailyChart } from "@/components/grants/daily-chart";
 import { DeliveryMediansTable } from "@/components/overview/delivery-medians-table";
 import { KeyFigures } from "@/components/overview/key-figures";
@@ -5,7 +6,9 @@ import { LatestFailures } from "@/components/overview/latest-failures";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Panel } from "@/components/ui/panel";
+import { listOpenIncidents } from "@/lib/alerts/list-incidents";
 import { requirePageViewer } from "@/lib/auth/guards";
+import { can } from "@/lib/auth/viewer";
 import {
   getDailySeries,
   getDeliveryMedians,
@@ -18,11 +21,12 @@ export const dynamic = "force-dynamic";
 export default async function OverviewPage() {
   const viewer = await requirePageViewer();
   const now = new Date();
-  const [stats, series, medians, failures] = await Promise.all([
+  const [stats, series, medians, failures, incidents] = await Promise.all([
     getOverviewStats(viewer, now),
     getDailySeries(viewer, 30, now),
     getDeliveryMedians(viewer, 30, now),
     listLatestFailures(viewer, 5),
+    listOpenIncidents(viewer),
   ]);
   if (stats.total === 0) {
     return (
@@ -42,6 +46,7 @@ export default async function OverviewPage() {
         title="Overview"
         description="Entitlement grants reported by Dodo Payments: what was delivered, what is stuck, what failed or was revoked."
       />
+      <OpenIncidentsPanel incidents={incidents} canManage={can(viewer, "alerts:manage")} />
       <KeyFigures stats={stats} />
       <div className="grid gap-6 xl:grid-cols-[minmax(0,2fr)_minmax(0,1fr)]">
         <Panel title="Last 30 days">
