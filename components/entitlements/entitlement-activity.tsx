@@ -3,7 +3,10 @@ import { TopErrorCodesPanel, WindowStatsPanel } from "@/components/entitlements/
 import type { Viewer } from "@/lib/auth/viewer";
 import { getEntitlementActivity } from "@/lib/entitlements/queries/get-entitlement-activity";
 
-/** The windows and the waiting consents: a server component streamed under the page's header. */
+/**
+ * The windows and the waiting consents (for integrations that send consent links): a server
+ * component streamed under the page's header.
+ */
 export async function EntitlementActivity({
   viewer,
   entitlementId,
@@ -24,12 +27,14 @@ export async function EntitlementActivity({
     <>
       <WindowStatsPanel entitlementId={entitlementId} windows={windows} />
       <TopErrorCodesPanel entitlementId={entitlementId} windows={windows} />
-      <PendingConsentsPanel
-        entitlementId={entitlementId}
-        consents={consents}
-        shown={consentsShown}
-        now={now}
-      />
+      {consents ? (
+        <PendingConsentsPanel
+          entitlementId={entitlementId}
+          consents={consents}
+          shown={consentsShown}
+          now={now}
+        />
+      ) : null}
     </>
   );
 }

@@ -14,8 +14,7 @@ export function PendingConsentsPanel({
   now,
 }: {
   entitlementId: string;
-  /** Null for an integration that sends no consent links (a license key, files). */
-  consents: PendingConsent[] | null;
+  consents: PendingConsent[];
   shown: number;
   now: Date;
 }) {
@@ -23,19 +22,14 @@ export function PendingConsentsPanel({
     <Panel
       title="Waiting for the customer's consent"
       actions={
-        consents && consents.length > 0 ? (
+        consents.length > 0 ? (
           <TextLink href={entitlementGrantsHref(entitlementId, "Pending")} className="text-sm">
             Every pending grant
           </TextLink>
         ) : null
       }
     >
-      {consents === null ? (
-        <p className="text-sm text-muted">
-          This integration sends no consent link: its grants are delivered without the customer
-          authorising anything.
-        </p>
-      ) : consents.length === 0 ? (
+      {consents.length === 0 ? (
         <p className="text-sm text-muted">
           No pending grant has a consent link: nobody is waiting to authorise this entitlement.
         </p>
