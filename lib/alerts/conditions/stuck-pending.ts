@@ -13,6 +13,14 @@ import {
   type Finding,
 } from "../finding";
 
+/** "24 hours", "2 days", "90 min": a threshold as support reads it in a message. */
+export function minutesInWords(minutes: number): string {
+  const unit = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+  if (minutes >= 2 * 1440 && minutes % 1440 === 0) return unit(minutes / 1440, "day");
+  if (minutes >= 60 && minutes % 60 === 0) return unit(minutes / 60, "hour");
+  return `${minutes} min`;
+}
+
 export const PENDING_CAP = 5_000;
 
 type PendingRow = {
@@ -79,7 +87,7 @@ export async function findStuckPending(
   for (const [integration, list] of stuck)
     findings.push({
       key: integration,
-      title: `${list.length} ${integration} grants stuck in Pending for over ${pendingMinutes(values, integration)} min`,
+      title: `${list.length} ${integration} grants stuck in Pending for over ${minutesInWords(pendingMinutes(values, integration))}`,
       count: list.length,
       examples: list.slice(0, EXAMPLES).map((row) => example(row, now)),
       link: grantsLink({ status: "Pending", integration }),
@@ -87,7 +95,7 @@ export async function findStuckPending(
   for (const [integration, list] of expiring)
     findings.push({
       key: `${integration}:link_expiring`,
-      title: `${list.length} ${integration} consent links expire within ${values.expiringWithinMinutes} min or have expired`,
+      title: `${list.length} ${integration} consent links expire within ${minutesInWords(values.expiringWithinMinutes)} or have expired`,
       count: list.length,
       examples: list.slice(0, EXAMPLES).map((row) => example(row, now)),
       link: grantsLink({ status: "Pending", integration }),
