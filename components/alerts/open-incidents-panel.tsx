@@ -14,28 +14,30 @@ export function OpenIncidentsPanel({
 }) {
   if (incidents.length === 0) return null;
   return (
-    <Panel
-      title="Open incidents"
-      tone="danger"
-      actions={canManage ? <TextLink href="/settings/alerts">Alerts</TextLink> : undefined}
-    >
-      <ul className="space-y-2 text-sm" data-testid="open-incidents">
-        {incidents.map((incident) => (
-          <li key={incident.id}>
-            <span className="text-xs text-faint">
-              {isRuleId(incident.rule) ? RULE_LABELS[incident.rule].title : incident.rule} ·{" "}
-              <TimeAgo date={incident.openedAt} />
-            </span>
-            <div>
-              {incident.link ? (
-                <TextLink href={incident.link}>{incident.title}</TextLink>
-              ) : (
-                incident.title
-              )}
-            </div>
-          </li>
-        ))}
-      </ul>
-    </Panel>
+    <div className="mb-6">
+      <Panel
+        title="Open incidents"
+        tone="danger"
+        actions={canManage ? <TextLink href="/settings/alerts">Alerts</TextLink> : undefined}
+      >
+        <ul className="space-y-2 text-sm" data-testid="open-incidents">
+          {incidents.map((incident) => (
+            <li key={incident.id}>
+              <span className="text-xs text-faint">
+                {isRuleId(incident.rule) ? RULE_LABELS[incident.rule].title : incident.rule} ·{" "}
+                <TimeAgo date={incident.openedAt} />
+              </span>
+              <div>
+                {incident.link ? (
+                  <TextLink href={incident.link}>{incident.title}</TextLink>
+                ) : (
+                  incident.title
+                )}
+              </div>
+            </li>
+          ))}
+        </ul>
+      </Panel>
+    </div>
   );
 }
