@@ -1,14 +1,14 @@
-// An entitlement's recent health, computed from the grants created in a window (a cohort): of
-// those, how many failed and with which codes, and how long the delivered ones took. A cohort is
-// one index range on (entitlementId, createdAt, id), bounded by the window's own grants.
-import { median } from "@/lib/grants/daily-buckets";
+// An entitlement's recent health, from its trigger-kept counters by UTC day of creation
+// (EntitlementDaily, EntitlementLatency; docs/summaries.md): of the grants created in a window
+// (a cohort), how many failed and with which codes, and how long the delivered ones took. A window
+// of N days is today and the N - 1 UTC days before it, as the overview's daily series.
+import { lastDays } from "@/lib/grants/daily-buckets";
+import { histogramMedian } from "@/lib/grants/latency-histogram";
 
-export type WindowGrant = {
-  status: string;
-  errorCode: string | null;
-  createdAt: Date;
-  deliveredAt: Date | null;
-};
+/** An EntitlementDaily row: metric "created" (key "") or "failed" (key = error code, "" none). */
+export type DailyCount = { day: string; metric: string; key: string; count: number };
+/** An EntitlementLatency row: delivered grants created that day, by latency bucket. */
+export type LatencyCount = { day: string; bucket: number; count: number };
 
 export type WindowStats = {
   days: number;
@@ -18,36 +18,43 @@ export type WindowStats = {
   failureRate: number | null;
   /** Failed grants by code, most first ('' = no code sent). */
   topErrorCodes: { code: string; count: number }[];
-  /** Created → delivered, in ms, of the window's delivered grants (exact). */
+  /** Created → delivered, in ms, of the window's delivered grants (within the histogram's ±9 %). */
   medianDeliveryMs: number | null;
 };
 
-const DAY_MS = 86_400_000;
 const TOP_CODES = 5;
 
-/** The stats of the grants created in the last `days` days before `now`. */
-export function windowStats(grants: WindowGrant[], days: number, now: Date): WindowStats {
-  const since = now.getTime() - days * DAY_MS;
-  const inWindow = grants.filter((g) => g.createdAt.getTime() >= since);
+/** The stats of the grants created in the last `days` UTC days up to `now`'s. */
+export function windowStats(
+  daily: DailyCount[],
+  latency: LatencyCount[],
+  days: number,
+  now: Date,
+): WindowStats {
+  const window = lastDays(days, now);
+  const first = window[0]!;
+  const last = window.at(-1)!;
+  const inWindow = ({ day }: { day: string }) => day >= first && day <= last;
+  let created = 0;
   const codes = new Map<string, number>();
-  const latencies: number[] = [];
-  for (const g of inWindow) {
-    if (g.status === "Failed")
-      codes.set(g.errorCode ?? "", (codes.get(g.errorCode ?? "") ?? 0) + 1);
-    // A negative latency is a clock or data error, not counted (as the overview's medians).
-    const ms = g.deliveredAt ? g.deliveredAt.getTime() - g.createdAt.getTime() : -1;
-    if (ms >= 0) latencies.push(ms);
+  for (const row of daily.filter(inWindow)) {
+    if (row.metric === "created") created += row.count;
+    else if (row.metric === "failed") codes.set(row.key, (codes.get(row.key) ?? 0) + row.count);
   }
+  const buckets = new Map<number, number>();
+  for (const row of latency.filter(inWindow))
+    buckets.set(row.bucket, (buckets.get(row.bucket) ?? 0) + row.count);
   const failed = [...codes.values()].reduce((a, b) => a + b, 0);
   return {
     days,
-    created: inWindow.length,
+    created,
     failed,
-    failureRate: inWindow.length ? failed / inWindow.length : null,
+    failureRate: created ? failed / created : null,
     topErrorCodes: [...codes]
+      .filter(([, count]) => count > 0)
       .map(([code, count]) => ({ code, count }))
       .sort((a, b) => b.count - a.count || a.code.localeCompare(b.code))
       .slice(0, TOP_CODES),
-    medianDeliveryMs: median(latencies),
+    medianDeliveryMs: histogramMedian(buckets),
   };
 }

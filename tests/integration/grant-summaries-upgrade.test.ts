@@ -17,6 +17,7 @@ const MIGRATION = "20261201230000_grant_summaries";
 const LATER = [
   ...(provider === "postgresql" ? ["20261202041000_grant_summary_triggers_lighter"] : []),
   "20261203140000_grant_summary_entitlements",
+  "20261204195813_entitlement_daily_counters",
 ];
 
 const INDEXES = [
@@ -24,7 +25,15 @@ const INDEXES = [
   "Grant_status_revocationReason_revokedAt_id_idx",
   "Grant_status_revokedAt_id_idx",
 ];
-const TABLES = ["GrantSummary", "GrantDaily", "GrantLatency"];
+const TABLES = [
+  "GrantSummary",
+  "GrantDaily",
+  "GrantLatency",
+  "EntitlementDaily",
+  "EntitlementLatency",
+];
+// The tables whose name the triggers (SQLite) carry; EntitlementDaily's also keep its latency.
+const TRIGGERED = ["GrantSummary", "GrantDaily", "GrantLatency", "EntitlementDaily"];
 
 function undoSql(): string[] {
   const common = [
@@ -35,12 +44,15 @@ function undoSql(): string[] {
     ),
   ];
   if (provider === "sqlite") {
-    const triggers = TABLES.flatMap((t) =>
+    const triggers = TRIGGERED.flatMap((t) =>
       ["insert", "update", "delete"].map((e) => `DROP TRIGGER "${t}_after_${e}"`),
     );
     return [...triggers, ...common];
   }
   const functions = [
+    ...["insert", "update", "delete"].map((e) => `"entitlement_daily_after_${e}"()`),
+    `"entitlement_daily_rows"("Grant", INTEGER)`,
+    `"entitlement_latency_rows"("Grant", INTEGER)`,
     ...["insert", "update", "delete"].map((e) => `"grant_summary_after_${e}"()`),
     `"grant_summary_rows"("Grant", INTEGER)`,
     `"grant_daily_rows"("Grant", INTEGER)`,
@@ -86,6 +98,8 @@ describe(`grant summaries after an upgrade (${provider})`, () => {
     await db.$executeRawUnsafe(`UPDATE "GrantSummary" SET "count" = "count" + 5`);
     await db.$executeRawUnsafe(`DELETE FROM "GrantDaily" WHERE "metric" = 'created'`);
     await db.$executeRawUnsafe(`UPDATE "GrantLatency" SET "bucket" = "bucket" + 100`);
+    await db.$executeRawUnsafe(`DELETE FROM "EntitlementDaily" WHERE "metric" = 'failed'`);
+    await db.$executeRawUnsafe(`UPDATE "EntitlementLatency" SET "count" = "count" * 2`);
     expect(await storedSummaries()).not.toEqual(await recountSummaries());
     await rebuildSummaries(testViewer("admin"));
     expect(await storedSummaries()).toEqual(await recountSummaries());

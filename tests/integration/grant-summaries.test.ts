@@ -1,6 +1,7 @@
 // A seeded storm of deliveries (duplicates, out of order, re-activations after revoke, a Delivered
 // grant keeping an old error code, several businesses) through the real webhook route, then direct
-// SQL writes, then every trigger-kept row (GrantSummary, GrantDaily, GrantLatency) against a
+// SQL writes, then every trigger-kept row (GrantSummary, GrantDaily, GrantLatency and the
+// per-entitlement EntitlementDaily, EntitlementLatency) against a
 // recount of Grant in JavaScript, and the readers against the old full-scan readers.
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { SECRET, configureWebhookSecrets, deliver } from "../support/webhooks";
@@ -109,6 +110,7 @@ describe(`grant summaries (${provider})`, () => {
       ["businessId", `'bus_sql'`],
       ["revocationReason", `'sql_reason'`],
       ["errorCode", `'sql_error'`],
+      ["entitlementId", `'ent_sql'`],
       ["createdAt", at],
       ["deliveredAt", at],
       ["revokedAt", at],

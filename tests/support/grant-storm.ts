@@ -38,6 +38,7 @@ export function stormEvents(grants: number, random: () => number, now: Date) {
         id: `g_storm_${g}`,
         business_id: `bus_${g % 3}`,
         integration_type: TYPES[g % TYPES.length],
+        entitlement_id: `ent_storm_${g % 4}`,
         created_at: new Date(base).toISOString(),
         updated_at: at,
         ...(delivered ? { delivered_at: at } : {}),

@@ -21,6 +21,8 @@ export async function recountSummaries() {
   const summary = counter();
   const daily = counter();
   const latency = counter();
+  const entitlementDaily = counter();
+  const entitlementLatency = counter();
   for (const g of rows) {
     summary.add("total||");
     summary.add(`status|${g.status}|`);
@@ -42,23 +44,41 @@ export async function recountSummaries() {
     }
     const ms = g.deliveredAt ? g.deliveredAt.getTime() - g.createdAt.getTime() : -1;
     if (ms >= 0) latency.add(`${g.integrationType}|${day(g.deliveredAt!)}|${bucketOf(ms)}`);
+    const cohort = `${g.entitlementId}|${day(g.createdAt)}`;
+    entitlementDaily.add(`${cohort}|created|`);
+    if (g.status === "Failed") entitlementDaily.add(`${cohort}|failed|${g.errorCode ?? ""}`);
+    if (ms >= 0) entitlementLatency.add(`${cohort}|${bucketOf(ms)}`);
   }
-  return { summary: summary.sorted(), daily: daily.sorted(), latency: latency.sorted() };
+  return {
+    summary: summary.sorted(),
+    daily: daily.sorted(),
+    latency: latency.sorted(),
+    entitlementDaily: entitlementDaily.sorted(),
+    entitlementLatency: entitlementLatency.sorted(),
+  };
 }
 
 export async function storedSummaries() {
   const { getDb } = await import("@/lib/db");
   const db = await getDb();
   const nonZero = { where: { count: { not: 0 } } };
-  const [summary, daily, latency] = await Promise.all([
+  const [summary, daily, latency, entitlementDaily, entitlementLatency] = await Promise.all([
     db.grantSummary.findMany(nonZero),
     db.grantDaily.findMany(nonZero),
     db.grantLatency.findMany(nonZero),
+    db.entitlementDaily.findMany(nonZero),
+    db.entitlementLatency.findMany(nonZero),
   ]);
   const sorted = (entries: [string, number][]): Counts => Object.fromEntries(entries.sort());
   return {
     summary: sorted(summary.map((r) => [`${r.dimension}|${r.value}|${r.detail}`, r.count])),
     daily: sorted(daily.map((r) => [`${r.metric}|${r.key}|${r.day}`, r.count])),
     latency: sorted(latency.map((r) => [`${r.integrationType}|${r.day}|${r.bucket}`, r.count])),
+    entitlementDaily: sorted(
+      entitlementDaily.map((r) => [`${r.entitlementId}|${r.day}|${r.metric}|${r.key}`, r.count]),
+    ),
+    entitlementLatency: sorted(
+      entitlementLatency.map((r) => [`${r.entitlementId}|${r.day}|${r.bucket}`, r.count]),
+    ),
   };
 }

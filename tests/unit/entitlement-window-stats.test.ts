@@ -1,53 +1,84 @@
 import { describe, expect, it } from "vitest";
-import { windowStats, type WindowGrant } from "@/lib/entitlements/window-stats";
+import { windowStats, type DailyCount, type LatencyCount } from "@/lib/entitlements/window-stats";
+import { bucketOf, MEDIAN_RESOLUTION_RATIO } from "@/lib/grants/latency-histogram";
 
 const NOW = new Date("2026-12-03T12:00:00Z");
-const DAY = 86_400_000;
 
-function grant(daysAgo: number, status: string, extra: Partial<WindowGrant> = {}): WindowGrant {
-  const createdAt = new Date(NOW.getTime() - daysAgo * DAY);
-  return { status, errorCode: null, createdAt, deliveredAt: null, ...extra };
-}
-const delivered = (daysAgo: number, ms: number) =>
-  grant(daysAgo, "Delivered", { deliveredAt: new Date(NOW.getTime() - daysAgo * DAY + ms) });
+const created = (day: string, count: number): DailyCount => ({
+  day,
+  metric: "created",
+  key: "",
+  count,
+});
+const failed = (day: string, key: string, count: number): DailyCount => ({
+  day,
+  metric: "failed",
+  key,
+  count,
+});
+const delivered = (day: string, ms: number, count = 1): LatencyCount => ({
+  day,
+  bucket: bucketOf(ms),
+  count,
+});
 
 describe("windowStats", () => {
-  it("counts only the grants created in the window", () => {
-    const grants = [
-      grant(1, "Failed", { errorCode: "a" }),
-      grant(6.9, "Pending"),
-      grant(7.1, "Failed", { errorCode: "a" }),
+  it("counts the grants created today and the days before it, no further", () => {
+    const daily = [
+      created("2026-12-03", 1),
+      failed("2026-12-03", "a", 1),
+      created("2026-11-27", 1), // 6 days before today: the 7-day window's first day
+      created("2026-11-26", 1),
+      failed("2026-11-26", "a", 1),
+      created("2026-12-04", 5), // a clock ahead of ours: not in any window yet
     ];
-    expect(windowStats(grants, 7, NOW)).toMatchObject({ created: 2, failed: 1, failureRate: 0.5 });
-    expect(windowStats(grants, 30, NOW)).toMatchObject({ created: 3, failed: 2 });
+    expect(windowStats(daily, [], 7, NOW)).toMatchObject({
+      created: 2,
+      failed: 1,
+      failureRate: 0.5,
+    });
+    expect(windowStats(daily, [], 30, NOW)).toMatchObject({ created: 3, failed: 2 });
   });
 
   it("ranks error codes by count, then by code; a missing code is ''", () => {
-    const grants = [
-      grant(1, "Failed", { errorCode: "b" }),
-      grant(1, "Failed", { errorCode: "a" }),
-      grant(1, "Failed"),
-      grant(1, "Failed", { errorCode: "b" }),
-      // A delivered grant keeping an old code is not a failure.
-      grant(1, "Delivered", { errorCode: "c" }),
+    const daily = [
+      created("2026-12-02", 5),
+      failed("2026-12-02", "b", 1),
+      failed("2026-12-01", "b", 1),
+      failed("2026-12-02", "a", 1),
+      failed("2026-12-02", "", 1),
+      // A counter that went back to zero (the grant failed, then was delivered) lists nothing.
+      failed("2026-12-02", "c", 0),
     ];
-    expect(windowStats(grants, 7, NOW).topErrorCodes).toEqual([
+    expect(windowStats(daily, [], 7, NOW).topErrorCodes).toEqual([
       { code: "b", count: 2 },
       { code: "", count: 1 },
       { code: "a", count: 1 },
     ]);
   });
 
-  it("takes the exact median delivery, ignoring negative latencies", () => {
-    const grants = [delivered(1, 1_000), delivered(2, 3_000), delivered(3, -5_000)];
-    expect(windowStats(grants, 7, NOW).medianDeliveryMs).toBe(2_000);
-    // A grant revoked after delivery still counts its delivery time.
-    const revoked = grant(1, "Revoked", { deliveredAt: new Date(NOW.getTime() - DAY + 9_000) });
-    expect(windowStats([...grants, revoked], 7, NOW).medianDeliveryMs).toBe(3_000);
+  it("takes the median delivery from the histogram, within its resolution", () => {
+    const latency = [
+      delivered("2026-12-02", 1_000),
+      delivered("2026-12-01", 2_000),
+      delivered("2026-11-30", 3_000),
+      delivered("2026-10-01", 900_000), // outside both windows
+    ];
+    const median = windowStats([], latency, 7, NOW).medianDeliveryMs!;
+    expect(median).toBeGreaterThanOrEqual(2_000 / MEDIAN_RESOLUTION_RATIO);
+    expect(median).toBeLessThanOrEqual(2_000 * MEDIAN_RESOLUTION_RATIO);
+    // Counts weigh: nine fast deliveries and one slow one have a fast median.
+    const weighted = windowStats(
+      [],
+      [delivered("2026-12-02", 100, 9), delivered("2026-12-02", 60_000)],
+      7,
+      NOW,
+    );
+    expect(weighted.medianDeliveryMs).toBeLessThan(200);
   });
 
   it("has no rate and no median for an empty window", () => {
-    expect(windowStats([], 7, NOW)).toEqual({
+    expect(windowStats([created("2026-10-01", 3)], [], 7, NOW)).toEqual({
       days: 7,
       created: 0,
       failed: 0,

@@ -1,14 +1,15 @@
 // /entitlements/[id]: failure rate, top error codes and median delivery over 7 and 30 days, and
-// the OAuth consents still waiting for the customer. Every read is an index range of this
-// entitlement's grants (plans asserted by tests/integration/entitlement-queries.test.ts).
+// the OAuth consents still waiting for the customer. The windows come from the trigger-kept
+// per-day counters (~30 days × a few rows, whatever the grant count); the consents are one index
+// range of this entitlement's grants (plans asserted by tests/integration/entitlement-queries.test.ts).
 import "server-only";
 import { getDb } from "@/lib/db";
 import { windowStats, type WindowStats } from "@/lib/entitlements/window-stats";
 import { assertCan, type Viewer } from "@/lib/auth/viewer";
+import { lastDays } from "@/lib/grants/daily-buckets";
 import { integrationInfo } from "@/lib/grants/labels/integrations";
 
 export const WINDOWS = [7, 30] as const;
-const DAY_MS = 86_400_000;
 const CONSENTS_SHOWN = 25;
 
 export type PendingConsent = {
@@ -18,14 +19,17 @@ export type PendingConsent = {
   oauthExpiresAt: Date | null;
 };
 
-/** The grants created in the longest window: one range on (entitlementId, createdAt, id). */
-async function readWindowGrants(entitlementId: string, now: Date) {
+/** The counters of the longest window: one key range each on (entitlementId, day). */
+async function readWindowCounters(entitlementId: string, now: Date) {
   const db = await getDb();
-  const since = new Date(now.getTime() - Math.max(...WINDOWS) * DAY_MS);
-  return db.grant.findMany({
-    where: { entitlementId, createdAt: { gte: since } },
-    select: { status: true, errorCode: true, createdAt: true, deliveredAt: true },
-  });
+  const days = lastDays(Math.max(...WINDOWS), now);
+  const where = { entitlementId, day: { gte: days[0]!, lte: days.at(-1)! } };
+  const select = { day: true, count: true } as const;
+  const [daily, latency] = await Promise.all([
+    db.entitlementDaily.findMany({ where, select: { ...select, metric: true, key: true } }),
+    db.entitlementLatency.findMany({ where, select: { ...select, bucket: true } }),
+  ]);
+  return { daily, latency };
 }
 
 /**
@@ -59,12 +63,12 @@ export async function getEntitlementActivity(
 }> {
   assertCan(viewer, "grants:read");
   const needsConsent = integrationType === null || integrationInfo(integrationType).oauth;
-  const [grants, consents] = await Promise.all([
-    readWindowGrants(entitlementId, now),
+  const [counters, consents] = await Promise.all([
+    readWindowCounters(entitlementId, now),
     needsConsent ? listPendingConsents(entitlementId) : null,
   ]);
   return {
-    windows: WINDOWS.map((days) => windowStats(grants, days, now)),
+    windows: WINDOWS.map((days) => windowStats(counters.daily, counters.latency, days, now)),
     consents,
     consentsShown: CONSENTS_SHOWN,
   };

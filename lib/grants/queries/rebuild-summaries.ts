@@ -11,11 +11,23 @@ import { assertCan, type Viewer } from "@/lib/auth/viewer";
 // The migrations whose backfill defines the counters. SQLite spells each dimension out in SQL, so
 // a dimension added later has its own backfill; PostgreSQL's first backfill expands
 // "grant_summary_rows", which the later migration redefined to include it.
+// The per-entitlement counters have their own tables and backfill on both.
+const ENTITLEMENT_COUNTERS = "20261204195813_entitlement_daily_counters";
 const MIGRATIONS = {
-  sqlite: ["20261201230000_grant_summaries", "20261203140000_grant_summary_entitlements"],
-  postgresql: ["20261201230000_grant_summaries"],
+  sqlite: [
+    "20261201230000_grant_summaries",
+    "20261203140000_grant_summary_entitlements",
+    ENTITLEMENT_COUNTERS,
+  ],
+  postgresql: ["20261201230000_grant_summaries", ENTITLEMENT_COUNTERS],
 } as const;
-const TABLES = ["GrantSummary", "GrantDaily", "GrantLatency"];
+const TABLES = [
+  "GrantSummary",
+  "GrantDaily",
+  "GrantLatency",
+  "EntitlementDaily",
+  "EntitlementLatency",
+];
 
 function backfillStatements(provider: "sqlite" | "postgresql"): string[] {
   return MIGRATIONS[provider].flatMap((migration) => backfillOf(provider, migration));
