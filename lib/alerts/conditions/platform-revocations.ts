@@ -21,7 +21,12 @@ export async function findPlatformRevocations(
     revocationReason: REASON,
     revokedAt: { gte: ago(now, values.windowHours * HOUR_MS) },
   };
-  const count = await db.grant.count({ where, take: CAP });
+  // In index order: a capped count is ordered by id otherwise, a sort of up to CAP rows.
+  const count = await db.grant.count({
+    where,
+    orderBy: [{ revokedAt: "asc" }, { id: "asc" }],
+    take: CAP,
+  });
   if (count < values.threshold) return [];
   const examples = await db.grant.findMany({
     where,
