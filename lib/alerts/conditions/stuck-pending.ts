@@ -54,7 +54,11 @@ function group(rows: PendingRow[], keyOf: (row: PendingRow) => string | null) {
   const groups = new Map<string, PendingRow[]>();
   for (const row of rows) {
     const key = keyOf(row);
-    if (key !== null) groups.set(key, [...(groups.get(key) ?? []), row]);
+    if (key === null) continue;
+    // Pushed, not spread: a copy per row is quadratic in the size of a group.
+    const list = groups.get(key);
+    if (list) list.push(row);
+    else groups.set(key, [row]);
   }
   return groups;
 }
