@@ -47,11 +47,13 @@ export function DailyDigestPanel({
   setting,
   last,
   emailChannels,
+  onVercel,
   action,
 }: {
   setting: DailyDigestSetting;
   last: LastDigest | null;
   emailChannels: number;
+  onVercel: boolean;
   action: FormAction;
 }) {
   return (
@@ -62,6 +64,13 @@ export function DailyDigestPanel({
         open incidents.
         {emailChannels === 0 ? " No email channel is on yet: add one to receive it." : null}
       </p>
+      {onVercel ? (
+        <p className="text-xs text-muted">
+          On Vercel it goes with the first /api/cron/alerts call from this hour: as shipped,
+          vercel.json calls it once a day at 07:00 UTC, so choose 7 or earlier, or call it more
+          often.
+        </p>
+      ) : null}
       <ActionForm action={action} className="flex flex-wrap items-end gap-3">
         <label className="flex items-center gap-2 text-sm">
           <input type="checkbox" name="enabled" defaultChecked={setting.enabled} />

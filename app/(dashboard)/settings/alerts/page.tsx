@@ -90,6 +90,7 @@ export default async function AlertsPage() {
               emailChannels={
                 channels.filter((channel) => channel.kind === "email" && channel.enabled).length
               }
+              onVercel={env.onVercel}
               action={saveDailyDigestAction}
             />
           </Panel>
