@@ -119,3 +119,19 @@ export function ruleValues<R extends RuleId>(rule: R, stored: unknown): RuleValu
 export const SYNC_SCHEDULE_ID = "scheduled_sync";
 export const syncScheduleSchema = z.object({ everyHours: hours(6) });
 export type SyncSchedule = z.infer<typeof syncScheduleSchema> & { enabled: boolean };
+
+export const DAILY_DIGEST_ID = "daily_digest";
+/** The UTC hour from which the day's digest goes out (it reports on the day before). */
+export const dailyDigestSchema = z.object({ hourUtc: z.number().int().min(0).max(23).catch(8) });
+/** Off unless switched on: a digest is mail nobody asked for until they do. */
+export type DailyDigestSetting = z.infer<typeof dailyDigestSchema> & { enabled: boolean };
+
+/**
+ * The UTC day (YYYY-MM-DD) that the digest due at `now` reports on: the previous complete day,
+ * from the hour set on; null before it or when the digest is off. A day whose hour passed while
+ * no instance ran is sent late, at the next tick of that day, and the one before is not sent.
+ */
+export function digestDayDue(setting: DailyDigestSetting, now: Date): string | null {
+  if (!setting.enabled || now.getUTCHours() < setting.hourUtc) return null;
+  return new Date(now.getTime() - 24 * 3_600_000).toISOString().slice(0, 10);
+}

@@ -9,6 +9,7 @@ import { getEnv } from "../env";
 import { executeSync } from "../dodo/sync";
 import { syncRunState, syncTimings } from "../dodo/sync-run-state";
 import { beginSync, SyncBusyError } from "../dodo/sync-runs";
+import { queueDailyDigests } from "./daily-digest";
 import { evaluateAlertRules, type Evaluation } from "./evaluate-rules";
 import { acquireLease, releaseLease } from "./lease";
 import { readSyncSchedule } from "./rule-settings";
@@ -29,7 +30,8 @@ export function schedulerViewer(): Viewer {
 }
 
 export type AlertsTick =
-  { ran: false; reason: string } | { ran: true; rules: Partial<Evaluation>; outbox: OutboxResult };
+  | { ran: false; reason: string }
+  | { ran: true; rules: Partial<Evaluation>; digests: number; outbox: OutboxResult };
 
 export async function runAlertsTick(
   options: { now?: Date; holder?: string } = {},
@@ -43,11 +45,12 @@ export async function runAlertsTick(
   try {
     const viewer = schedulerViewer();
     const rules = await evaluateAlertRules(viewer, now);
+    const digests = await queueDailyDigests(viewer, now);
     const outbox = await sendDueAlerts(viewer, now);
     await db.signatureFailureCount.deleteMany({
       where: { minute: { lt: new Date(now.getTime() - KEEP_SIGNATURE_COUNTS_MS) } },
     });
-    return { ran: true, rules, outbox };
+    return { ran: true, rules, digests, outbox };
   } finally {
     await releaseLease(db, ALERTS_LEASE, holder);
   }

@@ -7,8 +7,9 @@ import { assertCan, type Viewer } from "../auth/viewer";
 import { getDb, type Database } from "../db";
 import { getEnv } from "../env";
 import { Refusal } from "../refusal";
-import { incidentMessage, testMessage } from "./alert-message";
+import { incidentMessage, testMessage, type AlertMessage } from "./alert-message";
 import { sendToChannel } from "./channels/send-to-channel";
+import { digestContentSchema, digestMessage } from "./digest-message";
 
 /** Mutable so tests can retry without waiting. */
 export const outboxTimings = {
@@ -36,6 +37,15 @@ function dueMessages(db: Database, now: Date, where: { id?: string } = {}) {
   });
 }
 
+function messageOf(due: Due): AlertMessage {
+  const baseUrl = getEnv().authUrl;
+  if (due.incident)
+    return incidentMessage(due.incident, due.kind === "resolved" ? "resolved" : "opened", baseUrl);
+  // The numbers as read when it was queued: a retry sends the same digest.
+  if (due.kind === "digest") return digestMessage(digestContentSchema.parse(due.digest), baseUrl);
+  return testMessage(due.channel.name);
+}
+
 async function sendOne(db: Database, due: Due, now: Date): Promise<"sent" | "retry" | "failed"> {
   const { count } = await db.alertDelivery.updateMany({
     where: { id: due.id, status: "pending", attempts: due.attempts },
@@ -47,14 +57,7 @@ async function sendOne(db: Database, due: Due, now: Date): Promise<"sent" | "ret
   if (count === 0) return "retry"; // another tick claimed it
   const attempts = due.attempts + 1;
   try {
-    const message = due.incident
-      ? incidentMessage(
-          due.incident,
-          due.kind === "resolved" ? "resolved" : "opened",
-          getEnv().authUrl,
-        )
-      : testMessage(due.channel.name);
-    await sendToChannel(due.channel, message);
+    await sendToChannel(due.channel, messageOf(due));
   } catch (error) {
     const lastError = (error as Error).message.slice(0, 500);
     const giveUp = attempts >= outboxTimings.maxAttempts;

@@ -28,6 +28,7 @@ export const AUDIT_ACTIONS = {
   "alerts.test_sent": "sent a test alert to",
   "alerts.rule_changed": "changed the alert rule",
   "alerts.sync_schedule_changed": "changed the sync schedule",
+  "alerts.digest_changed": "changed the daily digest",
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

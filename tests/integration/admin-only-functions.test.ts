@@ -23,7 +23,10 @@ import {
   listAlertChannels,
   setAlertChannelEnabled,
 } from "@/lib/alerts/channels";
+import { queueDailyDigests } from "@/lib/alerts/daily-digest";
+import { getDailyDigestSetting, saveDailyDigestSetting } from "@/lib/alerts/digest-settings";
 import { evaluateAlertRules } from "@/lib/alerts/evaluate-rules";
+import { getLastDigest } from "@/lib/alerts/last-digest";
 import { listIncidents } from "@/lib/alerts/list-incidents";
 import { sendDueAlerts, sendTestAlert } from "@/lib/alerts/send-outbox";
 import {
@@ -62,7 +65,12 @@ const ADMIN_ONLY_CALLS: Record<string, (viewer: Viewer) => Promise<unknown>> = {
   "lib/alerts/channels.ts listAlertChannels": (v) => listAlertChannels(v),
   "lib/alerts/channels.ts setAlertChannelEnabled": (v) => setAlertChannelEnabled(v, "ch", false),
   "lib/alerts/channels.ts deleteAlertChannel": (v) => deleteAlertChannel(v, "ch"),
+  "lib/alerts/daily-digest.ts queueDailyDigests": (v) => queueDailyDigests(v),
+  "lib/alerts/digest-settings.ts getDailyDigestSetting": (v) => getDailyDigestSetting(v),
+  "lib/alerts/digest-settings.ts saveDailyDigestSetting": (v) =>
+    saveDailyDigestSetting(v, { enabled: true, hourUtc: 8 }),
   "lib/alerts/evaluate-rules.ts evaluateAlertRules": (v) => evaluateAlertRules(v),
+  "lib/alerts/last-digest.ts getLastDigest": (v) => getLastDigest(v),
   "lib/alerts/list-incidents.ts listIncidents": (v) => listIncidents(v),
   "lib/alerts/send-outbox.ts sendDueAlerts": (v) => sendDueAlerts(v),
   "lib/alerts/send-outbox.ts sendTestAlert": (v) => sendTestAlert(v, "ch"),

@@ -9,6 +9,7 @@ type GrantFields = {
   status: string;
   updatedAt: Date;
   createdAt?: Date;
+  deliveredAt?: Date | null;
   errorCode?: string | null;
   errorMessage?: string | null;
   entitlementId?: string;
@@ -32,6 +33,7 @@ export async function insertGrants(count: number, fields: GrantFields): Promise<
       status: fields.status,
       createdAt: fields.createdAt ?? fields.updatedAt,
       updatedAt: fields.updatedAt,
+      deliveredAt: fields.deliveredAt ?? null,
       errorCode: fields.errorCode ?? null,
       errorMessage: fields.errorMessage ?? null,
       revocationReason: fields.revocationReason ?? null,

@@ -7,6 +7,7 @@ import {
   deleteAlertChannel,
   setAlertChannelEnabled,
 } from "@/lib/alerts/channels";
+import { saveDailyDigestSetting } from "@/lib/alerts/digest-settings";
 import { readRuleForm } from "@/lib/alerts/rule-form";
 import { saveRuleSetting, saveSyncSchedule } from "@/lib/alerts/rule-settings";
 import { sendTestAlert } from "@/lib/alerts/send-outbox";
@@ -98,6 +99,22 @@ export async function saveSyncScheduleAction(
     await saveSyncSchedule(viewer, {
       enabled: formText(form, "enabled") === "on",
       everyHours: Number(formText(form, "everyHours")),
+    });
+    return { ok: true, message: "Saved." };
+  });
+}
+
+export async function saveDailyDigestAction(
+  _previous: ActionState,
+  form: FormData,
+): Promise<ActionState> {
+  const viewer = await requireActionViewer("alerts:manage");
+  // Only digits count as an hour: Number("") is 0, a valid hour, and an empty box is not one.
+  const hourText = formText(form, "hourUtc").trim();
+  return runAction(PATH, async () => {
+    await saveDailyDigestSetting(viewer, {
+      enabled: formText(form, "enabled") === "on",
+      hourUtc: /^\d{1,2}$/.test(hourText) ? Number(hourText) : Number.NaN,
     });
     return { ok: true, message: "Saved." };
   });

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { AddChannelForm } from "@/components/alerts/add-channel-form";
 import { ChannelsTable } from "@/components/alerts/channels-table";
+import { DailyDigestPanel } from "@/components/alerts/daily-digest-panel";
 import { IncidentsTable } from "@/components/alerts/incidents-table";
 import { RuleSettingsList } from "@/components/alerts/rule-settings-list";
 import { SyncScheduleForm } from "@/components/alerts/sync-schedule-form";
@@ -9,6 +10,8 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { Panel } from "@/components/ui/panel";
 import { listAlertChannels } from "@/lib/alerts/channels";
+import { getDailyDigestSetting } from "@/lib/alerts/digest-settings";
+import { getLastDigest } from "@/lib/alerts/last-digest";
 import { listIncidents } from "@/lib/alerts/list-incidents";
 import { getSyncSchedule, listRuleSettings } from "@/lib/alerts/rule-settings";
 import { requirePageViewer } from "@/lib/auth/guards";
@@ -16,6 +19,7 @@ import { getEnv } from "@/lib/env";
 import {
   createChannelAction,
   deleteChannelAction,
+  saveDailyDigestAction,
   saveRuleAction,
   saveSyncScheduleAction,
   sendTestAction,
@@ -27,11 +31,13 @@ export const dynamic = "force-dynamic";
 
 export default async function AlertsPage() {
   const viewer = await requirePageViewer("alerts:manage");
-  const [channels, rules, schedule, incidents] = await Promise.all([
+  const [channels, rules, schedule, incidents, digest, lastDigest] = await Promise.all([
     listAlertChannels(viewer),
     listRuleSettings(viewer),
     getSyncSchedule(viewer),
     listIncidents(viewer),
+    getDailyDigestSetting(viewer),
+    getLastDigest(viewer),
   ]);
   const env = getEnv();
   return (
@@ -76,13 +82,26 @@ export default async function AlertsPage() {
         <Panel title="Rules and thresholds">
           <RuleSettingsList settings={rules} saveAction={saveRuleAction} />
         </Panel>
-        <Panel title="Scheduled sync">
-          <SyncScheduleForm
-            schedule={schedule}
-            hasApiKey={Boolean(env.dodoApiKey)}
-            action={saveSyncScheduleAction}
-          />
-        </Panel>
+        <div className="grid gap-6 lg:grid-cols-2">
+          <Panel title="Daily digest">
+            <DailyDigestPanel
+              setting={digest}
+              last={lastDigest}
+              emailChannels={
+                channels.filter((channel) => channel.kind === "email" && channel.enabled).length
+              }
+              onVercel={env.onVercel}
+              action={saveDailyDigestAction}
+            />
+          </Panel>
+          <Panel title="Scheduled sync">
+            <SyncScheduleForm
+              schedule={schedule}
+              hasApiKey={Boolean(env.dodoApiKey)}
+              action={saveSyncScheduleAction}
+            />
+          </Panel>
+        </div>
       </div>
     </>
   );
