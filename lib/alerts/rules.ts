@@ -122,7 +122,7 @@ export type SyncSchedule = z.infer<typeof syncScheduleSchema> & { enabled: boole
 
 export const DAILY_DIGEST_ID = "daily_digest";
 /** The UTC hour from which the day's digest goes out (it reports on the day before). */
-export const dailyDigestSchema = z.object({ hourUtc: z.number().int().min(0).max(23).catch(8) });
+export const dailyDigestSchema = z.object({ hourUtc: z.number().int().min(0).max(23).catch(7) });
 /** Off unless switched on: a digest is mail nobody asked for until they do. */
 export type DailyDigestSetting = z.infer<typeof dailyDigestSchema> & { enabled: boolean };
 

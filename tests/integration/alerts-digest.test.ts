@@ -262,7 +262,7 @@ describe(`daily digest (${provider})`, () => {
 
   it("switched off, or never switched on, queues nothing", async () => {
     await emailChannel("Support mail");
-    expect(await getDailyDigestSetting(admin)).toEqual({ enabled: false, hourUtc: 8 });
+    expect(await getDailyDigestSetting(admin)).toEqual({ enabled: false, hourUtc: 7 });
     expect(digestsOf(await runAlertsTick({ now: at("12:00:00") }))).toBe(0);
     await saveDailyDigestSetting(admin, { enabled: false, hourUtc: 0 });
     expect(digestsOf(await runAlertsTick({ now: at("12:00:00") }))).toBe(0);
@@ -285,7 +285,7 @@ describe(`daily digest (${provider})`, () => {
         ok: false,
         message: "Hour (UTC) must be a whole number from 0 to 23.",
       });
-    expect(await getDailyDigestSetting(admin)).toEqual({ enabled: false, hourUtc: 8 });
+    expect(await getDailyDigestSetting(admin)).toEqual({ enabled: false, hourUtc: 7 });
     expect(await save({ enabled: "on", hourUtc: "7" })).toEqual({ ok: true, message: "Saved." });
     expect(await getDailyDigestSetting(admin)).toEqual({ enabled: true, hourUtc: 7 });
 

@@ -15,9 +15,9 @@ describe("digest schedule", () => {
     expect(digestDayDue(setting, new Date(now))).toBe(expected);
   });
 
-  it("a stored hour out of range reads as the default 8", () => {
-    expect(dailyDigestSchema.parse({ hourUtc: 24 })).toEqual({ hourUtc: 8 });
-    expect(dailyDigestSchema.parse({})).toEqual({ hourUtc: 8 });
+  it("a stored hour out of range reads as the default 7, the hour Vercel's daily cron runs", () => {
+    expect(dailyDigestSchema.parse({ hourUtc: 24 })).toEqual({ hourUtc: 7 });
+    expect(dailyDigestSchema.parse({})).toEqual({ hourUtc: 7 });
     expect(dailyDigestSchema.parse({ hourUtc: 0 })).toEqual({ hourUtc: 0 });
   });
 });
