@@ -2,7 +2,12 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { SERVER_HEAP_MB, serverEnv, serverNodeOptions } from "../../scripts/next-start.mjs";
+import {
+  SERVER_HEAP_MB,
+  SERVER_SEMI_SPACE_MB,
+  serverEnv,
+  serverNodeOptions,
+} from "../../scripts/next-start.mjs";
 
 const root = path.resolve(import.meta.dirname, "../..");
 
@@ -26,15 +31,20 @@ describe("next start's heap cap", () => {
     expect(capped).toBeLessThan(1024);
   });
 
-  it("keeps the operator's NODE_OPTIONS and adds the cap after them", () => {
-    expect(serverNodeOptions("--enable-source-maps")).toBe(
-      `--enable-source-maps --max-old-space-size=${SERVER_HEAP_MB}`,
-    );
-    expect(serverNodeOptions(undefined)).toBe(`--max-old-space-size=${SERVER_HEAP_MB}`);
+  const caps = `--max-old-space-size=${SERVER_HEAP_MB} --max-semi-space-size=${SERVER_SEMI_SPACE_MB}`;
+
+  it("keeps the operator's NODE_OPTIONS and adds the caps after them", () => {
+    expect(serverNodeOptions("--enable-source-maps")).toBe(`--enable-source-maps ${caps}`);
+    expect(serverNodeOptions(undefined)).toBe(caps);
   });
 
-  it("lets an operator's own heap size win", () => {
-    expect(serverNodeOptions("--max-old-space-size=1024")).toBe("--max-old-space-size=1024");
+  it("lets an operator's own heap sizes win, each on its own", () => {
+    expect(serverNodeOptions("--max-old-space-size=1024")).toBe(
+      `--max-old-space-size=1024 --max-semi-space-size=${SERVER_SEMI_SPACE_MB}`,
+    );
+    expect(serverNodeOptions("--max-semi-space-size=64")).toBe(
+      `--max-semi-space-size=64 --max-old-space-size=${SERVER_HEAP_MB}`,
+    );
     expect(
       heapLimitMb(serverEnv({ ...process.env, NODE_OPTIONS: "--max-old-space-size=1024" })),
     ).toBeGreaterThanOrEqual(1024);
