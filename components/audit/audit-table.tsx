@@ -29,8 +29,9 @@ export function AuditTable({ rows }: { rows: AuditRow[] }) {
       {rows.map((row) => (
         <TRow key={row.id}>
           <TCell className="whitespace-nowrap text-muted">{formatExact(row.at)}</TCell>
-          <TCell>{row.actorEmail}</TCell>
-          <TCell>
+          <TCell className="[overflow-wrap:anywhere]">{row.actorEmail}</TCell>
+          {/* Ids and JSON values have no spaces: they break anywhere rather than widen the page. */}
+          <TCell className="[overflow-wrap:anywhere]">
             {AUDIT_ACTIONS[row.action as keyof typeof AUDIT_ACTIONS] ?? row.action}{" "}
             {row.targetType === "grant" ? (
               <TextLink
@@ -43,7 +44,9 @@ export function AuditTable({ rows }: { rows: AuditRow[] }) {
               <span className="font-mono text-xs">{row.targetId}</span>
             )}
           </TCell>
-          <TCell className="text-xs text-muted">{detailText(row.action, row.detail)}</TCell>
+          <TCell className="text-xs [overflow-wrap:anywhere] text-muted">
+            {detailText(row.action, row.detail)}
+          </TCell>
         </TRow>
       ))}
     </DataTable>

@@ -14,7 +14,8 @@ function stoppedWithCreator(key: ListedApiKey): boolean {
 
 function NameCell({ apiKey: key }: { apiKey: ListedApiKey }) {
   return (
-    <TCell className="py-3">
+    // A long name or creator email breaks rather than widen the page.
+    <TCell className="py-3 [overflow-wrap:anywhere]">
       <div className="flex items-center gap-2 font-medium">
         {key.name}
         {stoppedWithCreator(key) ? (
