@@ -148,7 +148,7 @@ test("an admin switches on the daily digest and sees the channel it reached", as
 
     // Off by default; an hour out of range is refused with the field named.
     await expect(digest.getByLabel("On", { exact: true })).not.toBeChecked();
-    await expect(digest.getByLabel("Hour (UTC)")).toHaveValue("8");
+    await expect(digest.getByLabel("Hour (UTC)")).toHaveValue("7");
     await digest.getByLabel("On", { exact: true }).check();
     await digest.getByLabel("Hour (UTC)").fill("24");
     await digest.getByRole("button", { name: "Save" }).click();
